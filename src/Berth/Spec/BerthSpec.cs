@@ -1,0 +1,212 @@
+namespace Berth.Spec;
+
+/// <summary>A loaded, validated berth.yaml with every default applied and <c>count</c> expanded.</summary>
+public sealed record BerthSpec(
+    int Version,
+    string Name,
+    string Region,
+    DeploymentEnvironment Environment,
+    TeamSpec Team,
+    RequirementsSpec Requirements,
+    IReadOnlyList<ServiceSpec> Services,
+    EcsSpec Ecs,
+    EksSpec Eks,
+    PricingSpec Pricing,
+    IReadOnlyList<string> Clients,
+    string SourcePath)
+{
+    /// <summary>The only berth.yaml format version this build reads.</summary>
+    public const int CurrentVersion = 1;
+}
+
+public enum DeploymentEnvironment
+{
+    Production,
+    Staging,
+    Development,
+}
+
+public enum KubernetesExpertise
+{
+    None,
+    Some,
+    Strong,
+}
+
+public enum MultiTenancy
+{
+    None,
+    Service,
+    Namespace,
+}
+
+public enum ServiceType
+{
+    Web,
+    Backend,
+    Worker,
+}
+
+public enum CpuArch
+{
+    X64,
+    Arm64,
+}
+
+public enum CapacityType
+{
+    OnDemand,
+    Spot,
+}
+
+public enum SupportTier
+{
+    Standard,
+    Extended,
+}
+
+public enum ConsolidationPolicy
+{
+    WhenEmptyOrUnderutilized,
+    WhenEmpty,
+}
+
+public enum EventSourceType
+{
+    Sqs,
+    Kafka,
+}
+
+public sealed record TeamSpec(
+    int Engineers,
+    KubernetesExpertise KubernetesExpertise,
+    int OwningTeams,
+    int TimelineMonths,
+    decimal HourlyRateUsd)
+{
+    public static TeamSpec Default { get; } = new(5, KubernetesExpertise.None, 1, 6, 100m);
+}
+
+public sealed record RequirementsSpec(
+    bool Gitops,
+    bool ServiceMesh,
+    MultiTenancy MultiTenancy,
+    bool EventDrivenScaling,
+    bool StatefulWorkloads,
+    bool Gpu,
+    bool CustomNodeConfig,
+    bool LiftAndShift,
+    IReadOnlyList<string> Operators)
+{
+    public static RequirementsSpec Default { get; } =
+        new(false, false, MultiTenancy.None, false, false, false, false, false, []);
+}
+
+/// <summary>Target-tracking autoscaling bounds and targets (percent).</summary>
+public sealed record ScalingSpec(int Min, int Max, int CpuTarget, int MemoryTarget);
+
+public sealed record EventSourceSpec(EventSourceType Type, string Name, int TargetPerReplica);
+
+/// <summary>One service after <c>count</c> expansion.</summary>
+public sealed record ServiceSpec(
+    string Name,
+    ServiceType Type,
+    Millicores Cpu,
+    ByteSize Memory,
+    int? Replicas,
+    ScalingSpec? Scaling,
+    DemandProfile Demand,
+    bool Spot,
+    CpuArch Arch,
+    ByteSize Storage,
+    int? Port,
+    string HealthCheck,
+    IReadOnlyDictionary<string, string> Secrets,
+    EventSourceSpec? EventSource,
+    bool GracefulShutdown,
+    string BaseName,
+    SourceLocation Location)
+{
+    /// <summary>Replicas when there is no autoscaling; the minimum when there is.</summary>
+    public int MinReplicas => Scaling?.Min ?? Replicas ?? 1;
+
+    /// <summary>Replicas when there is no autoscaling; the maximum when there is.</summary>
+    public int MaxReplicas => Scaling?.Max ?? Replicas ?? 1;
+}
+
+public sealed record CapacityProviderItem(string Provider, int Base, int Weight);
+
+public sealed record EcsSpec(IReadOnlyList<CapacityProviderItem> CapacityProviderStrategy)
+{
+    public const string Fargate = "FARGATE";
+    public const string FargateSpot = "FARGATE_SPOT";
+
+    public static IReadOnlyList<string> KnownProviders { get; } = [Fargate, FargateSpot];
+
+    public static EcsSpec Default { get; } = new([new CapacityProviderItem(Fargate, 0, 1)]);
+}
+
+public sealed record NodeGroupSpec(string Name, string InstanceType, int Count, CapacityType CapacityType);
+
+public sealed record KarpenterSpec(
+    bool Enabled,
+    IReadOnlyList<string> InstanceCategories,
+    IReadOnlyList<int> InstanceCpu,
+    IReadOnlyList<string> InstanceFamilies,
+    IReadOnlyList<int> InstanceGenerations,
+    IReadOnlyList<CapacityType> CapacityTypes,
+    IReadOnlyList<CpuArch> Arch,
+    ConsolidationPolicy Consolidation,
+    TimeSpan? ConsolidateAfter)
+{
+    public static KarpenterSpec Default { get; } = new(
+        true,
+        ["c", "m", "r"],
+        [4, 8, 16, 32],
+        [],
+        [],
+        [CapacityType.Spot, CapacityType.OnDemand],
+        [CpuArch.X64, CpuArch.Arm64],
+        ConsolidationPolicy.WhenEmptyOrUnderutilized,
+        TimeSpan.FromSeconds(30));
+}
+
+public sealed record ResourceOverhead(Millicores Cpu, ByteSize Memory);
+
+public sealed record EksSpec(
+    string Version,
+    SupportTier SupportTier,
+    IReadOnlyList<NodeGroupSpec> NodeGroups,
+    KarpenterSpec Karpenter,
+    ResourceOverhead DaemonSetOverhead)
+{
+    public static ResourceOverhead DefaultDaemonSetOverhead { get; } =
+        new(new Millicores(200), ByteSize.FromMiB(256));
+
+    public static EksSpec Default { get; } =
+        new("1.33", SupportTier.Standard, [], KarpenterSpec.Default, DefaultDaemonSetOverhead);
+}
+
+public sealed record FargatePriceOverride(decimal? VcpuHour, decimal? GbHour, decimal? SpotDiscount);
+
+public sealed record Ec2PriceOverride(decimal? OnDemand, decimal? Spot);
+
+public sealed record PricingSpec(
+    decimal HoursPerMonth,
+    string Catalog,
+    FargatePriceOverride? FargateOverride,
+    IReadOnlyDictionary<string, Ec2PriceOverride> Ec2Overrides,
+    decimal ComputeSavingsPlan)
+{
+    public const string EmbeddedCatalog = "embedded";
+
+    public static PricingSpec Default { get; } =
+        new(730m, EmbeddedCatalog, null, new SortedDictionary<string, Ec2PriceOverride>(StringComparer.Ordinal), 0m);
+}
+
+/// <summary>Where something was written in a file: 1-based line and column.</summary>
+public readonly record struct SourceLocation(string File, int Line, int Column)
+{
+    public override string ToString() =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}");
+}

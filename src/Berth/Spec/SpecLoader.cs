@@ -1,0 +1,203 @@
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace Berth.Spec;
+
+/// <summary>
+/// Loads berth.yaml. Every problem is reported with the file, line and column where it was written and what
+/// was expected; all problems found are returned together, sorted by position.
+/// </summary>
+public static class SpecLoader
+{
+    /// <summary>berth.yaml nests five levels deep; anything far deeper is not a berth.yaml (and could exhaust the stack).</summary>
+    public const int MaxDepth = 32;
+
+    public const long MaxFileBytes = 4 * 1024 * 1024;
+
+    public static SpecLoadResult LoadFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return Fail(path, "is a directory; expected a berth.yaml file");
+        }
+
+        if (!File.Exists(path))
+        {
+            return Fail(path, "file not found");
+        }
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > MaxFileBytes)
+            {
+                return Fail(path, $"is {info.Length} bytes; a berth.yaml is at most {MaxFileBytes} bytes");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(path, "cannot be read: " + e.Message);
+        }
+
+        return Parse(bytes, path);
+    }
+
+    public static SpecLoadResult Parse(byte[] bytes, string file)
+    {
+        var zero = Array.IndexOf(bytes, (byte)0);
+        if (zero >= 0)
+        {
+            return Fail(file, $"is not a text file (a NUL byte at offset {zero}); expected a berth.yaml");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Fail(file, $"is not valid UTF-8 (at byte {e.Index}); expected a berth.yaml text file");
+        }
+
+        return Parse(text, file);
+    }
+
+    public static SpecLoadResult Parse(string text, string file)
+    {
+        if (text.Length > 0 && text[0] == '\uFEFF')
+        {
+            text = text[1..];
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Fail(file, "is empty; expected a berth.yaml mapping with version, name and services", 1, 1);
+        }
+
+        if (CheckStructure(text, file) is { } structural)
+        {
+            return new SpecLoadResult(null, [structural]);
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            return new SpecLoadResult(null, [YamlError(file, e)]);
+        }
+
+        if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
+        {
+            return Fail(file, "has no content; expected a berth.yaml mapping with version, name and services", 1, 1);
+        }
+
+        var reader = new SpecReader(file);
+        var spec = reader.ReadRoot(stream.Documents[0].RootNode);
+        var errors = reader.Errors
+            .OrderBy(e => e.Location.Line)
+            .ThenBy(e => e.Location.Column)
+            .ThenBy(e => e.Message, StringComparer.Ordinal)
+            .ToArray();
+        return errors.Length > 0 ? new SpecLoadResult(null, errors) : new SpecLoadResult(spec, []);
+    }
+
+    /// <summary>
+    /// Streams the parser events once before building the node tree: rejects a second document and nesting
+    /// deeper than <see cref="MaxDepth"/> without recursion, so no input can overflow the stack.
+    /// </summary>
+    private static SpecDiagnostic? CheckStructure(string text, string file)
+    {
+        var parser = new Parser(new StringReader(text));
+        var depth = 0;
+        var documents = 0;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case DocumentStart ds when !ds.IsImplicit || documents > 0:
+                        documents++;
+                        if (documents > 1)
+                        {
+                            return Diagnostic(file, ds.Start, "has more than one YAML document ('---'); expected a single berth.yaml document");
+                        }
+
+                        break;
+                    case DocumentStart:
+                        documents++;
+                        break;
+                    case MappingStart or SequenceStart:
+                        depth++;
+                        if (depth > MaxDepth)
+                        {
+                            return Diagnostic(file, parser.Current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+        }
+        catch (YamlException e)
+        {
+            return YamlError(file, e);
+        }
+
+        return null;
+    }
+
+    private static SpecDiagnostic YamlError(string file, YamlException e)
+    {
+        // YamlDotNet wraps some errors; the innermost message is the one that says what is wrong.
+        var inner = e;
+        while (inner.InnerException is YamlException deeper)
+        {
+            inner = deeper;
+        }
+
+        var message = inner.Message;
+        if (inner.InnerException is ArgumentException && message.Contains("Duplicate key", StringComparison.Ordinal))
+        {
+            message = "duplicate key";
+        }
+
+        return Diagnostic(file, inner.Start, "invalid YAML: " + Sentence(message));
+    }
+
+    private static string Sentence(string message)
+    {
+        var m = message.Trim();
+        if (m.StartsWith("While ", StringComparison.Ordinal) || m.StartsWith("(Line", StringComparison.Ordinal))
+        {
+            var colon = m.IndexOf("): ", StringComparison.Ordinal);
+            if (colon >= 0)
+            {
+                m = m[(colon + 3)..];
+            }
+        }
+
+        m = m.TrimEnd('.');
+        return m.Length > 0 ? char.ToLowerInvariant(m[0]) + m[1..] : "unreadable input";
+    }
+
+    internal static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s && s.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    private static SpecDiagnostic Diagnostic(string file, Mark mark, string message) =>
+        new(new SourceLocation(file, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column)), message);
+
+    private static SpecLoadResult Fail(string file, string message, int line = 0, int column = 0) =>
+        new(null, [new SpecDiagnostic(new SourceLocation(file, line, column), message)]);
+}

@@ -1,0 +1,948 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Berth.Spec;
+
+/// <summary>Reads the YAML node tree of a berth.yaml into a <see cref="BerthSpec"/>, collecting every error.</summary>
+internal sealed class SpecReader(string file)
+{
+    private readonly List<SpecDiagnostic> _errors = [];
+
+    public IReadOnlyList<SpecDiagnostic> Errors => _errors;
+
+    public BerthSpec? ReadRoot(YamlNode root)
+    {
+        var m = Mapping(root, "berth.yaml", SpecSchema.Root);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var version = Required(m, "version", root, "berth.yaml") is { } vNode ? ReadVersion(vNode) : 0;
+        var name = Required(m, "name", root, "berth.yaml") is { } nNode ? Name(nNode, "name", 40) : "";
+        var region = m.Get("region") is { } rNode ? Region(rNode) : KnownRegions.Default;
+        var environment = m.Get("environment") is { } eNode
+            ? Enum(eNode, "environment", SpecEnums.Environment, DeploymentEnvironment.Production)
+            : DeploymentEnvironment.Production;
+        var team = m.Get("team") is { } tNode ? ReadTeam(tNode) : TeamSpec.Default;
+        var requirements = m.Get("requirements") is { } qNode ? ReadRequirements(qNode) : RequirementsSpec.Default;
+        var services = Required(m, "services", root, "berth.yaml") is { } sNode ? ReadServices(sNode) : [];
+        var ecs = m.Get("ecs") is { } ecsNode ? ReadEcs(ecsNode) : EcsSpec.Default;
+        var eks = m.Get("eks") is { } eksNode ? ReadEks(eksNode) : EksSpec.Default;
+        var pricing = m.Get("pricing") is { } pNode ? ReadPricing(pNode) : PricingSpec.Default;
+        var clients = m.Get("clients") is { } cNode ? NameList(cNode, "clients", 40) : [];
+
+        return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file);
+    }
+
+    private int ReadVersion(YamlNode node)
+    {
+        var v = Int(node, "version", 0, int.MaxValue, 0);
+        if (v != BerthSpec.CurrentVersion && v != 0)
+        {
+            Error(node, $"version: unsupported berth.yaml version {v}; this build of Berth reads version {BerthSpec.CurrentVersion}");
+        }
+
+        return v;
+    }
+
+    private string Region(YamlNode node)
+    {
+        var region = Str(node, "region") ?? KnownRegions.Default;
+        if (region.Length > 0 && !KnownRegions.Contains(region))
+        {
+            Error(node, $"region: unknown AWS region '{region}'{Suggest.DidYouMean(region, KnownRegions.All)}; known regions: {string.Join(", ", KnownRegions.All)}");
+            return KnownRegions.Default;
+        }
+
+        return region;
+    }
+
+    private TeamSpec ReadTeam(YamlNode node)
+    {
+        var m = Mapping(node, "team", SpecSchema.Team);
+        if (m is null)
+        {
+            return TeamSpec.Default;
+        }
+
+        var d = TeamSpec.Default;
+        return new TeamSpec(
+            m.Get("engineers") is { } e ? Int(e, "team.engineers", 1, 10_000, d.Engineers) : d.Engineers,
+            m.Get("kubernetesExpertise") is { } k ? Enum(k, "team.kubernetesExpertise", SpecEnums.Expertise, d.KubernetesExpertise) : d.KubernetesExpertise,
+            m.Get("owningTeams") is { } o ? Int(o, "team.owningTeams", 1, 1_000, d.OwningTeams) : d.OwningTeams,
+            m.Get("timelineMonths") is { } t ? Int(t, "team.timelineMonths", 1, 120, d.TimelineMonths) : d.TimelineMonths,
+            m.Get("hourlyRateUsd") is { } h ? Decimal(h, "team.hourlyRateUsd", 0, 10_000, d.HourlyRateUsd) : d.HourlyRateUsd);
+    }
+
+    private RequirementsSpec ReadRequirements(YamlNode node)
+    {
+        var m = Mapping(node, "requirements", SpecSchema.Requirements);
+        if (m is null)
+        {
+            return RequirementsSpec.Default;
+        }
+
+        bool B(string key) => m.Get(key) is { } n && Bool(n, "requirements." + key, false);
+        return new RequirementsSpec(
+            B("gitops"),
+            B("serviceMesh"),
+            m.Get("multiTenancy") is { } mt ? Enum(mt, "requirements.multiTenancy", SpecEnums.MultiTenancy, MultiTenancy.None) : MultiTenancy.None,
+            B("eventDrivenScaling"),
+            B("statefulWorkloads"),
+            B("gpu"),
+            B("customNodeConfig"),
+            B("liftAndShift"),
+            m.Get("operators") is { } ops ? NameList(ops, "requirements.operators", 63) : []);
+    }
+
+    private List<ServiceSpec> ReadServices(YamlNode node)
+    {
+        if (node is not YamlSequenceNode seq)
+        {
+            Error(node, $"services: expected a list of services, got {Describe(node)}");
+            return [];
+        }
+
+        if (seq.Children.Count == 0)
+        {
+            Error(node, "services: the list is empty; expected at least one service");
+            return [];
+        }
+
+        var declared = new List<(ServiceSpec Service, int Count, YamlNode? CountNode)>();
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            if (ReadService(seq.Children[i], $"services[{i}]") is { } s)
+            {
+                declared.Add(s);
+            }
+        }
+
+        // Names as written must be unique; then every expanded name must be unique too.
+        var firstByName = new Dictionary<string, ServiceSpec>(StringComparer.Ordinal);
+        foreach (var (service, _, _) in declared)
+        {
+            if (firstByName.TryGetValue(service.BaseName, out var first))
+            {
+                Error(service.Location, $"services: duplicate service name '{service.BaseName}' (first declared at line {first.Location.Line})");
+            }
+            else
+            {
+                firstByName[service.BaseName] = service;
+            }
+        }
+
+        var expanded = new List<ServiceSpec>();
+        var owners = new Dictionary<string, ServiceSpec>(StringComparer.Ordinal);
+        foreach (var (service, count, countNode) in declared)
+        {
+            var copies = count == 1
+                ? [service]
+                : Enumerable.Range(1, count).Select(n => service with { Name = string.Create(CultureInfo.InvariantCulture, $"{service.BaseName}-{n}") }).ToList();
+            foreach (var copy in copies)
+            {
+                if (copy.Name.Length > 63)
+                {
+                    Error(countNode ?? (object)service.Location, $"services: expanded name '{copy.Name}' is longer than 63 characters");
+                }
+
+                if (owners.TryGetValue(copy.Name, out var owner))
+                {
+                    if (owner.BaseName != copy.BaseName)
+                    {
+                        Error(countNode ?? (object)service.Location,
+                            $"services: count expansion of '{service.BaseName}' makes '{copy.Name}', which collides with the service declared at line {owner.Location.Line}");
+                    }
+                }
+                else
+                {
+                    owners[copy.Name] = copy;
+                    expanded.Add(copy);
+                }
+            }
+        }
+
+        return expanded;
+    }
+
+    private (ServiceSpec, int, YamlNode?)? ReadService(YamlNode node, string path)
+    {
+        var m = Mapping(node, path, SpecSchema.Service);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var nameNode = Required(m, "name", node, path);
+        var name = nameNode is not null ? Name(nameNode, path + ".name", 63) : "";
+        if (name.Length > 0)
+        {
+            path = $"{path} ({name})";
+        }
+
+        var type = m.Get("type") is { } t ? Enum(t, path + ".type", SpecEnums.ServiceType, ServiceType.Web) : ServiceType.Web;
+        var cpu = m.Get("cpu") is { } c ? Cpu(c, path + ".cpu", new Millicores(250), allowZero: false) : new Millicores(250);
+        var memory = m.Get("memory") is { } mem ? Memory(mem, path + ".memory", ByteSize.FromMiB(512), ByteSize.FromMiB(16)) : ByteSize.FromMiB(512);
+        int? replicas = m.Get("replicas") is { } r ? Int(r, path + ".replicas", 1, 1_000, 1) : null;
+        var scaling = m.Get("scaling") is { } sc ? ReadScaling(sc, path + ".scaling") : null;
+        if (replicas is not null && m.Get("scaling") is { } both)
+        {
+            Error(both, $"{path}: give either replicas (a fixed count) or scaling (autoscaling), not both");
+        }
+
+        var demand = m.Get("demand") is { } dm ? Demand(dm, path + ".demand") : DemandProfile.Flat;
+        var spot = m.Get("spot") is { } sp && Bool(sp, path + ".spot", false);
+        var arch = m.Get("arch") is { } a ? Enum(a, path + ".arch", SpecEnums.ServiceArch, CpuArch.X64) : CpuArch.X64;
+        var storage = m.Get("storage") is { } st ? Memory(st, path + ".storage", ByteSize.FromGiB(20), ByteSize.FromGiB(1), ByteSize.FromGiB(200)) : ByteSize.FromGiB(20);
+        int? port = m.Get("port") is { } p ? Int(p, path + ".port", 1, 65_535, 8080) : type == ServiceType.Worker ? null : 8080;
+        var health = m.Get("healthCheck") is { } h ? Pattern(h, path + ".healthCheck", "^/[^\\s]*$", "a path starting with '/', such as /health") : "/health";
+        var secrets = m.Get("secrets") is { } se ? ReadSecrets(se, path + ".secrets") : new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var eventSource = m.Get("eventSource") is { } ev ? ReadEventSource(ev, path + ".eventSource") : null;
+        var graceful = m.Get("gracefulShutdown") is not { } g || Bool(g, path + ".gracefulShutdown", true);
+        var countNode = m.Get("count");
+        var count = countNode is not null ? Int(countNode, path + ".count", 1, 100, 1) : 1;
+
+        var service = new ServiceSpec(name, type, cpu, memory, replicas, scaling, demand, spot, arch, storage, port, health,
+            secrets, eventSource, graceful, name, Loc(nameNode ?? node));
+        return name.Length == 0 ? null : (service, count, countNode);
+    }
+
+    private ScalingSpec? ReadScaling(YamlNode node, string path)
+    {
+        var m = Mapping(node, path, SpecSchema.Scaling);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var minNode = Required(m, "min", node, path);
+        var maxNode = Required(m, "max", node, path);
+        var min = minNode is not null ? Int(minNode, path + ".min", 0, 1_000, 1) : 1;
+        var max = maxNode is not null ? Int(maxNode, path + ".max", 1, 1_000, Math.Max(1, min)) : Math.Max(1, min);
+        if (minNode is not null && maxNode is not null && min > max)
+        {
+            Error(minNode, $"{path}: min ({min}) is greater than max ({max}); expected min <= max");
+        }
+
+        var cpuTarget = m.Get("cpuTarget") is { } c ? Int(c, path + ".cpuTarget", 1, 100, 70) : 70;
+        var memTarget = m.Get("memoryTarget") is { } mt ? Int(mt, path + ".memoryTarget", 1, 100, 75) : 75;
+        return new ScalingSpec(min, max, cpuTarget, memTarget);
+    }
+
+    private DemandProfile Demand(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode s)
+        {
+            var shape = s.Value ?? "";
+            if (DemandProfile.Shapes.Contains(shape, StringComparer.Ordinal))
+            {
+                return DemandProfile.Named(shape);
+            }
+
+            Error(node, $"{path}: unknown demand shape '{shape}'{Suggest.DidYouMean(shape, DemandProfile.Shapes)}; expected one of {string.Join(", ", DemandProfile.Shapes)}, or a list of 24 or 168 values in 0..1");
+            return DemandProfile.Flat;
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            Error(node, $"{path}: expected a demand shape ({string.Join(", ", DemandProfile.Shapes)}) or a list of 24 or 168 values in 0..1, got {Describe(node)}");
+            return DemandProfile.Flat;
+        }
+
+        if (seq.Children.Count is not (DemandProfile.HoursPerDay or DemandProfile.HoursPerWeek))
+        {
+            Error(node, $"{path}: a demand list has 24 values (one per hour of a day) or 168 (one per hour of a week, Monday first), got {seq.Children.Count}");
+            return DemandProfile.Flat;
+        }
+
+        var values = new double[seq.Children.Count];
+        var ok = true;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var item = seq.Children[i];
+            if (item is YamlScalarNode { Value: { } text } && IsPlain(item)
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v))
+            {
+                if (v is < 0 or > 1)
+                {
+                    Error(item, $"{path}[{i}]: demand {text} is out of range; expected a fraction of peak from 0 to 1");
+                    ok = false;
+                }
+
+                values[i] = v;
+            }
+            else
+            {
+                Error(item, $"{path}[{i}]: expected a number from 0 to 1, got {Describe(item)}");
+                ok = false;
+            }
+        }
+
+        return ok ? DemandProfile.Custom(values) : DemandProfile.Flat;
+    }
+
+    private SortedDictionary<string, string> ReadSecrets(YamlNode node, string path)
+    {
+        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (SpecLoader.IsNull(node))
+        {
+            return result;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{path}: expected a mapping of ENV_NAME: secret-name, got {Describe(node)}");
+            return result;
+        }
+
+        foreach (var (k, v) in map.Children)
+        {
+            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (!Regex.IsMatch(key, SpecSchema.EnvNamePattern))
+            {
+                Error(k, $"{path}: '{key}' is not an environment variable name; expected letters, digits and '_', not starting with a digit");
+                continue;
+            }
+
+            if (v is YamlScalarNode { Value: { Length: > 0 } secret } && !SpecLoader.IsNull(v))
+            {
+                result[key] = secret;
+            }
+            else
+            {
+                Error(v, $"{path}.{key}: expected the name or ARN of a Secrets Manager secret, got {Describe(v)}");
+            }
+        }
+
+        return result;
+    }
+
+    private EventSourceSpec? ReadEventSource(YamlNode node, string path)
+    {
+        var m = Mapping(node, path, SpecSchema.EventSource);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var typeNode = Required(m, "type", node, path);
+        var nameNode = Required(m, "name", node, path);
+        var type = typeNode is not null ? Enum(typeNode, path + ".type", SpecEnums.EventSource, EventSourceType.Sqs) : EventSourceType.Sqs;
+        var name = nameNode is not null ? Str(nameNode, path + ".name") ?? "" : "";
+        var target = m.Get("targetPerReplica") is { } t ? Int(t, path + ".targetPerReplica", 1, 1_000_000, 100) : 100;
+        return new EventSourceSpec(type, name, target);
+    }
+
+    private EcsSpec ReadEcs(YamlNode node)
+    {
+        var m = Mapping(node, "ecs", SpecSchema.Ecs);
+        if (m?.Get("capacityProviderStrategy") is not { } sNode)
+        {
+            return EcsSpec.Default;
+        }
+
+        if (sNode is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            Error(sNode, $"ecs.capacityProviderStrategy: expected a non-empty list of {{ provider, base, weight }}, got {Describe(sNode)}");
+            return EcsSpec.Default;
+        }
+
+        var items = new List<CapacityProviderItem>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        YamlNode? baseSetAt = null;
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var path = $"ecs.capacityProviderStrategy[{i}]";
+            var im = Mapping(seq.Children[i], path, SpecSchema.CapacityProvider);
+            if (im is null)
+            {
+                continue;
+            }
+
+            var providerNode = Required(im, "provider", seq.Children[i], path);
+            var provider = "";
+            if (providerNode is not null && Str(providerNode, path + ".provider") is { } p)
+            {
+                if (!EcsSpec.KnownProviders.Contains(p, StringComparer.Ordinal))
+                {
+                    Error(providerNode, $"{path}.provider: unknown capacity provider '{p}'{Suggest.DidYouMean(p, EcsSpec.KnownProviders)}; known providers: {string.Join(", ", EcsSpec.KnownProviders)}");
+                }
+                else if (!seen.Add(p))
+                {
+                    Error(providerNode, $"{path}.provider: {p} appears twice; each capacity provider may appear once in a strategy");
+                }
+                else
+                {
+                    provider = p;
+                }
+            }
+
+            var baseNode = im.Get("base");
+            var @base = baseNode is not null ? Int(baseNode, path + ".base", 0, 100_000, 0) : 0;
+            if (@base > 0)
+            {
+                if (baseSetAt is not null)
+                {
+                    // ECS: "Only one capacity provider in a capacity provider strategy can have a base defined."
+                    Error(baseNode!, $"{path}.base: only one capacity provider in a strategy may set base (ECS rule); it is already set at line {baseSetAt.Start.Line}");
+                }
+
+                baseSetAt ??= baseNode;
+            }
+
+            var weight = im.Get("weight") is { } w ? Int(w, path + ".weight", 0, 1_000, 1) : 1;
+            if (provider.Length > 0)
+            {
+                items.Add(new CapacityProviderItem(provider, @base, weight));
+            }
+        }
+
+        if (items.Count > 0 && items.All(i => i.Weight == 0))
+        {
+            Error(sNode, "ecs.capacityProviderStrategy: every weight is 0; expected at least one provider with weight > 0");
+        }
+
+        return items.Count > 0 ? new EcsSpec(items) : EcsSpec.Default;
+    }
+
+    private EksSpec ReadEks(YamlNode node)
+    {
+        var m = Mapping(node, "eks", SpecSchema.Eks);
+        if (m is null)
+        {
+            return EksSpec.Default;
+        }
+
+        var d = EksSpec.Default;
+        var version = m.Get("version") is { } v ? Pattern(v, "eks.version", "^1\\.[0-9]{2}$", "a Kubernetes version such as \"1.33\"") : d.Version;
+        var tier = m.Get("supportTier") is { } t ? Enum(t, "eks.supportTier", SpecEnums.SupportTier, SupportTier.Standard) : d.SupportTier;
+        var groups = m.Get("nodeGroups") is { } g ? ReadNodeGroups(g) : d.NodeGroups;
+        var karpenter = m.Get("karpenter") is { } k ? ReadKarpenter(k) : d.Karpenter;
+        var overhead = d.DaemonSetOverhead;
+        if (m.Get("daemonSetOverhead") is { } o && Mapping(o, "eks.daemonSetOverhead", SpecSchema.ResourcePair) is { } om)
+        {
+            overhead = new ResourceOverhead(
+                om.Get("cpu") is { } c ? Cpu(c, "eks.daemonSetOverhead.cpu", overhead.Cpu, allowZero: true) : overhead.Cpu,
+                om.Get("memory") is { } mem ? Memory(mem, "eks.daemonSetOverhead.memory", overhead.Memory, new ByteSize(0)) : overhead.Memory);
+        }
+
+        return new EksSpec(version, tier, groups, karpenter, overhead);
+    }
+
+    private List<NodeGroupSpec> ReadNodeGroups(YamlNode node)
+    {
+        var result = new List<NodeGroupSpec>();
+        if (SpecLoader.IsNull(node))
+        {
+            return result;
+        }
+
+        if (node is not YamlSequenceNode seq)
+        {
+            Error(node, $"eks.nodeGroups: expected a list of node groups, got {Describe(node)}");
+            return result;
+        }
+
+        var names = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var path = $"eks.nodeGroups[{i}]";
+            var m = Mapping(seq.Children[i], path, SpecSchema.NodeGroup);
+            if (m is null)
+            {
+                continue;
+            }
+
+            var nameNode = Required(m, "name", seq.Children[i], path);
+            var typeNode = Required(m, "instanceType", seq.Children[i], path);
+            var countNode = Required(m, "count", seq.Children[i], path);
+            var name = nameNode is not null ? Name(nameNode, path + ".name", 63) : "";
+            if (nameNode is not null && name.Length > 0 && !names.TryAdd(name, nameNode))
+            {
+                Error(nameNode, $"{path}.name: duplicate node group name '{name}' (first declared at line {names[name].Start.Line})");
+            }
+
+            var type = typeNode is not null ? InstanceType(typeNode, path + ".instanceType") : "";
+            var count = countNode is not null ? Int(countNode, path + ".count", 1, 1_000, 1) : 1;
+            var capacity = m.Get("capacityType") is { } c ? Enum(c, path + ".capacityType", SpecEnums.CapacityType, CapacityType.OnDemand) : CapacityType.OnDemand;
+            result.Add(new NodeGroupSpec(name, type, count, capacity));
+        }
+
+        return result;
+    }
+
+    private KarpenterSpec ReadKarpenter(YamlNode node)
+    {
+        var d = KarpenterSpec.Default;
+        var m = Mapping(node, "eks.karpenter", SpecSchema.Karpenter);
+        if (m is null)
+        {
+            return d;
+        }
+
+        const string p = "eks.karpenter.";
+        return new KarpenterSpec(
+            m.Get("enabled") is not { } e || Bool(e, p + "enabled", true),
+            m.Get("instanceCategories") is { } ic ? PatternList(ic, p + "instanceCategories", "^[a-z]+$", "an instance category letter such as c, m or r", nonEmpty: true) : d.InstanceCategories,
+            m.Get("instanceCpu") is { } cpu ? IntList(cpu, p + "instanceCpu", 1, 896) : d.InstanceCpu,
+            m.Get("instanceFamilies") is { } f ? PatternList(f, p + "instanceFamilies", "^[a-z][a-z0-9-]*$", "an instance family such as m5 or c7g", nonEmpty: false) : d.InstanceFamilies,
+            m.Get("instanceGenerations") is { } g ? IntList(g, p + "instanceGenerations", 1, 20) : d.InstanceGenerations,
+            m.Get("capacityTypes") is { } ct ? EnumList(ct, p + "capacityTypes", SpecEnums.CapacityType) : d.CapacityTypes,
+            m.Get("arch") is { } a ? EnumList(a, p + "arch", SpecEnums.NodeArch) : d.Arch,
+            m.Get("consolidation") is { } c ? Enum(c, p + "consolidation", SpecEnums.Consolidation, d.Consolidation) : d.Consolidation,
+            m.Get("consolidateAfter") is { } ca ? Duration(ca, p + "consolidateAfter", d.ConsolidateAfter) : d.ConsolidateAfter);
+    }
+
+    private PricingSpec ReadPricing(YamlNode node)
+    {
+        var d = PricingSpec.Default;
+        var m = Mapping(node, "pricing", SpecSchema.Pricing);
+        if (m is null)
+        {
+            return d;
+        }
+
+        var hours = m.Get("hoursPerMonth") is { } h ? Decimal(h, "pricing.hoursPerMonth", 1, 744, d.HoursPerMonth) : d.HoursPerMonth;
+        var catalog = d.Catalog;
+        if (m.Get("catalog") is { } c && Str(c, "pricing.catalog") is { Length: > 0 } catalogPath)
+        {
+            catalog = catalogPath;
+            if (catalogPath != PricingSpec.EmbeddedCatalog)
+            {
+                var full = Path.IsPathRooted(catalogPath) ? catalogPath : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", catalogPath);
+                if (!File.Exists(full))
+                {
+                    Error(c, $"pricing.catalog: catalog file '{catalogPath}' not found (relative to this file); expected 'embedded' or the path of a catalog file");
+                }
+            }
+        }
+
+        FargatePriceOverride? fargate = null;
+        var ec2 = new SortedDictionary<string, Ec2PriceOverride>(StringComparer.Ordinal);
+        if (m.Get("overrides") is { } o && Mapping(o, "pricing.overrides", SpecSchema.Overrides) is { } om)
+        {
+            if (om.Get("fargate") is { } f && Mapping(f, "pricing.overrides.fargate", SpecSchema.FargateOverride) is { } fm)
+            {
+                fargate = new FargatePriceOverride(
+                    fm.Get("vcpuHour") is { } v ? Decimal(v, "pricing.overrides.fargate.vcpuHour", 0, 10, 0) : null,
+                    fm.Get("gbHour") is { } g ? Decimal(g, "pricing.overrides.fargate.gbHour", 0, 10, 0) : null,
+                    fm.Get("spotDiscount") is { } s ? Decimal(s, "pricing.overrides.fargate.spotDiscount", 0, 1, 0) : null);
+            }
+
+            if (om.Get("ec2") is { } e && !SpecLoader.IsNull(e))
+            {
+                if (e is not YamlMappingNode em)
+                {
+                    Error(e, $"pricing.overrides.ec2: expected a mapping of instance type to {{ onDemand, spot }}, got {Describe(e)}");
+                }
+                else
+                {
+                    foreach (var (k, v) in em.Children)
+                    {
+                        var type = InstanceType(k, "pricing.overrides.ec2");
+                        var path = "pricing.overrides.ec2." + type;
+                        if (type.Length > 0 && Mapping(v, path, SpecSchema.Ec2Override) is { } vm)
+                        {
+                            ec2[type] = new Ec2PriceOverride(
+                                vm.Get("onDemand") is { } od ? Decimal(od, path + ".onDemand", 0, 1_000, 0) : null,
+                                vm.Get("spot") is { } sp ? Decimal(sp, path + ".spot", 0, 1_000, 0) : null);
+                        }
+                    }
+                }
+            }
+        }
+
+        var savingsPlan = d.ComputeSavingsPlan;
+        if (m.Get("discounts") is { } ds && Mapping(ds, "pricing.discounts", SpecSchema.Discounts) is { } dm
+            && dm.Get("computeSavingsPlan") is { } sp2)
+        {
+            savingsPlan = Decimal(sp2, "pricing.discounts.computeSavingsPlan", 0, 0.99m, 0);
+        }
+
+        return new PricingSpec(hours, catalog, fargate, ec2, savingsPlan);
+    }
+
+    // ---- primitives -------------------------------------------------------------------------------------
+
+    /// <summary>The keys of a mapping, after checking that it is one and that every key is known.</summary>
+    private sealed class Keys(Dictionary<string, YamlNode> values)
+    {
+        public YamlNode? Get(string key) =>
+            values.TryGetValue(key, out var node) && !SpecLoader.IsNull(node) ? node : null;
+
+        public bool Has(string key) => values.ContainsKey(key);
+    }
+
+    private Keys? Mapping(YamlNode node, string path, SchemaObject schema)
+    {
+        if (SpecLoader.IsNull(node))
+        {
+            return new Keys([]);
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, $"{path}: expected a mapping with keys {string.Join(", ", schema.Keys)}, got {Describe(node)}");
+            return null;
+        }
+
+        var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            if (k is not YamlScalarNode { Value: { } key })
+            {
+                Error(k, $"{path}: expected a plain key, got {Describe(k)}");
+                continue;
+            }
+
+            if (!schema.Keys.Contains(key, StringComparer.Ordinal))
+            {
+                Error(k, $"{path}: unknown key '{key}'{Suggest.DidYouMean(key, schema.Keys)}; expected one of {string.Join(", ", schema.Keys)}");
+                continue;
+            }
+
+            values[key] = v;
+        }
+
+        return new Keys(values);
+    }
+
+    private YamlNode? Required(Keys m, string key, YamlNode parent, string path)
+    {
+        if (m.Get(key) is { } node)
+        {
+            return node;
+        }
+
+        Error(parent, $"{path}: missing required key '{key}'");
+        return null;
+    }
+
+    private static bool IsPlain(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any };
+
+    private string? Str(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode { Value: { } v })
+        {
+            return v;
+        }
+
+        Error(node, $"{path}: expected a string, got {Describe(node)}");
+        return null;
+    }
+
+    private string Pattern(YamlNode node, string path, string pattern, string expected)
+    {
+        var s = Str(node, path);
+        if (s is null)
+        {
+            return "";
+        }
+
+        if (!Regex.IsMatch(s, pattern, RegexOptions.CultureInvariant))
+        {
+            Error(node, $"{path}: '{s}' is not valid; expected {expected}");
+            return "";
+        }
+
+        return s;
+    }
+
+    private string Name(YamlNode node, string path, int maxLength)
+    {
+        var s = Pattern(node, path, SpecSchema.NamePattern, "lowercase letters, digits and '-', starting with a letter and not ending with '-'");
+        if (s.Length > maxLength)
+        {
+            Error(node, $"{path}: '{s}' is {s.Length} characters; expected at most {maxLength}");
+            return "";
+        }
+
+        return s;
+    }
+
+    private string InstanceType(YamlNode node, string path) =>
+        Pattern(node, path, SpecSchema.InstanceTypePattern, "an EC2 instance type such as m5.xlarge");
+
+    private int Int(YamlNode node, string path, int min, int max, int fallback)
+    {
+        if (node is YamlScalarNode { Value: { } text } && IsPlain(node))
+        {
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+            {
+                if (v < min || v > max)
+                {
+                    Error(node, $"{path}: {text} is out of range; expected a whole number from {min} to {max}");
+                    return fallback;
+                }
+
+                return (int)v;
+            }
+
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            {
+                Error(node, $"{path}: expected a whole number from {min} to {max}, got {text}");
+                return fallback;
+            }
+        }
+
+        Error(node, $"{path}: expected a whole number from {min} to {max}, got {Describe(node)}");
+        return fallback;
+    }
+
+    private decimal Decimal(YamlNode node, string path, decimal min, decimal max, decimal fallback)
+    {
+        var range = $"{min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}";
+        if (node is YamlScalarNode { Value: { } text } && IsPlain(node)
+            && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
+        {
+            if (v < min || v > max)
+            {
+                Error(node, $"{path}: {text} is out of range; expected a number from {range}");
+                return fallback;
+            }
+
+            return v;
+        }
+
+        Error(node, $"{path}: expected a number from {range}, got {Describe(node)}");
+        return fallback;
+    }
+
+    private bool Bool(YamlNode node, string path, bool fallback)
+    {
+        if (node is YamlScalarNode { Value: { } text } && IsPlain(node))
+        {
+            switch (text)
+            {
+                case "true" or "True" or "TRUE":
+                    return true;
+                case "false" or "False" or "FALSE":
+                    return false;
+            }
+        }
+
+        Error(node, $"{path}: expected true or false, got {Describe(node)}");
+        return fallback;
+    }
+
+    private T Enum<T>(YamlNode node, string path, EnumNames<T> names, T fallback)
+        where T : struct, Enum
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            if (names.TryParse(text, out var v))
+            {
+                return v;
+            }
+
+            Error(node, $"{path}: unknown value '{text}'{Suggest.DidYouMean(text, names.All)}; expected one of {string.Join(", ", names.All)}");
+            return fallback;
+        }
+
+        Error(node, $"{path}: expected one of {string.Join(", ", names.All)}, got {Describe(node)}");
+        return fallback;
+    }
+
+    private Millicores Cpu(YamlNode node, string path, Millicores fallback, bool allowZero)
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            if (allowZero && text.Trim() is "0" or "0m")
+            {
+                return new Millicores(0);
+            }
+
+            if (QuantityParser.TryParseCpu(text, out var v, out var problem))
+            {
+                return v;
+            }
+
+            Error(node, $"{path}: '{text}' {problem ?? "is not a CPU quantity"}; expected {QuantityParser.CpuExpected}");
+            return fallback;
+        }
+
+        Error(node, $"{path}: expected {QuantityParser.CpuExpected}, got {Describe(node)}");
+        return fallback;
+    }
+
+    private ByteSize Memory(YamlNode node, string path, ByteSize fallback, ByteSize min, ByteSize? max = null)
+    {
+        if (node is YamlScalarNode { Value: { } text })
+        {
+            if (min.Bytes == 0 && text.Trim() == "0")
+            {
+                return new ByteSize(0);
+            }
+
+            if (!QuantityParser.TryParseBytes(text, out var v, out var problem))
+            {
+                var hint = text.EndsWith('b')
+                    ? " ('b' would mean bits; write Mi, Gi, MB or GB)"
+                    : "";
+                Error(node, $"{path}: '{text}' {problem ?? "is not a memory quantity"}{hint}; expected {QuantityParser.MemoryExpected}");
+                return fallback;
+            }
+
+            if (v.Bytes < min.Bytes)
+            {
+                var hint = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bare)
+                    ? $" (a number without a unit is bytes: did you mean {bare}Mi?)"
+                    : "";
+                Error(node, $"{path}: '{text}' is less than {min}{hint}; expected {QuantityParser.MemoryExpected}");
+                return fallback;
+            }
+
+            if (max is { } mx && v.Bytes > mx.Bytes)
+            {
+                Error(node, $"{path}: '{text}' is more than {mx}; expected at most {mx}");
+                return fallback;
+            }
+
+            return v;
+        }
+
+        Error(node, $"{path}: expected {QuantityParser.MemoryExpected}, got {Describe(node)}");
+        return fallback;
+    }
+
+    private TimeSpan? Duration(YamlNode node, string path, TimeSpan? fallback)
+    {
+        var text = Pattern(node, path, SpecSchema.DurationPattern, "a duration such as 30s, 5m, 1h30m, or Never");
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        if (text == "Never")
+        {
+            return null;
+        }
+
+        var total = TimeSpan.Zero;
+        foreach (Match part in Regex.Matches(text, "([0-9]+)([hms])", RegexOptions.CultureInvariant))
+        {
+            var n = int.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
+            total += part.Groups[2].Value switch
+            {
+                "h" => TimeSpan.FromHours(n),
+                "m" => TimeSpan.FromMinutes(n),
+                _ => TimeSpan.FromSeconds(n),
+            };
+        }
+
+        return total;
+    }
+
+    private List<YamlNode>? Sequence(YamlNode node, string path, string itemDescription)
+    {
+        if (SpecLoader.IsNull(node))
+        {
+            return [];
+        }
+
+        if (node is YamlSequenceNode seq)
+        {
+            return seq.Children.ToList();
+        }
+
+        Error(node, $"{path}: expected a list of {itemDescription}, got {Describe(node)}");
+        return null;
+    }
+
+    private List<string> NameList(YamlNode node, string path, int maxLength) =>
+        UniqueList(node, path, "names", (item, p) => Name(item, p, maxLength), s => s.Length > 0);
+
+    private List<string> PatternList(YamlNode node, string path, string pattern, string expected, bool nonEmpty)
+    {
+        var list = UniqueList(node, path, expected + "s", (item, p) => Pattern(item, p, pattern, expected), s => s.Length > 0);
+        if (nonEmpty && list.Count == 0 && Sequence(node, path, expected) is { Count: 0 })
+        {
+            Error(node, $"{path}: the list is empty; expected at least one {expected}");
+        }
+
+        return list;
+    }
+
+    private List<int> IntList(YamlNode node, string path, int min, int max) =>
+        UniqueList(node, path, "whole numbers", (item, p) => Int(item, p, min, max, int.MinValue), v => v != int.MinValue);
+
+    private List<T> EnumList<T>(YamlNode node, string path, EnumNames<T> names)
+        where T : struct, Enum
+    {
+        var valid = true;
+        var list = UniqueList(node, path, string.Join(" / ", names.All), (item, p) =>
+        {
+            if (item is YamlScalarNode { Value: { } t } && names.TryParse(t, out var v))
+            {
+                return v;
+            }
+
+            Enum(item, p, names, default);
+            valid = false;
+            return default;
+        }, _ => true);
+        if (valid && Sequence(node, path, "values") is { Count: 0 })
+        {
+            Error(node, $"{path}: the list is empty; expected at least one of {string.Join(", ", names.All)}");
+        }
+
+        return valid ? list : [];
+    }
+
+    private List<T> UniqueList<T>(YamlNode node, string path, string itemDescription, Func<YamlNode, string, T> read, Func<T, bool> ok)
+    {
+        var result = new List<T>();
+        if (Sequence(node, path, itemDescription) is not { } items)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var value = read(items[i], $"{path}[{i}]");
+            if (!ok(value))
+            {
+                continue;
+            }
+
+            if (result.Contains(value))
+            {
+                Error(items[i], $"{path}[{i}]: '{items[i]}' is listed twice");
+                continue;
+            }
+
+            result.Add(value);
+        }
+
+        return result;
+    }
+
+    private static string Describe(YamlNode node) => node switch
+    {
+        YamlMappingNode => "a mapping",
+        YamlSequenceNode => "a list",
+        YamlScalarNode s when SpecLoader.IsNull(s) => "nothing",
+        YamlScalarNode { Style: ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted } s => $"the string \"{s.Value}\"",
+        YamlScalarNode s => $"'{s.Value}'",
+        _ => "something else",
+    };
+
+    private SourceLocation Loc(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
+
+    private void Error(YamlNode node, string message) => _errors.Add(new SpecDiagnostic(Loc(node), message));
+
+    private void Error(object at, string message)
+    {
+        var location = at switch
+        {
+            YamlNode n => Loc(n),
+            SourceLocation l => l,
+            _ => new SourceLocation(file, 0, 0),
+        };
+        _errors.Add(new SpecDiagnostic(location, message));
+    }
+}

@@ -1,0 +1,398 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Berth.Spec;
+
+/// <summary>One property of a berth.yaml mapping and its JSON Schema.</summary>
+public sealed record SchemaProperty(string Name, Func<JsonObject> Schema);
+
+/// <summary>One mapping of berth.yaml: the keys the loader accepts and the JSON Schema the editor sees.</summary>
+public sealed record SchemaObject(string Description, IReadOnlyList<SchemaProperty> Properties, IReadOnlyList<string> Required)
+{
+    public IReadOnlyList<string> Keys => Properties.Select(p => p.Name).ToArray();
+
+    public JsonObject ToJson()
+    {
+        var properties = new JsonObject();
+        foreach (var p in Properties)
+        {
+            properties[p.Name] = p.Schema();
+        }
+
+        var o = new JsonObject
+        {
+            ["type"] = "object",
+            ["description"] = Description,
+            ["additionalProperties"] = false,
+            ["properties"] = properties,
+        };
+        if (Required.Count > 0)
+        {
+            o["required"] = new JsonArray(Required.Select(r => (JsonNode?)JsonValue.Create(r)).ToArray());
+        }
+
+        return o;
+    }
+}
+
+/// <summary>
+/// The shape of berth.yaml, defined once: the loader takes its key sets from here (so an unknown key is
+/// exactly a key not listed here) and <c>berth schema</c> prints it as JSON Schema 2020-12.
+/// </summary>
+public static class SpecSchema
+{
+    public const string Id = "https://berth.dev/schema/berth.schema.json";
+    public const string NamePattern = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+    public const string InstanceTypePattern = "^[a-z][a-z0-9-]*\\.[a-z0-9-]+$";
+    public const string EnvNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
+    public const string DurationPattern = "^(Never|([0-9]+h)?([0-9]+m)?([0-9]+s)?)$";
+    public const string CpuPattern = "^[0-9]+(\\.[0-9]+)?m?$";
+    public const string MemoryPattern = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T|MB|GB|TB)?$";
+
+    public static SchemaObject Team { get; } = new(
+        "The team that will run the platform.",
+        [
+            new("engineers", () => Int(1, 10_000, 5, "Engineers who will build and run the platform.")),
+            new("kubernetesExpertise", () => Enum(SpecEnums.Expertise.All, "none", "Kubernetes experience in the team.")),
+            new("owningTeams", () => Int(1, 1_000, 1, "Teams that own services on the platform.")),
+            new("timelineMonths", () => Int(1, 120, 6, "Months until the platform must carry production traffic.")),
+            new("hourlyRateUsd", () => Number(0, 10_000, 100, "Loaded cost of one engineer-hour, for engineering-time cost.")),
+        ],
+        []);
+
+    public static SchemaObject Requirements { get; } = new(
+        "What the platform must support.",
+        [
+            new("gitops", () => Bool(false, "Deployments pulled from Git (ArgoCD / Flux).")),
+            new("serviceMesh", () => Bool(false, "mTLS between services.")),
+            new("multiTenancy", () => Enum(SpecEnums.MultiTenancy.All, "none", "How tenants or teams are isolated.")),
+            new("eventDrivenScaling", () => Bool(false, "Scaling on queue depth or consumer lag (KEDA).")),
+            new("statefulWorkloads", () => Bool(false, "Databases, queues or other workloads with persistent volumes.")),
+            new("gpu", () => Bool(false, "GPU workloads.")),
+            new("customNodeConfig", () => Bool(false, "Custom kernel modules, AMIs or node settings.")),
+            new("liftAndShift", () => Bool(false, "Migrating quickly from on-premises.")),
+            new("operators", () => StringList("CRD-based platform tooling (e.g. spark-operator).", NamePattern)),
+        ],
+        []);
+
+    public static SchemaObject Scaling { get; } = new(
+        "Target-tracking autoscaling (instead of a fixed replicas count).",
+        [
+            new("min", () => Int(0, 1_000, null, "Fewest replicas.")),
+            new("max", () => Int(1, 1_000, null, "Most replicas; at least min.")),
+            new("cpuTarget", () => Int(1, 100, 70, "Target average CPU utilisation, percent.")),
+            new("memoryTarget", () => Int(1, 100, 75, "Target average memory utilisation, percent.")),
+        ],
+        ["min", "max"]);
+
+    public static SchemaObject EventSource { get; } = new(
+        "Scale on queue depth or consumer lag.",
+        [
+            new("type", () => Enum(SpecEnums.EventSource.All, null, "Queue or stream kind.")),
+            new("name", () => Str("Queue name or Kafka topic.", "^.+$")),
+            new("targetPerReplica", () => Int(1, 1_000_000, 100, "Messages (or lag) each replica handles.")),
+        ],
+        ["type", "name"]);
+
+    public static SchemaObject Service { get; } = new(
+        "One containerised service.",
+        [
+            new("name", () => Str("Service name: lowercase letters, digits and '-', starting with a letter.", NamePattern)),
+            new("type", () => Enum(SpecEnums.ServiceType.All, "web", "web (behind a load balancer), backend (internal) or worker (no inbound traffic).")),
+            new("cpu", () => Quantity(CpuPattern, "250m", "CPU request per replica: 250m, 0.5, 2 (vCPU).")),
+            new("memory", () => Quantity(MemoryPattern, "512Mi", "Memory request per replica: 512Mi, 2Gi, 2GB (1 GB = 1024 MiB, as AWS counts).")),
+            new("replicas", () => Int(1, 1_000, null, "A fixed replica count (not with scaling; neither means 1).")),
+            new("scaling", () => Scaling.ToJson()),
+            new("demand", Demand),
+            new("spot", () => Bool(false, "Tolerates interruption (may run on Spot).")),
+            new("arch", () => Enum(SpecEnums.ServiceArch.All, "x86_64", "CPU architecture of the image.")),
+            new("storage", () => Quantity(MemoryPattern, "20Gi", "Ephemeral storage; Fargate bills above 20 GB.")),
+            new("port", () => Int(1, 65_535, null, "Container port; defaults to 8080 for web and backend services, none for workers.")),
+            new("healthCheck", () => Str("HTTP health check path.", "^/", "/health")),
+            new("secrets", Secrets),
+            new("eventSource", () => EventSource.ToJson()),
+            new("gracefulShutdown", () => Bool(true, "Handles SIGTERM and drains in-flight work (matters on Spot).")),
+            new("count", () => Int(1, 100, 1, "N identical copies named <name>-1..N.")),
+        ],
+        ["name"]);
+
+    public static SchemaObject CapacityProvider { get; } = new(
+        "One item of the ECS capacity provider strategy.",
+        [
+            new("provider", () => Enum(EcsSpec.KnownProviders, null, "Capacity provider.")),
+            new("base", () => Int(0, 100_000, 0, "Tasks placed on this provider first (one item at most may set it).")),
+            new("weight", () => Int(0, 1_000, 1, "Share of the remaining tasks.")),
+        ],
+        ["provider"]);
+
+    public static SchemaObject Ecs { get; } = new(
+        "ECS Fargate settings.",
+        [
+            new("capacityProviderStrategy", () => new JsonObject
+            {
+                ["type"] = "array",
+                ["description"] = "How tasks are split between FARGATE and FARGATE_SPOT. Default: all on FARGATE.",
+                ["minItems"] = 1,
+                ["maxItems"] = 2,
+                ["items"] = CapacityProvider.ToJson(),
+            }),
+        ],
+        []);
+
+    public static SchemaObject NodeGroup { get; } = new(
+        "A fixed EKS managed node group.",
+        [
+            new("name", () => Str("Node group name.", NamePattern)),
+            new("instanceType", () => Str("EC2 instance type, e.g. m5.xlarge.", InstanceTypePattern)),
+            new("count", () => Int(1, 1_000, null, "Nodes in the group.")),
+            new("capacityType", () => Enum(SpecEnums.CapacityType.All, "on-demand", "On-demand or Spot nodes.")),
+        ],
+        ["name", "instanceType", "count"]);
+
+    public static SchemaObject Karpenter { get; } = new(
+        "Karpenter NodePool requirements.",
+        [
+            new("enabled", () => Bool(true, "Price and plan Karpenter-provisioned nodes.")),
+            new("instanceCategories", () => StringList("karpenter.k8s.aws/instance-category values. Default [c, m, r].", "^[a-z]+$")),
+            new("instanceCpu", () => IntList(1, 896, "karpenter.k8s.aws/instance-cpu values. Default [4, 8, 16, 32].")),
+            new("instanceFamilies", () => StringList("karpenter.k8s.aws/instance-family values (any when empty).", "^[a-z0-9-]+$")),
+            new("instanceGenerations", () => IntList(1, 20, "karpenter.k8s.aws/instance-generation values (any when empty).")),
+            new("capacityTypes", () => EnumList(SpecEnums.CapacityType.All, "karpenter.sh/capacity-type values. Default [spot, on-demand].")),
+            new("arch", () => EnumList(SpecEnums.NodeArch.All, "kubernetes.io/arch values. Default [amd64, arm64].")),
+            new("consolidation", () => Enum(SpecEnums.Consolidation.All, "WhenEmptyOrUnderutilized", "disruption.consolidationPolicy.")),
+            new("consolidateAfter", () => Str("disruption.consolidateAfter: a duration such as 30s, 5m, 1h, or Never.", DurationPattern, "30s")),
+        ],
+        []);
+
+    public static SchemaObject ResourcePair { get; } = new(
+        "CPU and memory used on every node by DaemonSets (log router, CNI, kube-proxy, node exporter).",
+        [
+            new("cpu", () => Quantity(CpuPattern, "200m", "CPU per node.")),
+            new("memory", () => Quantity(MemoryPattern, "256Mi", "Memory per node.")),
+        ],
+        []);
+
+    public static SchemaObject Eks { get; } = new(
+        "EKS settings.",
+        [
+            new("version", () => Str("Kubernetes version, e.g. \"1.33\" (quote it).", "^1\\.[0-9]{2}$", "1.33")),
+            new("supportTier", () => Enum(SpecEnums.SupportTier.All, "standard", "standard ($0.10/h) or extended ($0.60/h) support.")),
+            new("nodeGroups", () => new JsonObject
+            {
+                ["type"] = "array",
+                ["description"] = "Fixed managed node groups. Default: none.",
+                ["items"] = NodeGroup.ToJson(),
+            }),
+            new("karpenter", () => Karpenter.ToJson()),
+            new("daemonSetOverhead", () => ResourcePair.ToJson()),
+        ],
+        []);
+
+    public static SchemaObject FargateOverride { get; } = new(
+        "Your own Fargate prices, in place of the catalog's.",
+        [
+            new("vcpuHour", () => Number(0, 10, null, "USD per vCPU-hour.")),
+            new("gbHour", () => Number(0, 10, null, "USD per GB-hour.")),
+            new("spotDiscount", () => Number(0, 1, null, "Fargate Spot discount as a fraction of the on-demand price (0.70 = 70% off).")),
+        ],
+        []);
+
+    public static SchemaObject Ec2Override { get; } = new(
+        "Your own price for one EC2 instance type.",
+        [
+            new("onDemand", () => Number(0, 1_000, null, "USD per hour on demand.")),
+            new("spot", () => Number(0, 1_000, null, "USD per hour on Spot.")),
+        ],
+        []);
+
+    public static SchemaObject Overrides { get; } = new(
+        "Prices that replace the catalog's.",
+        [
+            new("fargate", () => FargateOverride.ToJson()),
+            new("ec2", () => new JsonObject
+            {
+                ["type"] = "object",
+                ["description"] = "Per instance type, e.g. m5.xlarge: { onDemand: 0.192, spot: 0.057 }.",
+                ["propertyNames"] = new JsonObject { ["pattern"] = InstanceTypePattern },
+                ["additionalProperties"] = Ec2Override.ToJson(),
+            }),
+        ],
+        []);
+
+    public static SchemaObject Discounts { get; } = new(
+        "Discounts applied on top of the prices.",
+        [
+            new("computeSavingsPlan", () => Number(0, 0.99m, 0, "Compute Savings Plan discount as a fraction (0.2 = 20% off).")),
+        ],
+        []);
+
+    public static SchemaObject Pricing { get; } = new(
+        "How Berth prices the platforms.",
+        [
+            new("hoursPerMonth", () => Number(1, 744, 730, "Hours in a billing month.")),
+            new("catalog", () => Str("'embedded', or a path to a catalog file (relative to this file).", "^.+$", PricingSpec.EmbeddedCatalog)),
+            new("overrides", () => Overrides.ToJson()),
+            new("discounts", () => Discounts.ToJson()),
+        ],
+        []);
+
+    public static SchemaObject Root { get; } = new(
+        "berth.yaml: a container workload and the team that runs it.",
+        [
+            new("version", () => new JsonObject { ["const"] = BerthSpec.CurrentVersion, ["description"] = "berth.yaml format version." }),
+            new("name", () => Str("Workload name, used in generated resource names.", NamePattern)),
+            new("region", () => Enum(KnownRegions.All, KnownRegions.Default, "AWS region.")),
+            new("environment", () => Enum(SpecEnums.Environment.All, "production", "Environment the platform serves.")),
+            new("team", () => Team.ToJson()),
+            new("requirements", () => Requirements.ToJson()),
+            new("services", () => new JsonObject
+            {
+                ["type"] = "array",
+                ["description"] = "The containerised services.",
+                ["minItems"] = 1,
+                ["items"] = ServiceWithRules(),
+            }),
+            new("ecs", () => Ecs.ToJson()),
+            new("eks", () => Eks.ToJson()),
+            new("pricing", () => Pricing.ToJson()),
+            new("clients", () => StringList("Multi-client: one platform instance per client.", NamePattern)),
+        ],
+        ["version", "name", "services"]);
+
+    /// <summary>The JSON Schema (2020-12) of berth.yaml, as <c>berth schema</c> prints it.</summary>
+    public static string ToJsonText()
+    {
+        var root = Root.ToJson();
+        var schema = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = Id,
+            ["title"] = "berth.yaml",
+        };
+        foreach (var (key, value) in root.ToArray())
+        {
+            root.Remove(key);
+            schema[key] = value;
+        }
+
+        return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n";
+    }
+
+    private static JsonObject ServiceWithRules()
+    {
+        var service = Service.ToJson();
+        service["not"] = new JsonObject { ["required"] = new JsonArray("replicas", "scaling") };
+        return service;
+    }
+
+    private static JsonObject Demand() => new()
+    {
+        ["description"] = "Demand shape over the day/week, relative to peak: a named shape or 24 (daily) or 168 (weekly) values in 0..1.",
+        ["default"] = "flat",
+        ["anyOf"] = new JsonArray(
+            new JsonObject { ["enum"] = new JsonArray(DemandProfile.Shapes.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()) },
+            DemandList(DemandProfile.HoursPerDay),
+            DemandList(DemandProfile.HoursPerWeek)),
+    };
+
+    private static JsonObject DemandList(int n) => new()
+    {
+        ["type"] = "array",
+        ["minItems"] = n,
+        ["maxItems"] = n,
+        ["items"] = new JsonObject { ["type"] = "number", ["minimum"] = 0, ["maximum"] = 1 },
+    };
+
+    private static JsonObject Secrets() => new()
+    {
+        ["type"] = "object",
+        ["description"] = "Environment variable name to Secrets Manager secret name.",
+        ["propertyNames"] = new JsonObject { ["pattern"] = EnvNamePattern },
+        ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+    };
+
+    private static JsonObject Int(long min, long max, long? @default, string description)
+    {
+        var o = new JsonObject { ["type"] = "integer", ["minimum"] = min, ["maximum"] = max, ["description"] = description };
+        if (@default is { } d)
+        {
+            o["default"] = d;
+        }
+
+        return o;
+    }
+
+    private static JsonObject Number(decimal min, decimal max, decimal? @default, string description)
+    {
+        var o = new JsonObject { ["type"] = "number", ["minimum"] = min, ["maximum"] = max, ["description"] = description };
+        if (@default is { } d)
+        {
+            o["default"] = d;
+        }
+
+        return o;
+    }
+
+    private static JsonObject Bool(bool @default, string description) =>
+        new() { ["type"] = "boolean", ["default"] = @default, ["description"] = description };
+
+    private static JsonObject Str(string description, string pattern, string? @default = null)
+    {
+        var o = new JsonObject { ["type"] = "string", ["pattern"] = pattern, ["description"] = description };
+        if (@default is not null)
+        {
+            o["default"] = @default;
+        }
+
+        return o;
+    }
+
+    private static JsonObject Enum(IEnumerable<string> values, string? @default, string description)
+    {
+        var o = new JsonObject
+        {
+            ["enum"] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()),
+            ["description"] = description,
+        };
+        if (@default is not null)
+        {
+            o["default"] = @default;
+        }
+
+        return o;
+    }
+
+    private static JsonObject Quantity(string pattern, string @default, string description) => new()
+    {
+        ["description"] = description,
+        ["default"] = @default,
+        ["anyOf"] = new JsonArray(
+            new JsonObject { ["type"] = "string", ["pattern"] = pattern },
+            new JsonObject { ["type"] = "number", ["exclusiveMinimum"] = 0 }),
+    };
+
+    private static JsonObject StringList(string description, string pattern) => new()
+    {
+        ["type"] = "array",
+        ["description"] = description,
+        ["uniqueItems"] = true,
+        ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = pattern },
+    };
+
+    private static JsonObject IntList(int min, int max, string description) => new()
+    {
+        ["type"] = "array",
+        ["description"] = description,
+        ["uniqueItems"] = true,
+        ["items"] = new JsonObject { ["type"] = "integer", ["minimum"] = min, ["maximum"] = max },
+    };
+
+    private static JsonObject EnumList(IEnumerable<string> values, string description) => new()
+    {
+        ["type"] = "array",
+        ["description"] = description,
+        ["minItems"] = 1,
+        ["uniqueItems"] = true,
+        ["items"] = new JsonObject { ["enum"] = new JsonArray(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray()) },
+    };
+}
