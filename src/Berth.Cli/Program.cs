@@ -1,1 +1,3 @@
-return 0;
+using Berth.Cli;
+
+return BerthApp.Run(args, Console.Out, Console.Error, interactive: !Console.IsOutputRedirected);

@@ -1,0 +1,92 @@
+using Berth.Cli.Commands;
+using Berth.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli;
+
+/// <summary>Builds the command tree and maps every outcome to DESIGN.md's exit codes.</summary>
+public static class BerthApp
+{
+    public const string VerboseFlag = "--verbose";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, string? workingDirectory = null, int? width = null)
+    {
+        var verbose = args.Contains(VerboseFlag, StringComparer.Ordinal);
+        args = args.Where(a => a != VerboseFlag).ToArray();
+
+        var ansi = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (width is { } w)
+        {
+            ansi.Profile.Width = w;
+        }
+        else if (!interactive)
+        {
+            ansi.Profile.Width = 120;
+        }
+
+        var context = new CliContext(stdout, ansi, stderr, workingDirectory ?? Directory.GetCurrentDirectory());
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(CliContext), context);
+
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("berth");
+            config.ConfigureConsole(ansi);
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<InitCommand>("init")
+                .WithDescription("Write a commented starter berth.yaml.")
+                .WithExample("init", "--template", "platform", "-o", "berth.yaml");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Check a berth.yaml and report every error with its file:line:column.")
+                .WithExample("validate", "examples/platform.yaml");
+            config.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Print the JSON Schema (2020-12) of berth.yaml, for editors.");
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (UserErrorException e)
+        {
+            foreach (var line in e.Lines)
+            {
+                stderr.WriteLine(line.Contains(": error: ", StringComparison.Ordinal) ? line : "berth: error: " + line);
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (CommandAppException e)
+        {
+            // Unknown command or option, missing argument: a usage error.
+            stderr.WriteLine("berth: error: " + e.Message.TrimEnd('.') + " (see 'berth --help')");
+            if (verbose)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
+#pragma warning disable CA1031 // The last line of defence: any other failure is a bug, reported without a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"berth: internal error: {e.Message} (this is a bug in Berth; run with --verbose for the stack trace)");
+            if (verbose)
+            {
+                stderr.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.Internal;
+        }
+    }
+}
