@@ -48,6 +48,12 @@ public static class BerthApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a berth.yaml and report every error with its file:line:column.")
                 .WithExample("validate", "examples/platform.yaml");
+            config.AddBranch("catalog", catalog =>
+            {
+                catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");
+                catalog.AddCommand<Commands.Catalog.CatalogBuildCommand>("build")
+                    .WithDescription("Rebuild Berth's catalog from the shared/data/aws fact files.");
+            });
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema (2020-12) of berth.yaml, for editors.");
         });
