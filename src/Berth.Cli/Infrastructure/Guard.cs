@@ -1,4 +1,5 @@
 using Berth.Catalog;
+using Berth.Costing;
 
 namespace Berth.Cli.Infrastructure;
 
@@ -12,6 +13,18 @@ public static class Guard
             return action();
         }
         catch (CatalogException e)
+        {
+            throw new UserErrorException(e.Message, e);
+        }
+    }
+
+    public static T Costing<T>(Func<T> action)
+    {
+        try
+        {
+            return Catalog(action);
+        }
+        catch (CostingException e)
         {
             throw new UserErrorException(e.Message, e);
         }

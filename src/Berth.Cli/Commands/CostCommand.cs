@@ -1,0 +1,110 @@
+using System.ComponentModel;
+using Berth.Cli.Infrastructure;
+using Berth.Costing;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli.Commands;
+
+public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<spec>")]
+        [Description("Path of the berth.yaml to price.")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("--infra-only")]
+        [Description("Leave engineering time out.")]
+        public bool InfraOnly { get; init; }
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("text (tables), json (the stable contract), csv or markdown (for a pull-request comment).")]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        public override ValidationResult Validate() => OutputFormats.Check(Format, "text", "json", "csv", "markdown");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = SpecInput.Load(cli, settings.Spec);
+        var report = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec), settings.InfraOnly));
+        switch (settings.Format)
+        {
+            case "json":
+                cli.Out.Write(CostFormats.ToJson(report));
+                break;
+            case "csv":
+                cli.Out.Write(CostFormats.ToCsv(report));
+                break;
+            case "markdown":
+                cli.Out.Write(CostFormats.ToMarkdown(report, spec.Name));
+                break;
+            default:
+                CostView.Render(cli.Ansi, report, spec.Name);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>The terminal view of a cost report: one table per option, then a summary.</summary>
+public static class CostView
+{
+    public static void Render(IAnsiConsole ansi, CostReport report, string name)
+    {
+        foreach (var o in report.Options)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Expand()
+                .Title($"[bold]{o.Id}[/]: {Markup.Escape(o.Title)}")
+                .Caption($"total ${Fmt.Usd(o.MonthlyUsd)} a month{(o.Estimated ? " (includes estimates, marked *)" : "")}");
+            table.AddColumn("Item");
+            table.AddColumn(new TableColumn("Quantity").RightAligned());
+            table.AddColumn("Unit");
+            table.AddColumn(new TableColumn("Unit price").RightAligned());
+            table.AddColumn(new TableColumn("Monthly").RightAligned());
+            foreach (var l in o.LineItems)
+            {
+                table.AddRow(
+                    Markup.Escape(l.Description + (l.Estimated ? " *" : "")),
+                    Fmt.Number(l.Quantity),
+                    l.Unit,
+                    "$" + l.UnitPriceUsd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "$" + Fmt.Usd(l.MonthlyUsd));
+            }
+
+            ansi.Write(table);
+            foreach (var n in o.Notes)
+            {
+                ansi.MarkupLine("  [yellow]note:[/] " + Markup.Escape(n));
+            }
+
+            ansi.WriteLine();
+        }
+
+        var summary = new Table().Border(TableBorder.Simple).Title($"[bold]Monthly cost of {Markup.Escape(name)}[/]");
+        summary.AddColumn("Option");
+        summary.AddColumn(new TableColumn("Infrastructure").RightAligned());
+        summary.AddColumn(new TableColumn("Engineering time").RightAligned());
+        summary.AddColumn(new TableColumn("Total").RightAligned());
+        foreach (var o in report.Options.OrderBy(o => o.MonthlyUsd))
+        {
+            summary.AddRow(o.Id, "$" + Fmt.Usd(o.InfrastructureUsd), "$" + Fmt.Usd(o.EngineeringUsd), "[bold]$" + Fmt.Usd(o.MonthlyUsd) + "[/]");
+        }
+
+        ansi.Write(summary);
+        ansi.MarkupLine(Markup.Escape($"Prices: {report.CatalogOrigin} catalog as of {report.CatalogAsOf}, region {report.Region}, {report.HoursPerMonth.ToString(System.Globalization.CultureInfo.InvariantCulture)} h/month. Engineering time is an estimate (docs/cost-model.md)."));
+        var estimates = report.Options.SelectMany(o => o.Estimates).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        foreach (var e in estimates.Where(e => !e.StartsWith("estimate: Berth", StringComparison.Ordinal)).Take(8))
+        {
+            ansi.MarkupLine("  [yellow]*[/] " + Markup.Escape(e));
+        }
+
+        if (estimates.Length > 8)
+        {
+            ansi.MarkupLine(Markup.Escape($"  … and {estimates.Length - 8} more (see --format json)"));
+        }
+    }
+}

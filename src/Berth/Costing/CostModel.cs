@@ -1,0 +1,65 @@
+namespace Berth.Costing;
+
+public enum LineItemKind
+{
+    Infrastructure,
+    EngineeringTime,
+}
+
+/// <summary>
+/// One line of a bill: quantity × unit price = monthly (rounded to the cent). <see cref="Group"/> gathers lines
+/// for charts (compute, spot, control plane, storage, discount, engineering time).
+/// </summary>
+public sealed record LineItem(
+    string Description,
+    decimal Quantity,
+    string Unit,
+    decimal UnitPriceUsd,
+    decimal MonthlyUsd,
+    LineItemKind Kind,
+    string Group,
+    bool Estimated,
+    string? Note)
+{
+    public static LineItem Create(string description, decimal quantity, string unit, decimal unitPriceUsd, string group,
+        LineItemKind kind = LineItemKind.Infrastructure, bool estimated = false, string? note = null) =>
+        new(description, Math.Round(quantity, 4, MidpointRounding.AwayFromZero), unit, unitPriceUsd,
+            Money.Cents(quantity * unitPriceUsd), kind, group, estimated, note);
+}
+
+/// <summary>One way to run the workload, priced for a month.</summary>
+public sealed record CostOption(
+    string Id,
+    string Platform,
+    string Title,
+    IReadOnlyList<LineItem> LineItems,
+    IReadOnlyList<string> Notes,
+    IReadOnlyDictionary<string, decimal> Figures)
+{
+    /// <summary>The monthly total: always the sum of the line items.</summary>
+    public decimal MonthlyUsd => LineItems.Sum(l => l.MonthlyUsd);
+
+    public decimal InfrastructureUsd => LineItems.Where(l => l.Kind == LineItemKind.Infrastructure).Sum(l => l.MonthlyUsd);
+
+    public decimal EngineeringUsd => LineItems.Where(l => l.Kind == LineItemKind.EngineeringTime).Sum(l => l.MonthlyUsd);
+
+    public bool Estimated => LineItems.Any(l => l.Estimated);
+
+    /// <summary>Every distinct estimation note of this option's prices.</summary>
+    public IReadOnlyList<string> Estimates => LineItems.Where(l => l.Note is not null).Select(l => l.Note!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+}
+
+/// <summary>The priced options for one spec.</summary>
+public sealed record CostReport(
+    string Currency,
+    decimal HoursPerMonth,
+    string Region,
+    string CatalogAsOf,
+    string CatalogOrigin,
+    IReadOnlyList<CostOption> Options);
+
+public static class Money
+{
+    /// <summary>Monthly figures are kept to the cent, rounding half away from zero as a bill does.</summary>
+    public static decimal Cents(decimal usd) => Math.Round(usd, 2, MidpointRounding.AwayFromZero);
+}

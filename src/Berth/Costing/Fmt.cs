@@ -1,0 +1,13 @@
+using System.Globalization;
+
+namespace Berth.Costing;
+
+/// <summary>Invariant number formatting for descriptions.</summary>
+public static class Fmt
+{
+    public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    public static string Usd(decimal value) => value.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string Percent(decimal fraction) => (fraction * 100m).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,42 @@
+using Berth.Catalog;
+using Berth.Spec;
+
+namespace Berth.Costing;
+
+/// <summary>Line items shared by several options.</summary>
+public static class LineItems
+{
+    public const string EngineeringNote = "estimate: Berth's engineering-time model (docs/cost-model.md)";
+
+    public static LineItem ControlPlane(CostContext c)
+    {
+        var q = c.Prices.ControlPlane(c.Spec.Eks.SupportTier);
+        var tier = SpecEnums.SupportTier.NameOf(c.Spec.Eks.SupportTier);
+        return LineItem.Create($"EKS control plane, {tier} support{c.ClusterSuffix}", c.Hours * c.Clusters, "cluster-hour",
+            q.UsdPerHour, "control plane", estimated: q.Estimated, note: q.Note);
+    }
+
+    public static IEnumerable<LineItem> Engineering(CostContext c, IEnumerable<EngineeringTask> tasks) =>
+        c.InfraOnly
+            ? []
+            : tasks.Select(t => LineItem.Create("Engineering time: " + t.Description, t.HoursPerMonth, "engineer-hour",
+                c.Spec.Team.HourlyRateUsd, "engineering time", LineItemKind.EngineeringTime, estimated: true, note: EngineeringNote));
+
+    /// <summary>The Compute Savings Plan applies to on-demand Fargate and EC2 usage, never to Spot.</summary>
+    public static IEnumerable<LineItem> SavingsPlan(CostContext c, IReadOnlyList<LineItem> onDemandLines)
+    {
+        var d = c.Prices.SavingsPlan;
+        var covered = onDemandLines.Sum(l => l.MonthlyUsd);
+        if (d <= 0 || covered <= 0)
+        {
+            return [];
+        }
+
+        return [LineItem.Create($"Compute Savings Plan discount ({Fmt.Percent(d)}) on on-demand compute", covered, "USD", -d, "discount",
+            note: "discount: berth.yaml pricing.discounts.computeSavingsPlan")];
+    }
+
+    public static bool Estimated(params PriceQuote[] quotes) => quotes.Any(q => q.Estimated);
+
+    public static string? Note(params PriceQuote[] quotes) => quotes.Select(q => q.Note).FirstOrDefault(n => n is not null);
+}
