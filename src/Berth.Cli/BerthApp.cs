@@ -54,6 +54,14 @@ public static class BerthApp
             config.AddBranch("catalog", catalog =>
             {
                 catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");
+                catalog.AddCommand<Commands.Catalog.CatalogShowCommand>("show")
+                    .WithDescription("Instance types with on-demand and Spot prices for a region, and its Fargate prices.")
+                    .WithExample("catalog", "show", "--region", "eu-west-1", "--family", "m7g");
+                catalog.AddCommand<Commands.Catalog.CatalogUpdateCommand>("update")
+                    .WithDescription("Merge AWS bulk price-list files (AmazonEC2, AmazonECS) into a catalog file.")
+                    .WithExample("catalog", "update", "--from", "offers/");
+                catalog.AddCommand<Commands.Catalog.CatalogDiffCommand>("diff")
+                    .WithDescription("Show what the last update changed, price by price.");
                 catalog.AddCommand<Commands.Catalog.CatalogBuildCommand>("build")
                     .WithDescription("Rebuild Berth's catalog from the shared/data/aws fact files.");
             });

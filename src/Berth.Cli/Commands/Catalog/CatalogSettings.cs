@@ -1,0 +1,21 @@
+using System.ComponentModel;
+using Berth.Catalog;
+using Berth.Cli.Infrastructure;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli.Commands.Catalog;
+
+/// <summary>The option every catalog command shares: which catalog file to use.</summary>
+public class CatalogSettings : CommandSettings
+{
+    public const string DefaultFile = "berth-catalog.json";
+
+    [CommandOption("--catalog <FILE>")]
+    [Description("A catalog file made by 'berth catalog update' (default: the embedded catalog; for update and diff: berth-catalog.json).")]
+    public string? Catalog { get; init; }
+
+    public static PriceCatalog Open(CliContext cli, string? file) =>
+        file is null || file == PriceCatalog.EmbeddedName
+            ? PriceCatalog.Embedded
+            : Guard.Catalog(() => PriceCatalog.LoadFile(cli.Resolve(file)));
+}
