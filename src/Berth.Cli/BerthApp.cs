@@ -51,6 +51,9 @@ public static class BerthApp
             config.AddCommand<CostCommand>("cost")
                 .WithDescription("Price every option line by line from the offline catalog, with engineering time.")
                 .WithExample("cost", "examples/platform.yaml", "--format", "markdown");
+            config.AddCommand<CrossoverCommand>("crossover")
+                .WithDescription("Sweep the number of services and show where the cheapest platform changes.")
+                .WithExample("crossover", "examples/startup.yaml", "--services", "1..60");
             config.AddBranch("catalog", catalog =>
             {
                 catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");

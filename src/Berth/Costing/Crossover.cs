@@ -1,0 +1,112 @@
+using System.Globalization;
+using Berth.Catalog;
+using Berth.Spec;
+
+namespace Berth.Costing;
+
+/// <summary>Each option's monthly cost at one service count.</summary>
+public sealed record CrossoverPoint(
+    int Services,
+    IReadOnlyDictionary<string, decimal> TotalUsd,
+    IReadOnlyDictionary<string, decimal> InfrastructureUsd);
+
+/// <summary>Where the cheaper of two options changes: from <see cref="AtServices"/> on, <see cref="Cheaper"/> costs less.</summary>
+public sealed record Crossing(string Cheaper, string Dearer, int AtServices, bool WithEngineering)
+{
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{Cheaper} becomes cheaper than {Dearer} at {AtServices} services ({(WithEngineering ? "with" : "without")} engineering time)");
+}
+
+public sealed record CrossoverResult(string Template, int From, int To, IReadOnlyList<string> Options, IReadOnlyList<CrossoverPoint> Points, IReadOnlyList<Crossing> Crossings);
+
+/// <summary>
+/// Sweeps the number of services: N copies of one service of the spec, everything else unchanged, priced by the
+/// cost engine at each N; reports where the cheapest option changes, with and without engineering time.
+/// </summary>
+public static class Crossover
+{
+    public static CrossoverResult Sweep(BerthSpec spec, PriceCatalog catalog, int from, int to, string? template = null)
+    {
+        if (from < 1 || to < from || to > 500)
+        {
+            throw new CostingException($"--services: expected a range such as 1..60 within 1..500, got {from}..{to}");
+        }
+
+        var service = template is null
+            ? spec.Services[0]
+            : spec.Services.FirstOrDefault(s => s.Name == template || s.BaseName == template)
+              ?? throw new CostingException($"--template: no service '{template}' in the spec{Suggest.DidYouMean(template, spec.Services.Select(s => s.Name))}");
+
+        var points = new List<CrossoverPoint>();
+        string[] ids = [];
+        for (var n = from; n <= to; n++)
+        {
+            var copies = Enumerable.Range(1, n)
+                .Select(i => service with { Name = string.Create(CultureInfo.InvariantCulture, $"{service.BaseName}-{i}") })
+                .ToArray();
+            var report = CostEngine.Estimate(spec with { Services = copies }, catalog);
+            ids = report.Options.Select(o => o.Id).ToArray();
+            points.Add(new CrossoverPoint(
+                n,
+                report.Options.ToDictionary(o => o.Id, o => o.MonthlyUsd, StringComparer.Ordinal),
+                report.Options.ToDictionary(o => o.Id, o => o.InfrastructureUsd, StringComparer.Ordinal)));
+        }
+
+        var crossings = new List<Crossing>();
+        foreach (var withEngineering in new[] { true, false })
+        {
+            for (var a = 0; a < ids.Length; a++)
+            {
+                for (var b = a + 1; b < ids.Length; b++)
+                {
+                    crossings.AddRange(Crossings(points, ids[a], ids[b], withEngineering));
+                }
+            }
+        }
+
+        return new CrossoverResult(service.BaseName, from, to, ids, points, crossings);
+    }
+
+    private static IEnumerable<Crossing> Crossings(IReadOnlyList<CrossoverPoint> points, string a, string b, bool withEngineering)
+    {
+        int? previous = null;
+        foreach (var p in points)
+        {
+            var costs = withEngineering ? p.TotalUsd : p.InfrastructureUsd;
+            var sign = Math.Sign(costs[a] - costs[b]);
+            if (sign == 0)
+            {
+                continue;
+            }
+
+            if (previous is { } prev && prev != sign)
+            {
+                yield return sign < 0
+                    ? new Crossing(a, b, p.Services, withEngineering)
+                    : new Crossing(b, a, p.Services, withEngineering);
+            }
+
+            previous = sign;
+        }
+    }
+
+    /// <summary>Parses "1..60" (or a single number) as an inclusive range.</summary>
+    public static (int From, int To) ParseRange(string text)
+    {
+        var parts = text.Split("..", 2);
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var to))
+        {
+            return (from, to);
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var single))
+        {
+            return (single, single);
+        }
+
+        throw new CostingException($"--services: '{text}' is not a range; expected FROM..TO such as 1..60");
+    }
+}
