@@ -23,13 +23,17 @@ internal static class SpecFacts
     public static string Count(int n, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural)}");
 
-    /// <summary>Quotes up to three names and says how many more there are.</summary>
-    public static string QuoteNames(IReadOnlyList<string> names)
+    /// <summary>Quotes up to three names and says how many more there are: 'a', 'b', 'c' and 2 more.</summary>
+    public static string QuoteNames(IReadOnlyList<string> names) =>
+        Abbreviate(names.Select(n => "'" + n + "'").ToArray());
+
+    /// <summary>Joins up to three items and says how many more there are.</summary>
+    public static string Abbreviate(IReadOnlyList<string> items)
     {
         const int Shown = 3;
-        var quoted = string.Join(", ", names.Take(Shown).Select(n => "'" + n + "'"));
-        return names.Count > Shown
-            ? string.Create(CultureInfo.InvariantCulture, $"{quoted} and {names.Count - Shown} more")
-            : quoted;
+        var joined = string.Join(", ", items.Take(Shown));
+        return items.Count > Shown
+            ? string.Create(CultureInfo.InvariantCulture, $"{joined} and {items.Count - Shown} more")
+            : joined;
     }
 }

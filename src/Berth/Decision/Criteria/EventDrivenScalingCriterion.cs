@@ -12,12 +12,12 @@ public sealed class EventDrivenScalingCriterion : ICriterion
     {
         var sources = spec.Services
             .Where(s => s.EventSource is not null)
-            .Select(s => Invariant($"{s.Name} on {Describe(s.EventSource)}"))
+            .Select(s => Invariant($"'{s.Name}' ({Describe(s.EventSource)})"))
             .ToList();
         if (sources.Count > 0)
         {
             return Reason.Eks(Id, 3, Invariant(
-                $"Event-driven scaling for {SpecFacts.QuoteNames(sources)}: KEDA scales on queue depth and consumer lag, ECS Service Auto Scaling only on CPU and memory."));
+                $"Event-driven scaling for {SpecFacts.Abbreviate(sources)}: KEDA scales on queue depth and consumer lag, ECS Service Auto Scaling only on CPU and memory."));
         }
 
         return spec.Requirements.EventDrivenScaling
@@ -27,8 +27,8 @@ public sealed class EventDrivenScalingCriterion : ICriterion
 
     private static string Describe(EventSourceSpec? source) => source switch
     {
-        { Type: EventSourceType.Sqs } => "SQS queue " + source.Name,
-        { Type: EventSourceType.Kafka } => "Kafka topic " + source.Name,
+        { Type: EventSourceType.Sqs } => "SQS queue '" + source.Name + "'",
+        { Type: EventSourceType.Kafka } => "Kafka topic '" + source.Name + "'",
         _ => "an event source",
     };
 }
