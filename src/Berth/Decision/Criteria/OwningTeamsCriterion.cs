@@ -24,7 +24,10 @@ public sealed class OwningTeamsCriterion : ICriterion
                 $"{services} across {teams} owning teams: namespaces help separate them, but at this size they barely repay EKS."));
         }
 
-        return Reason.Eks(Id, teams >= 3 ? 3 : 1, Invariant(
-            $"{services} across {teams} owning teams: namespace isolation, RBAC and GitOps repay EKS's investment."));
+        return teams >= 3
+            ? Reason.Eks(Id, 3, Invariant(
+                $"{services} across {teams} owning teams: namespace isolation, RBAC and GitOps repay EKS's investment."))
+            : Reason.Eks(Id, 1, Invariant(
+                $"{services} across {teams} owning teams: namespaces and RBAC start to pay off, though two teams can also share ECS."));
     }
 }
