@@ -14,7 +14,7 @@ internal static class Counterfactuals
     public const int MaxServices = 200;
     public const int MaxOwningTeams = 50;
     public const int MaxEngineers = 200;
-    public const int MaxTimelineMonths = 60;
+    public const int MaxTimelineMonths = 120;
 
     /// <summary>An assumed operator name for the "one operator added" candidate.</summary>
     public const string AddedOperator = "custom-operator";

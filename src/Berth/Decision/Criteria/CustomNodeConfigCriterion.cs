@@ -14,5 +14,5 @@ public sealed class CustomNodeConfigCriterion : ICriterion
 
     public Reason Evaluate(BerthSpec spec) => spec.Requirements.CustomNodeConfig
         ? Reason.Eks(Id, Weight, "Custom node configuration required (customNodeConfig: true): ECS Fargate has no nodes to configure, EKS customises them through an EC2NodeClass.")
-        : Reason.Neutral(Id, "No custom node configuration: Fargate's managed hosts are enough.");
+        : Reason.Neutral(Id, "No custom node configuration (customNodeConfig: false): Fargate's managed hosts are enough.");
 }

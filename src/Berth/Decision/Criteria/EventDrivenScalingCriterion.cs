@@ -22,7 +22,7 @@ public sealed class EventDrivenScalingCriterion : ICriterion
 
         return spec.Requirements.EventDrivenScaling
             ? Reason.Eks(Id, 3, "Event-driven scaling required (eventDrivenScaling: true): KEDA scales on queue depth and consumer lag, ECS Service Auto Scaling only on CPU and memory.")
-            : Reason.Neutral(Id, "No event-driven scaling: CPU and memory target tracking works on both platforms.");
+            : Reason.Neutral(Id, "No event-driven scaling (eventDrivenScaling: false, no service with an eventSource): CPU and memory target tracking works on both platforms.");
     }
 
     private static string Describe(EventSourceSpec? source) => source switch

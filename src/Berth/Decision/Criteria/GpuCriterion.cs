@@ -14,5 +14,5 @@ public sealed class GpuCriterion : ICriterion
 
     public Reason Evaluate(BerthSpec spec) => spec.Requirements.Gpu
         ? Reason.Eks(Id, Weight, "GPU workloads required (gpu: true): ECS Fargate cannot run them at all, EKS schedules them on GPU node pools.")
-        : Reason.Neutral(Id, "No GPU workloads: both platforms can run the services.");
+        : Reason.Neutral(Id, "No GPU workloads (gpu: false): both platforms can run the services.");
 }

@@ -22,10 +22,10 @@ public sealed class KubernetesExpertiseCriterion : ICriterion
         {
             case KubernetesExpertise.Strong:
                 return Reason.Eks(Id, 3, Invariant(
-                    $"Strong Kubernetes expertise: EKS puts the team's existing skills to work from day one."));
+                    $"Strong Kubernetes expertise (kubernetesExpertise: strong): EKS puts the team's existing skills to work from day one."));
             case KubernetesExpertise.Some:
                 return Reason.Eks(Id, 1, Invariant(
-                    $"Some Kubernetes expertise: a base to grow EKS skills on, though not a reason by itself."));
+                    $"Some Kubernetes expertise (kubernetesExpertise: some): a base to grow EKS skills on, though not a reason by itself."));
         }
 
         var engineers = SpecFacts.Count(team.Engineers, "engineer", "engineers");

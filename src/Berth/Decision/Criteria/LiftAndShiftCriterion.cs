@@ -9,5 +9,5 @@ public sealed class LiftAndShiftCriterion : ICriterion
 
     public Reason Evaluate(BerthSpec spec) => spec.Requirements.LiftAndShift
         ? Reason.Ecs(Id, 3, "Lift-and-shift migration (liftAndShift: true): ECS Fargate's lower barrier moves on-premises containers across fastest.")
-        : Reason.Neutral(Id, "Not a lift-and-shift migration: no pressure to take the lowest-barrier path.");
+        : Reason.Neutral(Id, "Not a lift-and-shift migration (liftAndShift: false): no pressure to take the lowest-barrier path.");
 }

@@ -19,6 +19,6 @@ public sealed class OperatorsCriterion : ICriterion
         return operators.Count > 0
             ? Reason.Eks(Id, Weight, Invariant(
                 $"Kubernetes operators required ({SpecFacts.QuoteNames(operators)}): CRD-based operators need EKS, ECS Fargate cannot run them."))
-            : Reason.Neutral(Id, "No Kubernetes operators required: AWS services cover the ecosystem needs on both platforms.");
+            : Reason.Neutral(Id, "No Kubernetes operators required (operators: []): AWS services cover the ecosystem needs on both platforms.");
     }
 }

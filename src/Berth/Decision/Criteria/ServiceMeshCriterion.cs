@@ -9,5 +9,5 @@ public sealed class ServiceMeshCriterion : ICriterion
 
     public Reason Evaluate(BerthSpec spec) => spec.Requirements.ServiceMesh
         ? Reason.Eks(Id, 3, "Service mesh with mTLS required (serviceMesh: true): EKS runs Istio or Linkerd, ECS offers only a limited App Mesh.")
-        : Reason.Neutral(Id, "No service mesh required: security groups and ALBs secure traffic on both platforms.");
+        : Reason.Neutral(Id, "No service mesh required (serviceMesh: false): security groups and ALBs secure traffic on both platforms.");
 }

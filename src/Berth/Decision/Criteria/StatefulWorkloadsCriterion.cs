@@ -9,5 +9,5 @@ public sealed class StatefulWorkloadsCriterion : ICriterion
 
     public Reason Evaluate(BerthSpec spec) => spec.Requirements.StatefulWorkloads
         ? Reason.Eks(Id, 4, "Stateful workloads required (statefulWorkloads: true): EKS offers StatefulSets with EBS CSI, EFS and FSx volumes, ECS Fargate only EFS.")
-        : Reason.Neutral(Id, "No stateful workloads: stateless services run equally well on both platforms.");
+        : Reason.Neutral(Id, "No stateful workloads (statefulWorkloads: false): stateless services run equally well on both platforms.");
 }
