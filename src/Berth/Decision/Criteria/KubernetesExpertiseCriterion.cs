@@ -21,11 +21,11 @@ public sealed class KubernetesExpertiseCriterion : ICriterion
         switch (team.KubernetesExpertise)
         {
             case KubernetesExpertise.Strong:
-                return Reason.Eks(Id, 3, Invariant(
-                    $"Strong Kubernetes expertise (kubernetesExpertise: strong): EKS puts the team's existing skills to work from day one."));
+                return Reason.Eks(Id, 3,
+                    "Strong Kubernetes expertise (kubernetesExpertise: strong): EKS puts the team's existing skills to work from day one.");
             case KubernetesExpertise.Some:
-                return Reason.Eks(Id, 1, Invariant(
-                    $"Some Kubernetes expertise (kubernetesExpertise: some): a base to grow EKS skills on, though not a reason by itself."));
+                return Reason.Eks(Id, 1,
+                    "Some Kubernetes expertise (kubernetesExpertise: some): a base to grow EKS skills on, though not a reason by itself.");
         }
 
         var engineers = SpecFacts.Count(team.Engineers, "engineer", "engineers");
