@@ -48,6 +48,9 @@ public static class BerthApp
             config.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Check a berth.yaml and report every error with its file:line:column.")
                 .WithExample("validate", "examples/platform.yaml");
+            config.AddCommand<AssessCommand>("assess")
+                .WithDescription("Recommend ECS Fargate or EKS for the workload, with reasons and what would change the answer.")
+                .WithExample("assess", "examples/platform.yaml", "--format", "json");
             config.AddCommand<CostCommand>("cost")
                 .WithDescription("Price every option line by line from the offline catalog, with engineering time.")
                 .WithExample("cost", "examples/platform.yaml", "--format", "markdown");

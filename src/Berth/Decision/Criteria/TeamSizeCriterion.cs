@@ -16,7 +16,7 @@ public sealed class TeamSizeCriterion : ICriterion
         var team = SpecFacts.Count(engineers, "engineer", "engineers");
         return engineers < SmallTeamBelow
             ? Reason.Ecs(Id, 3, Invariant(
-                $"Team of {team}: like a team of 3 spending 40% of its time on cluster upgrades, kubelet debugging and Helm charts, it would pay EKS's complexity tax without the benefit."))
+                $"Team of {team}: too small to carry a Kubernetes platform; a team of 3 spending 40% of its time on cluster upgrades, kubelet debugging and Helm charts pays EKS's complexity tax without the benefit."))
             : Reason.Neutral(Id, Invariant(
                 $"Team of {team}: large enough to absorb a Kubernetes platform's upgrade and maintenance overhead."));
     }

@@ -1,0 +1,107 @@
+using System.ComponentModel;
+using System.Globalization;
+using Berth.Cli.Infrastructure;
+using Berth.Costing;
+using Berth.Decision;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli.Commands;
+
+public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<spec>")]
+        [Description("Path of the berth.yaml to assess.")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("text (tables), json (the stable contract) or markdown.")]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        public override ValidationResult Validate() => OutputFormats.Check(Format, "text", "json", "markdown");
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = SpecInput.Load(cli, settings.Spec);
+        var assessment = DecisionEngine.Assess(spec);
+        switch (settings.Format)
+        {
+            case "json":
+                cli.Out.Write(AssessmentFormats.ToJson(assessment));
+                break;
+            case "markdown":
+                var costs = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec)));
+                cli.Out.Write(AssessmentFormats.ToMarkdown(assessment, spec));
+                cli.Out.Write("\n" + CostSummary.Markdown(costs));
+                break;
+            default:
+                RenderText(spec.Name, assessment);
+                RenderCosts(Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec))));
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private void RenderText(string name, Assessment a)
+    {
+        var ansi = cli.Ansi;
+        var winner = PlatformIds.Id(a.Recommendation);
+        var headline = a.CloseCall
+            ? $"[bold]{winner}[/] — a close call ({Score(a)}): the reasons below decide, not the totals"
+            : $"[bold]{winner}[/] ({Score(a)})";
+        ansi.Write(new Panel(new Markup(headline))
+            .Header($"berth assess: {Markup.Escape(name)}")
+            .Border(BoxBorder.Rounded)
+            .Expand());
+
+        var reasons = new Table().Border(TableBorder.Simple).Expand();
+        reasons.AddColumn(new TableColumn("Weight").RightAligned());
+        reasons.AddColumn("Favours");
+        reasons.AddColumn("Reason");
+        foreach (var r in a.Reasons)
+        {
+            reasons.AddRow(
+                r.Weight.ToString(CultureInfo.InvariantCulture),
+                PlatformIds.Id(r.Favours),
+                Markup.Escape(r.Text));
+        }
+
+        ansi.Write(reasons);
+        if (a.Counterfactuals.Count == 0)
+        {
+            ansi.WriteLine("No single change to the input flips the recommendation.");
+        }
+        else
+        {
+            ansi.WriteLine("What would change the answer:");
+            foreach (var c in a.Counterfactuals)
+            {
+                ansi.MarkupLine($"  • {Markup.Escape(c.Change)} → [bold]{PlatformIds.Id(c.Recommendation)}[/]");
+            }
+        }
+    }
+
+    private void RenderCosts(CostReport report)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("Monthly cost (berth cost has the line items)");
+        table.AddColumn("Option");
+        table.AddColumn(new TableColumn("Infrastructure").RightAligned());
+        table.AddColumn(new TableColumn("Engineering time (est.)").RightAligned());
+        table.AddColumn(new TableColumn("Total").RightAligned());
+        foreach (var o in report.Options.OrderBy(o => o.MonthlyUsd))
+        {
+            table.AddRow(o.Id + (o.Estimated ? " *" : ""), "$" + Fmt.Usd(o.InfrastructureUsd), "$" + Fmt.Usd(o.EngineeringUsd), "$" + Fmt.Usd(o.MonthlyUsd));
+        }
+
+        cli.Ansi.Write(table);
+        cli.Ansi.WriteLine(CostSummary.Footnote(report));
+    }
+
+    private static string Score(Assessment a) =>
+        string.Create(CultureInfo.InvariantCulture, $"ecs-fargate {a.EcsScore} vs eks {a.EksScore}");
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+using System.Text;
+
+namespace Berth.Costing;
+
+/// <summary>The one-table view of a cost report that other outputs (assess, report) embed.</summary>
+public static class CostSummary
+{
+    public static string Footnote(CostReport r) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Prices: {r.CatalogOrigin} catalog as of {r.CatalogAsOf}, {r.Region}, {r.HoursPerMonth} h/month; * includes estimated prices. Engineering time is Berth's estimate (docs/cost-model.md).");
+
+    public static string Markdown(CostReport r)
+    {
+        var sb = new StringBuilder("## Monthly cost\n\n| Option | Infrastructure | Engineering time (est.) | Total |\n|---|---:|---:|---:|\n");
+        foreach (var o in r.Options.OrderBy(o => o.MonthlyUsd))
+        {
+            sb.Append("| ").Append(o.Id).Append(o.Estimated ? " \\*" : "").Append(" | $").Append(Fmt.Usd(o.InfrastructureUsd))
+                .Append(" | $").Append(Fmt.Usd(o.EngineeringUsd)).Append(" | $").Append(Fmt.Usd(o.MonthlyUsd)).Append(" |\n");
+        }
+
+        return sb.Append('\n').Append(Footnote(r).Replace("* includes", "\\* includes", StringComparison.Ordinal)).Append('\n').ToString();
+    }
+}
