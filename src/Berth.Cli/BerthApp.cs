@@ -28,7 +28,8 @@ public static class BerthApp
         }
         else if (!interactive)
         {
-            ansi.Profile.Width = 120;
+            // Redirected output has no terminal to measure: use COLUMNS when the caller sets it, else 120.
+            ansi.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns is >= 40 and <= 500 ? columns : 120;
         }
 
         var context = new CliContext(stdout, ansi, stderr, workingDirectory ?? Directory.GetCurrentDirectory());

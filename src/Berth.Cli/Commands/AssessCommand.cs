@@ -63,7 +63,7 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
         reasons.AddColumn(new TableColumn("Weight").RightAligned());
         reasons.AddColumn("Favours");
         reasons.AddColumn("Reason");
-        foreach (var r in a.Reasons)
+        foreach (var r in a.Reasons.Where(r => r.Favours != Favours.Neutral))
         {
             reasons.AddRow(
                 r.Weight.ToString(CultureInfo.InvariantCulture),
@@ -72,6 +72,12 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
         }
 
         ansi.Write(reasons);
+        var neutral = a.Reasons.Where(r => r.Favours == Favours.Neutral).Select(r => r.Id).ToArray();
+        if (neutral.Length > 0)
+        {
+            ansi.WriteLine($"Considered, neutral for this input: {string.Join(", ", neutral)} (--format json or markdown has their reasons).");
+        }
+
         if (a.Counterfactuals.Count == 0)
         {
             ansi.WriteLine("No single change to the input flips the recommendation.");

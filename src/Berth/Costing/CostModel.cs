@@ -43,7 +43,8 @@ public sealed record CostOption(
 
     public decimal EngineeringUsd => LineItems.Where(l => l.Kind == LineItemKind.EngineeringTime).Sum(l => l.MonthlyUsd);
 
-    public bool Estimated => LineItems.Any(l => l.Estimated);
+    /// <summary>Whether any infrastructure price is an estimate (engineering time always is, and says so on its lines).</summary>
+    public bool Estimated => LineItems.Any(l => l.Estimated && l.Kind == LineItemKind.Infrastructure);
 
     /// <summary>Every distinct estimation note of this option's prices.</summary>
     public IReadOnlyList<string> Estimates => LineItems.Where(l => l.Note is not null).Select(l => l.Note!).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
