@@ -92,7 +92,7 @@ public static class SpecLoader
         }
         catch (YamlException e)
         {
-            return new SpecLoadResult(null, [YamlError(file, e)]);
+            return new SpecLoadResult(null, [YamlError(file, text, e)]);
         }
 
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
@@ -119,10 +119,13 @@ public static class SpecLoader
         var parser = new Parser(new StringReader(text));
         var depth = 0;
         var documents = 0;
+        var open = new Stack<(bool Flow, Mark Start)>();
+        var last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
+                last = parser.Current!.Start;
                 switch (parser.Current)
                 {
                     case DocumentStart ds when !ds.IsImplicit || documents > 0:
@@ -143,22 +146,32 @@ public static class SpecLoader
                             return Diagnostic(file, parser.Current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
                         }
 
+                        open.Push((parser.Current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }, parser.Current.Start));
                         break;
                     case MappingEnd or SequenceEnd:
                         depth--;
+                        open.TryPop(out _);
                         break;
                 }
             }
         }
         catch (YamlException e)
         {
-            return YamlError(file, e);
+            return YamlError(file, text, e);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way when the text ends inside a flow collection ("[a, b" with no "]").
+            var flow = open.FirstOrDefault(o => o.Flow);
+            return flow.Flow
+                ? Diagnostic(file, flow.Start, "invalid YAML: this '[' or '{' is never closed; expected a matching ']' or '}'")
+                : Diagnostic(file, last, "invalid YAML: the text ends where more was expected");
         }
 
         return null;
     }
 
-    private static SpecDiagnostic YamlError(string file, YamlException e)
+    private static SpecDiagnostic YamlError(string file, string text, YamlException e)
     {
         // YamlDotNet wraps some errors; the innermost message is the one that says what is wrong.
         var inner = e;
@@ -168,12 +181,52 @@ public static class SpecLoader
         }
 
         var message = inner.Message;
-        if (inner.InnerException is ArgumentException && message.Contains("Duplicate key", StringComparison.Ordinal))
+        if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
         {
-            message = "duplicate key";
+            var key = KeyAt(text, inner.Start);
+            return Diagnostic(file, inner.Start, key.Length > 0
+                ? $"invalid YAML: duplicate key '{key}'; a key may appear only once in a mapping"
+                : "invalid YAML: duplicate key; a key may appear only once in a mapping");
+        }
+
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } tabLine)
+        {
+            // YamlDotNet reports where the enclosing mapping starts; the problem is the line indented with a tab.
+            return Diagnostic(file, new Mark(0, tabLine, 1), "invalid YAML: a tab character indents this line; YAML indents with spaces only");
         }
 
         return Diagnostic(file, inner.Start, "invalid YAML: " + Sentence(message));
+    }
+
+    /// <summary>The plain key written at a position, for the duplicate-key message.</summary>
+    private static string KeyAt(string text, Mark mark)
+    {
+        var lines = text.Split('\n');
+        if (mark.Line < 1 || mark.Line > lines.Length)
+        {
+            return "";
+        }
+
+        var line = lines[mark.Line - 1];
+        var start = (int)Math.Min(Math.Max(0, mark.Column - 1), line.Length);
+        var colon = line.IndexOf(':', start);
+        return colon > start ? line[start..colon].Trim().Trim('"', '\'') : "";
+    }
+
+    /// <summary>The 1-based number of the first line whose indentation contains a tab.</summary>
+    private static int? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].AsSpan(0, indent).Contains('\t') && indent < lines[i].Length)
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private static string Sentence(string message)
