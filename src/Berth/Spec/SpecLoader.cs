@@ -16,6 +16,9 @@ public static class SpecLoader
 
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
+    /// <summary>Nodes a document may have once aliases are expanded: far more than any berth.yaml, far fewer than a "billion laughs".</summary>
+    public const long MaxNodes = 1_000_000;
+
     public static SpecLoadResult LoadFile(string path)
     {
         if (Directory.Exists(path))
@@ -111,22 +114,26 @@ public static class SpecLoader
     }
 
     /// <summary>
-    /// Streams the parser events once before building the node tree: rejects a second document and nesting
-    /// deeper than <see cref="MaxDepth"/> without recursion, so no input can overflow the stack.
+    /// Streams the parser events once before building the node tree: rejects a second document, nesting
+    /// deeper than <see cref="MaxDepth"/> (without recursion, so no input can overflow the stack), aliases to
+    /// anchors not defined before them, and alias expansion beyond <see cref="MaxNodes"/> nodes ("billion laughs").
     /// </summary>
     private static SpecDiagnostic? CheckStructure(string text, string file)
     {
         var parser = new Parser(new StringReader(text));
-        var depth = 0;
         var documents = 0;
-        var open = new Stack<(bool Flow, Mark Start)>();
+        var open = new Stack<OpenCollection>();
+        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
         var last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
-                last = parser.Current!.Start;
-                switch (parser.Current)
+                var current = parser.Current!;
+                last = current.Start;
+                long added = 0;
+                switch (current)
                 {
                     case DocumentStart ds when !ds.IsImplicit || documents > 0:
                         documents++;
@@ -140,35 +147,94 @@ public static class SpecLoader
                         documents++;
                         break;
                     case MappingStart or SequenceStart:
-                        depth++;
-                        if (depth > MaxDepth)
+                        if (open.Count >= MaxDepth)
                         {
-                            return Diagnostic(file, parser.Current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
+                            return Diagnostic(file, current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
                         }
 
-                        open.Push((parser.Current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow }, parser.Current.Start));
+                        var node = (NodeEvent)current;
+                        var flow = current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                        open.Push(new OpenCollection(flow, current.Start, node.Anchor.IsEmpty ? null : node.Anchor.Value));
                         break;
                     case MappingEnd or SequenceEnd:
-                        depth--;
-                        open.TryPop(out _);
+                        if (open.TryPop(out var closed))
+                        {
+                            if (closed.Anchor is not null)
+                            {
+                                anchorSizes[closed.Anchor] = closed.Size;
+                            }
+
+                            added = closed.Size;
+                        }
+
                         break;
+                    case Scalar scalar:
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            anchorSizes[scalar.Anchor.Value] = 1;
+                        }
+
+                        added = 1;
+                        break;
+                    case AnchorAlias alias:
+                        if (!anchorSizes.TryGetValue(alias.Value.Value, out added))
+                        {
+                            return Diagnostic(file, alias.Start, $"invalid YAML: alias '*{alias.Value.Value}' refers to no anchor '&{alias.Value.Value}' defined before it");
+                        }
+
+                        break;
+                }
+
+                if (added > 0)
+                {
+                    if (open.TryPeek(out var parent))
+                    {
+                        parent.Size += added;
+                    }
+                    else
+                    {
+                        total += added;
+                    }
+
+                    if ((parent?.Size ?? total) > MaxNodes)
+                    {
+                        return Diagnostic(file, current.Start, $"expands to more than {MaxNodes} YAML nodes once aliases are resolved; a berth.yaml is far smaller");
+                    }
                 }
             }
         }
         catch (YamlException e)
         {
-            return YamlError(file, text, e);
+            // Text that ends inside "[a, b" or "{a: 1" is best reported where the collection was opened.
+            var unclosed = open.FirstOrDefault(o => o.Flow);
+            return unclosed is not null && e.Start.Index >= text.TrimEnd().Length
+                ? Diagnostic(file, unclosed.Start, NeverClosed)
+                : YamlError(file, text, e);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner fails this way when the text ends inside a flow collection ("[a, b" with no "]").
-            var flow = open.FirstOrDefault(o => o.Flow);
-            return flow.Flow
-                ? Diagnostic(file, flow.Start, "invalid YAML: this '[' or '{' is never closed; expected a matching ']' or '}'")
+            var unclosed = open.FirstOrDefault(o => o.Flow);
+            return unclosed is not null
+                ? Diagnostic(file, unclosed.Start, NeverClosed)
                 : Diagnostic(file, last, "invalid YAML: the text ends where more was expected");
         }
 
         return null;
+    }
+
+    private const string NeverClosed = "invalid YAML: this '[' or '{' is never closed; expected a matching ']' or '}'";
+
+    /// <summary>A collection being read: where it opened, its anchor, and its size with aliases expanded.</summary>
+    private sealed class OpenCollection(bool flow, Mark start, string? anchor)
+    {
+        public bool Flow { get; } = flow;
+
+        public Mark Start { get; } = start;
+
+        public string? Anchor { get; } = anchor;
+
+        public long Size { get; set; } = 1;
     }
 
     private static SpecDiagnostic YamlError(string file, string text, YamlException e)

@@ -313,7 +313,12 @@ internal sealed class SpecReader(string file)
 
         foreach (var (k, v) in map.Children)
         {
-            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (k is not YamlScalarNode { Value: { } key })
+            {
+                Error(k, $"{path}: expected an environment variable name as the key, got {Describe(k)}");
+                continue;
+            }
+
             if (!Regex.IsMatch(key, SpecSchema.EnvNamePattern))
             {
                 Error(k, $"{path}: '{key}' is not an environment variable name; expected letters, digits and '_', not starting with a digit");
@@ -831,7 +836,14 @@ internal sealed class SpecReader(string file)
 
     private TimeSpan? Duration(YamlNode node, string path, TimeSpan? fallback)
     {
-        var text = Pattern(node, path, SpecSchema.DurationPattern, "a duration such as 30s, 5m, 1h30m, or Never");
+        const string expected = "a duration such as 30s, 5m, 1h30m, or Never";
+        if (node is YamlScalarNode { Value: "" })
+        {
+            Error(node, $"{path}: the duration is empty; expected {expected}");
+            return fallback;
+        }
+
+        var text = Pattern(node, path, SpecSchema.DurationPattern, expected);
         if (text.Length == 0)
         {
             return fallback;
@@ -888,7 +900,7 @@ internal sealed class SpecReader(string file)
         var list = UniqueList(node, path, itemsDescription, (item, p) => Pattern(item, p, pattern, expected), s => s.Length > 0);
         if (nonEmpty && node is YamlSequenceNode { Children.Count: 0 })
         {
-            Error(node, $"{path}: the list is empty; expected at least one {expected}");
+            Error(node, $"{path}: the list is empty; expected at least one: {itemsDescription}");
         }
 
         return list;
