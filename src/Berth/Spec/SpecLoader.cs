@@ -97,6 +97,11 @@ public static class SpecLoader
         {
             return new SpecLoadResult(null, [YamlError(file, text, e)]);
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A shape YamlDotNet's node model rejects that CheckStructure did not foresee: still a diagnostic, not a crash.
+            return Fail(file, "invalid YAML: " + Sentence(e.Message), 1, 1);
+        }
 
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
         {
@@ -133,6 +138,20 @@ public static class SpecLoader
                 var current = parser.Current!;
                 last = current.Start;
                 long added = 0;
+                if (current is NodeEvent && open.TryPeek(out var container))
+                {
+                    var isKey = container.Mapping && container.Children % 2 == 0;
+                    container.Children++;
+                    if (isKey && current is Scalar { Value.Length: 0, Style: ScalarStyle.Plain or ScalarStyle.Any })
+                    {
+                        // YamlDotNet's node model cannot hold an empty key (": value"); berth.yaml never has one.
+                        // The empty key's mark is just past the ':'; point at the ':' itself.
+                        var at = current.Start;
+                        var colon = at.Index > 0 && at.Index <= text.Length && text[(int)at.Index - 1] == ':' ? 1 : 0;
+                        return Diagnostic(file, new Mark(at.Index - colon, at.Line, at.Column - colon), "invalid YAML: a key is missing before ':'; expected key: value");
+                    }
+                }
+
                 switch (current)
                 {
                     case DocumentStart ds when !ds.IsImplicit || documents > 0:
@@ -154,7 +173,7 @@ public static class SpecLoader
 
                         var node = (NodeEvent)current;
                         var flow = current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
-                        open.Push(new OpenCollection(flow, current.Start, node.Anchor.IsEmpty ? null : node.Anchor.Value));
+                        open.Push(new OpenCollection(current is MappingStart, flow, current.Start, node.Anchor.IsEmpty ? null : node.Anchor.Value));
                         break;
                     case MappingEnd or SequenceEnd:
                         if (open.TryPop(out var closed))
@@ -226,8 +245,13 @@ public static class SpecLoader
     private const string NeverClosed = "invalid YAML: this '[' or '{' is never closed; expected a matching ']' or '}'";
 
     /// <summary>A collection being read: where it opened, its anchor, and its size with aliases expanded.</summary>
-    private sealed class OpenCollection(bool flow, Mark start, string? anchor)
+    private sealed class OpenCollection(bool mapping, bool flow, Mark start, string? anchor)
     {
+        public bool Mapping { get; } = mapping;
+
+        /// <summary>Nodes read inside it so far; in a mapping, even counts are where a key comes next.</summary>
+        public int Children { get; set; }
+
         public bool Flow { get; } = flow;
 
         public Mark Start { get; } = start;

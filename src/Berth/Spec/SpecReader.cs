@@ -39,14 +39,20 @@ internal sealed class SpecReader(string file)
 
     private int ReadVersion(YamlNode node)
     {
-        // int.MinValue marks a version that is not a whole number (already reported); 0 is a version like any other.
-        var v = Int(node, "version", int.MinValue + 1, int.MaxValue, int.MinValue);
-        if (v != BerthSpec.CurrentVersion && v != int.MinValue)
+        // Messages quote the number as written: a formatted negative number would follow the current culture.
+        if (node is YamlScalarNode { Value: { } text } && IsPlain(node)
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
         {
-            Error(node, $"version: unsupported berth.yaml version {v}; this build of Berth reads version {BerthSpec.CurrentVersion}");
+            if (v != BerthSpec.CurrentVersion)
+            {
+                Error(node, $"version: unsupported berth.yaml version {text}; this build of Berth reads version {BerthSpec.CurrentVersion}");
+            }
+
+            return (int)Math.Clamp(v, int.MinValue, int.MaxValue);
         }
 
-        return v;
+        Error(node, $"version: expected the berth.yaml format version, {BerthSpec.CurrentVersion}, got {Describe(node)}");
+        return 0;
     }
 
     private string Region(YamlNode node)

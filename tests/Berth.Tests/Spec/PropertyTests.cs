@@ -76,6 +76,19 @@ public sealed class PropertyTests
     public Property Parse_never_throws_on_yaml_like_text() =>
         Prop.ForAll(Gen.ListOf(Gen.Elements(YamlPieces)).Select(p => string.Concat(p)).ToArbitrary(), Holds);
 
+    [Theory]
+    [InlineData("- : 2Gb")]
+    [InlineData("!!str team:\n  : >-\nversion: 1\n")]
+    [InlineData("version: 1\nname: x\nservices: [{name: api\n")]
+    [InlineData("clients: [a, b")]
+    [InlineData("a: *b\n")]
+    [InlineData("cpu: 99999999999999999999999999999999\n")]
+    public void Inputs_that_once_threw_now_give_a_diagnostic(string text)
+    {
+        Holds(text).ShouldBeTrue();
+        SpecLoader.Parse(text, "p.yaml").Succeeded.ShouldBeFalse();
+    }
+
     /// <summary>Parse returns a result whose every error has a real position, and errors exactly when it fails.</summary>
     private static bool Holds(string text)
     {
