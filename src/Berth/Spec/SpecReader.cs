@@ -149,13 +149,15 @@ internal sealed class SpecReader(string file)
             var copies = count == 1
                 ? [service]
                 : Enumerable.Range(1, count).Select(n => service with { Name = string.Create(CultureInfo.InvariantCulture, $"{service.BaseName}-{n}") }).ToList();
+            // One error for the longest name a count makes, not one per copy.
+            if (copies.Count > 1 && copies.MaxBy(c => c.Name.Length) is { Name.Length: > 63 } longest)
+            {
+                Error(countNode ?? (object)service.Location,
+                    $"services: count expansion of '{service.BaseName}' makes '{longest.Name}', which is longer than 63 characters; shorten the name");
+            }
+
             foreach (var copy in copies)
             {
-                if (copy.Name.Length > 63)
-                {
-                    Error(countNode ?? (object)service.Location, $"services: expanded name '{copy.Name}' is longer than 63 characters");
-                }
-
                 if (owners.TryGetValue(copy.Name, out var owner))
                 {
                     if (owner.BaseName == copy.BaseName)
@@ -978,7 +980,13 @@ internal sealed class SpecReader(string file)
 
     private SourceLocation Loc(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
-    private void Error(YamlNode node, string message) => _errors.Add(new SpecDiagnostic(Loc(node), message));
+    private void Error(YamlNode node, string message) => _errors.Add(new SpecDiagnostic(Loc(node), OneLine(message)));
+
+    /// <summary>A diagnostic is one line (file:line:column: error: ...): control characters in quoted values are escaped.</summary>
+    private static string OneLine(string message) =>
+        message.Replace("\r", "\\r", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\t", "\\t", StringComparison.Ordinal);
 
     private void Error(object at, string message)
     {
@@ -988,6 +996,6 @@ internal sealed class SpecReader(string file)
             SourceLocation l => l,
             _ => new SourceLocation(file, 0, 0),
         };
-        _errors.Add(new SpecDiagnostic(location, message));
+        _errors.Add(new SpecDiagnostic(location, OneLine(message)));
     }
 }
