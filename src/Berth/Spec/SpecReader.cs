@@ -191,7 +191,11 @@ internal sealed class SpecReader(string file)
 
     private (ServiceSpec, int, YamlNode?)? ReadService(YamlNode node, string path)
     {
-        var m = Mapping(node, path, SpecSchema.Service);
+        // Name the service in messages about its keys too, when its name is a plain valid one.
+        var written = node is YamlMappingNode map
+            ? map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "name" }).Value as YamlScalarNode
+            : null;
+        var m = Mapping(node, written?.Value is { } n && Regex.IsMatch(n, SpecSchema.NamePattern) ? $"{path} ({n})" : path, SpecSchema.Service);
         if (m is null)
         {
             return null;
