@@ -869,8 +869,10 @@ internal sealed class SpecReader(string file)
         var seconds = 0m;
         foreach (Match part in Regex.Matches(text, "([0-9]+)([hms])", RegexOptions.CultureInvariant))
         {
-            // Any digit count matches the pattern: parse without overflow and compare against the limit.
-            var n = decimal.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : decimal.MaxValue / 4;
+            // Any digit count matches the pattern: cap the number so that hours * 3600 cannot overflow.
+            var n = decimal.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? Math.Min(parsed, 1_000_000_000_000m)
+                : 1_000_000_000_000m;
             seconds += part.Groups[2].Value switch
             {
                 "h" => n * 3600,

@@ -76,7 +76,36 @@ public sealed class PropertyTests
     public Property Parse_never_throws_on_yaml_like_text() =>
         Prop.ForAll(Gen.ListOf(Gen.Elements(YamlPieces)).Select(p => string.Concat(p)).ToArbitrary(), Holds);
 
+    private static readonly string[] MutationPieces =
+    [
+        "[", "]", "{", "}", ":", "- ", " ", "\n", "\t", "&a ", "*a", "\"", "'", "#", "0", "-", "~", ",", "?",
+        "99999999999999999999999999999", "!!str ", "1e9", ".", "m", "Gi",
+    ];
+
+    /// <summary>The full spec with a few random edits: exercises the reader on almost-valid input, not only the parser.</summary>
+    [Property(MaxTest = 2000)]
+    public Property Parse_never_throws_on_a_mutated_full_spec() =>
+        Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
+        {
+            var random = new Random(seed);
+            var text = SpecSamples.Full;
+            for (var e = random.Next(1, 4); e > 0; e--)
+            {
+                var at = random.Next(text.Length);
+                var piece = MutationPieces[random.Next(MutationPieces.Length)];
+                text = random.Next(3) switch
+                {
+                    0 => text.Remove(at, Math.Min(random.Next(1, 6), text.Length - at)),
+                    1 => text.Insert(at, piece),
+                    _ => text.Remove(at, 1).Insert(at, piece),
+                };
+            }
+
+            return Holds(text);
+        });
+
     [Theory]
+    [InlineData("eks:\n  karpenter:\n    consolidateAfter: 1h99999999999999999999999999999m\n")]
     [InlineData("- : 2Gb")]
     [InlineData("!!str team:\n  : >-\nversion: 1\n")]
     [InlineData("version: 1\nname: x\nservices: [{name: api\n")]
@@ -96,6 +125,7 @@ public sealed class PropertyTests
         return result is not null
             && result.Succeeded == (result.Spec is not null)
             && result.Succeeded == (result.Errors.Count == 0)
-            && result.Errors.All(e => e.Location.Line >= 1 && e.Location.Column >= 1 && e.Message.Length > 0 && e.Location.File == "p.yaml");
+            && result.Errors.All(e => e.Location.Line >= 1 && e.Location.Column >= 1 && e.Message.Length > 0 && e.Location.File == "p.yaml"
+                && !e.Message.Contains('\n', StringComparison.Ordinal));
     }
 }
