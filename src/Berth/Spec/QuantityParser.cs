@@ -13,6 +13,8 @@ public static partial class QuantityParser
     public const string CpuExpected = "a CPU quantity such as 250m, 0.5 or 2 (vCPU)";
     public const string MemoryExpected = "a memory quantity such as 512Mi, 2Gi, 2048Mi or 2GB";
 
+    private const decimal MaxBytes = 1024m * 1024 * 1024 * 1024 * 64;
+
     [GeneratedRegex(@"^(?<num>[0-9]+(\.[0-9]+)?)(?<unit>m)?$", RegexOptions.CultureInvariant)]
     private static partial Regex CpuPattern();
 
@@ -29,7 +31,14 @@ public static partial class QuantityParser
             return false;
         }
 
-        var number = decimal.Parse(match.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        // Digits beyond decimal's range are far beyond any limit: report them as too large, never overflow.
+        if (!decimal.TryParse(match.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || number > 1_000_000_000m)
+        {
+            problem = "is more than 1000 vCPU";
+            return false;
+        }
+
         var millis = match.Groups["unit"].Success ? number : number * 1000m;
         if (millis != decimal.Truncate(millis))
         {
@@ -64,7 +73,13 @@ public static partial class QuantityParser
             return false;
         }
 
-        var number = decimal.Parse(match.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        if (!decimal.TryParse(match.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+            || number > MaxBytes)
+        {
+            problem = "is more than 64 TiB";
+            return false;
+        }
+
         decimal multiplier = match.Groups["unit"].Value switch
         {
             "" => 1m,
@@ -78,7 +93,7 @@ public static partial class QuantityParser
             "T" => 1000m * 1000 * 1000 * 1000,
             _ => throw new InvalidOperationException("unreachable: the pattern limits the units"),
         };
-        if (number * multiplier > 1024m * 1024 * 1024 * 1024 * 64)
+        if (number * multiplier > MaxBytes)
         {
             problem = "is more than 64 TiB";
             return false;

@@ -16,6 +16,9 @@ public static class SpecLoader
 
     public const long MaxFileBytes = 4 * 1024 * 1024;
 
+    /// <summary>Nodes a document may have once aliases are expanded: far more than any berth.yaml, far fewer than a "billion laughs".</summary>
+    public const long MaxNodes = 1_000_000;
+
     public static SpecLoadResult LoadFile(string path)
     {
         if (Directory.Exists(path))
@@ -92,7 +95,12 @@ public static class SpecLoader
         }
         catch (YamlException e)
         {
-            return new SpecLoadResult(null, [YamlError(file, e)]);
+            return new SpecLoadResult(null, [YamlError(file, text, e)]);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // A shape YamlDotNet's node model rejects that CheckStructure did not foresee: still a diagnostic, not a crash.
+            return Fail(file, "invalid YAML: " + Sentence(e.Message), 1, 1);
         }
 
         if (stream.Documents.Count == 0 || IsNull(stream.Documents[0].RootNode))
@@ -111,19 +119,40 @@ public static class SpecLoader
     }
 
     /// <summary>
-    /// Streams the parser events once before building the node tree: rejects a second document and nesting
-    /// deeper than <see cref="MaxDepth"/> without recursion, so no input can overflow the stack.
+    /// Streams the parser events once before building the node tree: rejects a second document, nesting
+    /// deeper than <see cref="MaxDepth"/> (without recursion, so no input can overflow the stack), aliases to
+    /// anchors not defined before them, and alias expansion beyond <see cref="MaxNodes"/> nodes ("billion laughs").
     /// </summary>
     private static SpecDiagnostic? CheckStructure(string text, string file)
     {
         var parser = new Parser(new StringReader(text));
-        var depth = 0;
         var documents = 0;
+        var open = new Stack<OpenCollection>();
+        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
+        var last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
-                switch (parser.Current)
+                var current = parser.Current!;
+                last = current.Start;
+                long added = 0;
+                if (current is NodeEvent && open.TryPeek(out var container))
+                {
+                    var isKey = container.Mapping && container.Children % 2 == 0;
+                    container.Children++;
+                    if (isKey && current is Scalar { Value.Length: 0, Style: ScalarStyle.Plain or ScalarStyle.Any })
+                    {
+                        // YamlDotNet's node model cannot hold an empty key (": value"); berth.yaml never has one.
+                        // The empty key's mark is just past the ':'; point at the ':' itself.
+                        var at = current.Start;
+                        var colon = at.Index > 0 && at.Index <= text.Length && text[(int)at.Index - 1] == ':' ? 1 : 0;
+                        return Diagnostic(file, new Mark(at.Index - colon, at.Line, at.Column - colon), "invalid YAML: a key is missing before ':'; expected key: value");
+                    }
+                }
+
+                switch (current)
                 {
                     case DocumentStart ds when !ds.IsImplicit || documents > 0:
                         documents++;
@@ -137,28 +166,102 @@ public static class SpecLoader
                         documents++;
                         break;
                     case MappingStart or SequenceStart:
-                        depth++;
-                        if (depth > MaxDepth)
+                        if (open.Count >= MaxDepth)
                         {
-                            return Diagnostic(file, parser.Current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
+                            return Diagnostic(file, current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
+                        }
+
+                        var node = (NodeEvent)current;
+                        var flow = current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                        open.Push(new OpenCollection(current is MappingStart, flow, current.Start, node.Anchor.IsEmpty ? null : node.Anchor.Value));
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        if (open.TryPop(out var closed))
+                        {
+                            if (closed.Anchor is not null)
+                            {
+                                anchorSizes[closed.Anchor] = closed.Size;
+                            }
+
+                            added = closed.Size;
                         }
 
                         break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
+                    case Scalar scalar:
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            anchorSizes[scalar.Anchor.Value] = 1;
+                        }
+
+                        added = 1;
                         break;
+                    case AnchorAlias alias:
+                        if (!anchorSizes.TryGetValue(alias.Value.Value, out added))
+                        {
+                            return Diagnostic(file, alias.Start, $"invalid YAML: alias '*{alias.Value.Value}' refers to no anchor '&{alias.Value.Value}' defined before it");
+                        }
+
+                        break;
+                }
+
+                if (added > 0)
+                {
+                    if (open.TryPeek(out var parent))
+                    {
+                        parent.Size += added;
+                    }
+                    else
+                    {
+                        total += added;
+                    }
+
+                    if ((parent?.Size ?? total) > MaxNodes)
+                    {
+                        return Diagnostic(file, current.Start, $"expands to more than {MaxNodes} YAML nodes once aliases are resolved; a berth.yaml is far smaller");
+                    }
                 }
             }
         }
         catch (YamlException e)
         {
-            return YamlError(file, e);
+            // Text that ends inside "[a, b" or "{a: 1" is best reported where the collection was opened.
+            var unclosed = open.FirstOrDefault(o => o.Flow);
+            return unclosed is not null && e.Start.Index >= text.TrimEnd().Length
+                ? Diagnostic(file, unclosed.Start, NeverClosed)
+                : YamlError(file, text, e);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way when the text ends inside a flow collection ("[a, b" with no "]").
+            var unclosed = open.FirstOrDefault(o => o.Flow);
+            return unclosed is not null
+                ? Diagnostic(file, unclosed.Start, NeverClosed)
+                : Diagnostic(file, last, "invalid YAML: the text ends where more was expected");
         }
 
         return null;
     }
 
-    private static SpecDiagnostic YamlError(string file, YamlException e)
+    private const string NeverClosed = "invalid YAML: this '[' or '{' is never closed; expected a matching ']' or '}'";
+
+    /// <summary>A collection being read: where it opened, its anchor, and its size with aliases expanded.</summary>
+    private sealed class OpenCollection(bool mapping, bool flow, Mark start, string? anchor)
+    {
+        public bool Mapping { get; } = mapping;
+
+        /// <summary>Nodes read inside it so far; in a mapping, even counts are where a key comes next.</summary>
+        public int Children { get; set; }
+
+        public bool Flow { get; } = flow;
+
+        public Mark Start { get; } = start;
+
+        public string? Anchor { get; } = anchor;
+
+        public long Size { get; set; } = 1;
+    }
+
+    private static SpecDiagnostic YamlError(string file, string text, YamlException e)
     {
         // YamlDotNet wraps some errors; the innermost message is the one that says what is wrong.
         var inner = e;
@@ -168,12 +271,52 @@ public static class SpecLoader
         }
 
         var message = inner.Message;
-        if (inner.InnerException is ArgumentException && message.Contains("Duplicate key", StringComparison.Ordinal))
+        if (message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase))
         {
-            message = "duplicate key";
+            var key = KeyAt(text, inner.Start);
+            return Diagnostic(file, inner.Start, key.Length > 0
+                ? $"invalid YAML: duplicate key '{key}'; a key may appear only once in a mapping"
+                : "invalid YAML: duplicate key; a key may appear only once in a mapping");
+        }
+
+        if (message.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstTabIndent(text) is { } tabLine)
+        {
+            // YamlDotNet reports where the enclosing mapping starts; the problem is the line indented with a tab.
+            return Diagnostic(file, new Mark(0, tabLine, 1), "invalid YAML: a tab character indents this line; YAML indents with spaces only");
         }
 
         return Diagnostic(file, inner.Start, "invalid YAML: " + Sentence(message));
+    }
+
+    /// <summary>The plain key written at a position, for the duplicate-key message.</summary>
+    private static string KeyAt(string text, Mark mark)
+    {
+        var lines = text.Split('\n');
+        if (mark.Line < 1 || mark.Line > lines.Length)
+        {
+            return "";
+        }
+
+        var line = lines[mark.Line - 1];
+        var start = (int)Math.Min(Math.Max(0, mark.Column - 1), line.Length);
+        var colon = line.IndexOf(':', start);
+        return colon > start ? line[start..colon].Trim().Trim('"', '\'') : "";
+    }
+
+    /// <summary>The 1-based number of the first line whose indentation contains a tab.</summary>
+    private static int? FirstTabIndent(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            if (lines[i].AsSpan(0, indent).Contains('\t') && indent < lines[i].Length)
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     private static string Sentence(string message)

@@ -39,13 +39,20 @@ internal sealed class SpecReader(string file)
 
     private int ReadVersion(YamlNode node)
     {
-        var v = Int(node, "version", 0, int.MaxValue, 0);
-        if (v != BerthSpec.CurrentVersion && v != 0)
+        // Messages quote the number as written: a formatted negative number would follow the current culture.
+        if (node is YamlScalarNode { Value: { } text } && IsPlain(node)
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
         {
-            Error(node, $"version: unsupported berth.yaml version {v}; this build of Berth reads version {BerthSpec.CurrentVersion}");
+            if (v != BerthSpec.CurrentVersion)
+            {
+                Error(node, $"version: unsupported berth.yaml version {text}; this build of Berth reads version {BerthSpec.CurrentVersion}");
+            }
+
+            return (int)Math.Clamp(v, int.MinValue, int.MaxValue);
         }
 
-        return v;
+        Error(node, $"version: expected the berth.yaml format version, {BerthSpec.CurrentVersion}, got {Describe(node)}");
+        return 0;
     }
 
     private string Region(YamlNode node)
@@ -142,19 +149,33 @@ internal sealed class SpecReader(string file)
             var copies = count == 1
                 ? [service]
                 : Enumerable.Range(1, count).Select(n => service with { Name = string.Create(CultureInfo.InvariantCulture, $"{service.BaseName}-{n}") }).ToList();
+            // One error for the longest name a count makes, not one per copy.
+            if (copies.Count > 1 && copies.MaxBy(c => c.Name.Length) is { Name.Length: > 63 } longest)
+            {
+                Error(countNode ?? (object)service.Location,
+                    $"services: count expansion of '{service.BaseName}' makes '{longest.Name}', which is longer than 63 characters; shorten the name");
+            }
+
             foreach (var copy in copies)
             {
-                if (copy.Name.Length > 63)
-                {
-                    Error(countNode ?? (object)service.Location, $"services: expanded name '{copy.Name}' is longer than 63 characters");
-                }
-
                 if (owners.TryGetValue(copy.Name, out var owner))
                 {
-                    if (owner.BaseName != copy.BaseName)
+                    if (owner.BaseName == copy.BaseName)
                     {
-                        Error(countNode ?? (object)service.Location,
+                        // The same declared name twice: already reported as a duplicate.
+                    }
+                    else if (countNode is not null)
+                    {
+                        Error(countNode,
                             $"services: count expansion of '{service.BaseName}' makes '{copy.Name}', which collides with the service declared at line {owner.Location.Line}");
+                    }
+                    else
+                    {
+                        // This service is written with the name an earlier service's count expansion made.
+                        var ownerCount = declared.First(d => d.Service.BaseName == owner.BaseName);
+                        var copyNumber = owner.Name[(owner.BaseName.Length + 1)..];
+                        Error(service.Location,
+                            $"services: service '{copy.Name}' has the same name as copy {copyNumber} of '{owner.BaseName}' (count: {ownerCount.Count} at line {ownerCount.CountNode?.Start.Line ?? owner.Location.Line}); rename one of them");
                     }
                 }
                 else
@@ -170,7 +191,11 @@ internal sealed class SpecReader(string file)
 
     private (ServiceSpec, int, YamlNode?)? ReadService(YamlNode node, string path)
     {
-        var m = Mapping(node, path, SpecSchema.Service);
+        // Name the service in messages about its keys too, when its name is a plain valid one.
+        var written = node is YamlMappingNode map
+            ? map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "name" }).Value as YamlScalarNode
+            : null;
+        var m = Mapping(node, written?.Value is { } n && Regex.IsMatch(n, SpecSchema.NamePattern) ? $"{path} ({n})" : path, SpecSchema.Service);
         if (m is null)
         {
             return null;
@@ -188,9 +213,9 @@ internal sealed class SpecReader(string file)
         var memory = m.Get("memory") is { } mem ? Memory(mem, path + ".memory", ByteSize.FromMiB(512), ByteSize.FromMiB(16)) : ByteSize.FromMiB(512);
         int? replicas = m.Get("replicas") is { } r ? Int(r, path + ".replicas", 1, 1_000, 1) : null;
         var scaling = m.Get("scaling") is { } sc ? ReadScaling(sc, path + ".scaling") : null;
-        if (replicas is not null && m.Get("scaling") is { } both)
+        if (replicas is not null && m.Get("scaling") is not null)
         {
-            Error(both, $"{path}: give either replicas (a fixed count) or scaling (autoscaling), not both");
+            Error(m.KeyNode("scaling")!, $"{path}: give either replicas (a fixed count) or scaling (autoscaling), not both");
         }
 
         var demand = m.Get("demand") is { } dm ? Demand(dm, path + ".demand") : DemandProfile.Flat;
@@ -300,7 +325,12 @@ internal sealed class SpecReader(string file)
 
         foreach (var (k, v) in map.Children)
         {
-            var key = (k as YamlScalarNode)?.Value ?? "";
+            if (k is not YamlScalarNode { Value: { } key })
+            {
+                Error(k, $"{path}: expected an environment variable name as the key, got {Describe(k)}");
+                continue;
+            }
+
             if (!Regex.IsMatch(key, SpecSchema.EnvNamePattern))
             {
                 Error(k, $"{path}: '{key}' is not an environment variable name; expected letters, digits and '_', not starting with a digit");
@@ -486,9 +516,9 @@ internal sealed class SpecReader(string file)
         const string p = "eks.karpenter.";
         return new KarpenterSpec(
             m.Get("enabled") is not { } e || Bool(e, p + "enabled", true),
-            m.Get("instanceCategories") is { } ic ? PatternList(ic, p + "instanceCategories", "^[a-z]+$", "an instance category letter such as c, m or r", nonEmpty: true) : d.InstanceCategories,
+            m.Get("instanceCategories") is { } ic ? PatternList(ic, p + "instanceCategories", "^[a-z]+$", "an instance category letter such as c, m or r", "instance category letters such as c, m or r", nonEmpty: true) : d.InstanceCategories,
             m.Get("instanceCpu") is { } cpu ? IntList(cpu, p + "instanceCpu", 1, 896) : d.InstanceCpu,
-            m.Get("instanceFamilies") is { } f ? PatternList(f, p + "instanceFamilies", "^[a-z][a-z0-9-]*$", "an instance family such as m5 or c7g", nonEmpty: false) : d.InstanceFamilies,
+            m.Get("instanceFamilies") is { } f ? PatternList(f, p + "instanceFamilies", "^[a-z][a-z0-9-]*$", "an instance family such as m5 or c7g", "instance families such as m5 or c7g", nonEmpty: false) : d.InstanceFamilies,
             m.Get("instanceGenerations") is { } g ? IntList(g, p + "instanceGenerations", 1, 20) : d.InstanceGenerations,
             m.Get("capacityTypes") is { } ct ? EnumList(ct, p + "capacityTypes", SpecEnums.CapacityType) : d.CapacityTypes,
             m.Get("arch") is { } a ? EnumList(a, p + "arch", SpecEnums.NodeArch) : d.Arch,
@@ -568,8 +598,11 @@ internal sealed class SpecReader(string file)
     // ---- primitives -------------------------------------------------------------------------------------
 
     /// <summary>The keys of a mapping, after checking that it is one and that every key is known.</summary>
-    private sealed class Keys(Dictionary<string, YamlNode> values)
+    private sealed class Keys(Dictionary<string, YamlNode> values, Dictionary<string, YamlNode> keys)
     {
+        /// <summary>The key itself, for errors about the entry as a whole rather than its value.</summary>
+        public YamlNode? KeyNode(string key) => keys.GetValueOrDefault(key);
+
         public YamlNode? Get(string key) =>
             values.TryGetValue(key, out var node) && !SpecLoader.IsNull(node) ? node : null;
 
@@ -580,7 +613,7 @@ internal sealed class SpecReader(string file)
     {
         if (SpecLoader.IsNull(node))
         {
-            return new Keys([]);
+            return new Keys([], []);
         }
 
         if (node is not YamlMappingNode map)
@@ -590,6 +623,7 @@ internal sealed class SpecReader(string file)
         }
 
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
             if (k is not YamlScalarNode { Value: { } key })
@@ -605,9 +639,10 @@ internal sealed class SpecReader(string file)
             }
 
             values[key] = v;
+            keys[key] = k;
         }
 
-        return new Keys(values);
+        return new Keys(values, keys);
     }
 
     private YamlNode? Required(Keys m, string key, YamlNode parent, string path)
@@ -809,9 +844,18 @@ internal sealed class SpecReader(string file)
         return fallback;
     }
 
+    private const int MaxDurationHours = 8760;
+
     private TimeSpan? Duration(YamlNode node, string path, TimeSpan? fallback)
     {
-        var text = Pattern(node, path, SpecSchema.DurationPattern, "a duration such as 30s, 5m, 1h30m, or Never");
+        const string expected = "a duration such as 30s, 5m, 1h30m, or Never";
+        if (node is YamlScalarNode { Value: "" })
+        {
+            Error(node, $"{path}: the duration is empty; expected {expected}");
+            return fallback;
+        }
+
+        var text = Pattern(node, path, SpecSchema.DurationPattern, expected);
         if (text.Length == 0)
         {
             return fallback;
@@ -822,19 +866,28 @@ internal sealed class SpecReader(string file)
             return null;
         }
 
-        var total = TimeSpan.Zero;
+        var seconds = 0m;
         foreach (Match part in Regex.Matches(text, "([0-9]+)([hms])", RegexOptions.CultureInvariant))
         {
-            var n = int.Parse(part.Groups[1].Value, CultureInfo.InvariantCulture);
-            total += part.Groups[2].Value switch
+            // Any digit count matches the pattern: cap the number so that hours * 3600 cannot overflow.
+            var n = decimal.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? Math.Min(parsed, 1_000_000_000_000m)
+                : 1_000_000_000_000m;
+            seconds += part.Groups[2].Value switch
             {
-                "h" => TimeSpan.FromHours(n),
-                "m" => TimeSpan.FromMinutes(n),
-                _ => TimeSpan.FromSeconds(n),
+                "h" => n * 3600,
+                "m" => n * 60,
+                _ => n,
             };
         }
 
-        return total;
+        if (seconds > MaxDurationHours * 3600)
+        {
+            Error(node, string.Create(CultureInfo.InvariantCulture, $"{path}: '{text}' is longer than {MaxDurationHours}h (a year); expected a duration such as 30s, 5m, 1h30m, or Never"));
+            return fallback;
+        }
+
+        return TimeSpan.FromSeconds((double)seconds);
     }
 
     private List<YamlNode>? Sequence(YamlNode node, string path, string itemDescription)
@@ -856,12 +909,12 @@ internal sealed class SpecReader(string file)
     private List<string> NameList(YamlNode node, string path, int maxLength) =>
         UniqueList(node, path, "names", (item, p) => Name(item, p, maxLength), s => s.Length > 0);
 
-    private List<string> PatternList(YamlNode node, string path, string pattern, string expected, bool nonEmpty)
+    private List<string> PatternList(YamlNode node, string path, string pattern, string expected, string itemsDescription, bool nonEmpty)
     {
-        var list = UniqueList(node, path, expected + "s", (item, p) => Pattern(item, p, pattern, expected), s => s.Length > 0);
-        if (nonEmpty && list.Count == 0 && Sequence(node, path, expected) is { Count: 0 })
+        var list = UniqueList(node, path, itemsDescription, (item, p) => Pattern(item, p, pattern, expected), s => s.Length > 0);
+        if (nonEmpty && node is YamlSequenceNode { Children.Count: 0 })
         {
-            Error(node, $"{path}: the list is empty; expected at least one {expected}");
+            Error(node, $"{path}: the list is empty; expected at least one: {itemsDescription}");
         }
 
         return list;
@@ -885,7 +938,7 @@ internal sealed class SpecReader(string file)
             valid = false;
             return default;
         }, _ => true);
-        if (valid && Sequence(node, path, "values") is { Count: 0 })
+        if (valid && node is YamlSequenceNode { Children.Count: 0 })
         {
             Error(node, $"{path}: the list is empty; expected at least one of {string.Join(", ", names.All)}");
         }
@@ -933,7 +986,13 @@ internal sealed class SpecReader(string file)
 
     private SourceLocation Loc(YamlNode node) => new(file, (int)node.Start.Line, (int)node.Start.Column);
 
-    private void Error(YamlNode node, string message) => _errors.Add(new SpecDiagnostic(Loc(node), message));
+    private void Error(YamlNode node, string message) => _errors.Add(new SpecDiagnostic(Loc(node), OneLine(message)));
+
+    /// <summary>A diagnostic is one line (file:line:column: error: ...): control characters in quoted values are escaped.</summary>
+    private static string OneLine(string message) =>
+        message.Replace("\r", "\\r", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\t", "\\t", StringComparison.Ordinal);
 
     private void Error(object at, string message)
     {
@@ -943,6 +1002,6 @@ internal sealed class SpecReader(string file)
             SourceLocation l => l,
             _ => new SourceLocation(file, 0, 0),
         };
-        _errors.Add(new SpecDiagnostic(location, message));
+        _errors.Add(new SpecDiagnostic(location, OneLine(message)));
     }
 }

@@ -45,7 +45,7 @@ public static class SpecSchema
     public const string NamePattern = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
     public const string InstanceTypePattern = "^[a-z][a-z0-9-]*\\.[a-z0-9-]+$";
     public const string EnvNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
-    public const string DurationPattern = "^(Never|([0-9]+h)?([0-9]+m)?([0-9]+s)?)$";
+    public const string DurationPattern = "^(Never|(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?)$";
     public const string CpuPattern = "^[0-9]+(\\.[0-9]+)?m?$";
     public const string MemoryPattern = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T|MB|GB|TB)?$";
 

@@ -19,7 +19,17 @@ public static class Suggest
 
         // Only suggest when the typo is small relative to the word.
         var limit = Math.Max(2, input.Length / 3);
-        return bestDistance <= limit ? best : null;
+        if (bestDistance <= limit)
+        {
+            return best;
+        }
+
+        // An abbreviation (prod, x86) is far from the full word by edit distance but plainly meant it.
+        return input.Length >= 3
+            ? candidates.Where(c => c.Length > input.Length && c.StartsWith(input, StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault()
+            : null;
     }
 
     public static string DidYouMean(string input, IEnumerable<string> candidates) =>
