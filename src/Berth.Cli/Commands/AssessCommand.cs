@@ -26,7 +26,7 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var spec = SpecInput.Load(cli, settings.Spec);
+        var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var assessment = DecisionEngine.Assess(spec);
         switch (settings.Format)
         {

@@ -28,7 +28,7 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var spec = SpecInput.Load(cli, settings.Spec);
+        var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var report = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec), settings.InfraOnly));
         switch (settings.Format)
         {

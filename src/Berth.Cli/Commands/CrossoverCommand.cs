@@ -37,7 +37,7 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var spec = SpecInput.Load(cli, settings.Spec);
+        var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var result = Guard.Costing(() =>
         {
             var (from, to) = Crossover.ParseRange(settings.Services);

@@ -16,7 +16,7 @@ public sealed class ValidateCommand(CliContext cli) : Command<ValidateCommand.Se
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var spec = SpecInput.Load(cli, settings.Spec);
+        var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var declared = spec.Services.Select(s => s.BaseName).Distinct(StringComparer.Ordinal).Count();
         var pods = spec.Services.Sum(s => s.MaxReplicas);
         cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

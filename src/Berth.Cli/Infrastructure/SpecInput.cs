@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Cli.Infrastructure;
@@ -18,6 +19,30 @@ public static class SpecInput
                 .ToArray());
         }
 
-        return result.Spec with { SourcePath = path };
+        // Messages show the path as the user wrote it; a catalog path is relative to the spec file, so pin it now.
+        var spec = result.Spec with { SourcePath = path };
+        if (spec.Pricing.Catalog != PricingSpec.EmbeddedCatalog && !Path.IsPathRooted(spec.Pricing.Catalog))
+        {
+            spec = spec with
+            {
+                Pricing = spec.Pricing with { Catalog = Path.Combine(Path.GetDirectoryName(full) ?? ".", spec.Pricing.Catalog) },
+            };
+        }
+
+        return spec;
+    }
+
+    /// <summary>Loads the spec and checks what it names against its catalog (instance types, prices).</summary>
+    public static BerthSpec LoadChecked(CliContext context, string path)
+    {
+        var spec = Load(context, path);
+        var catalog = Guard.Catalog(() => CostEngine.CatalogFor(spec));
+        var errors = SpecPriceCheck.Check(spec, catalog);
+        if (errors.Count > 0)
+        {
+            throw new UserErrorException(errors.Select(e => (e with { Location = e.Location with { File = path } }).ToString()).ToArray());
+        }
+
+        return spec;
     }
 }

@@ -34,8 +34,15 @@ public static class EngineeringTime
         _ => 1.0m,
     };
 
+    public const string OverrideDescription = "platform operations (berth.yaml pricing.engineeringHoursPerMonth)";
+
     public static IReadOnlyList<EngineeringTask> Eks(BerthSpec spec, int clusters, int nodeGroups, bool fargateOnly = false)
     {
+        if (spec.Pricing.EngineeringHours?.Eks is { } given)
+        {
+            return [new(OverrideDescription, given)];
+        }
+
         var f = LearningFactor(spec.Team.KubernetesExpertise, kubernetes: true);
         var tasks = new List<EngineeringTask>
         {
@@ -63,10 +70,13 @@ public static class EngineeringTime
     }
 
     public static IReadOnlyList<EngineeringTask> Ecs(BerthSpec spec, int clusters) =>
-    [
-        new($"platform upkeep ({clusters} ECS cluster{Plural(clusters)})", EcsPlatformHours * clusters),
-        new($"per-service task definitions and scaling ({spec.Services.Count} services)", EcsPerServiceHours * spec.Services.Count),
-    ];
+        spec.Pricing.EngineeringHours?.EcsFargate is { } given
+            ? [new(OverrideDescription, given)]
+            :
+            [
+                new($"platform upkeep ({clusters} ECS cluster{Plural(clusters)})", EcsPlatformHours * clusters),
+                new($"per-service task definitions and scaling ({spec.Services.Count} services)", EcsPerServiceHours * spec.Services.Count),
+            ];
 
     private static string Plural(int n) => n == 1 ? "" : "s";
 }

@@ -20,7 +20,8 @@ public static class LineItems
         c.InfraOnly
             ? []
             : tasks.Select(t => LineItem.Create("Engineering time: " + t.Description, t.HoursPerMonth, "engineer-hour",
-                c.Spec.Team.HourlyRateUsd, "engineering time", LineItemKind.EngineeringTime, estimated: true, note: EngineeringNote));
+                c.Spec.Team.HourlyRateUsd, "engineering time", LineItemKind.EngineeringTime, estimated: true,
+                note: t.Description == EngineeringTime.OverrideDescription ? "estimate: from berth.yaml pricing.engineeringHoursPerMonth" : EngineeringNote));
 
     /// <summary>The Compute Savings Plan applies to on-demand Fargate and EC2 usage, never to Spot.</summary>
     public static IEnumerable<LineItem> SavingsPlan(CostContext c, IReadOnlyList<LineItem> onDemandLines)

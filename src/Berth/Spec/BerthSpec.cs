@@ -146,7 +146,8 @@ public sealed record EcsSpec(IReadOnlyList<CapacityProviderItem> CapacityProvide
     public static EcsSpec Default { get; } = new([new CapacityProviderItem(Fargate, 0, 1)]);
 }
 
-public sealed record NodeGroupSpec(string Name, string InstanceType, int Count, CapacityType CapacityType);
+/// <summary>A fixed managed node group; <see cref="Location"/> is where its instance type is written.</summary>
+public sealed record NodeGroupSpec(string Name, string InstanceType, int Count, CapacityType CapacityType, SourceLocation Location = default);
 
 public sealed record KarpenterSpec(
     bool Enabled,
@@ -189,14 +190,19 @@ public sealed record EksSpec(
 
 public sealed record FargatePriceOverride(decimal? VcpuHour, decimal? GbHour, decimal? SpotDiscount);
 
-public sealed record Ec2PriceOverride(decimal? OnDemand, decimal? Spot);
+/// <summary>A user's EC2 price; <see cref="Location"/> is where its instance type is written.</summary>
+public sealed record Ec2PriceOverride(decimal? OnDemand, decimal? Spot, SourceLocation Location = default);
+
+/// <summary>Engineering hours a month that replace Berth's model for a platform (null: use the model).</summary>
+public sealed record EngineeringHoursOverride(decimal? EcsFargate, decimal? Eks);
 
 public sealed record PricingSpec(
     decimal HoursPerMonth,
     string Catalog,
     FargatePriceOverride? FargateOverride,
     IReadOnlyDictionary<string, Ec2PriceOverride> Ec2Overrides,
-    decimal ComputeSavingsPlan)
+    decimal ComputeSavingsPlan,
+    EngineeringHoursOverride? EngineeringHours = null)
 {
     public const string EmbeddedCatalog = "embedded";
 

@@ -498,7 +498,7 @@ internal sealed class SpecReader(string file)
             var type = typeNode is not null ? InstanceType(typeNode, path + ".instanceType") : "";
             var count = countNode is not null ? Int(countNode, path + ".count", 1, 1_000, 1) : 1;
             var capacity = m.Get("capacityType") is { } c ? Enum(c, path + ".capacityType", SpecEnums.CapacityType, CapacityType.OnDemand) : CapacityType.OnDemand;
-            result.Add(new NodeGroupSpec(name, type, count, capacity));
+            result.Add(new NodeGroupSpec(name, type, count, capacity, Loc(typeNode ?? seq.Children[i])));
         }
 
         return result;
@@ -578,7 +578,8 @@ internal sealed class SpecReader(string file)
                         {
                             ec2[type] = new Ec2PriceOverride(
                                 vm.Get("onDemand") is { } od ? Decimal(od, path + ".onDemand", 0, 1_000, 0) : null,
-                                vm.Get("spot") is { } sp ? Decimal(sp, path + ".spot", 0, 1_000, 0) : null);
+                                vm.Get("spot") is { } sp ? Decimal(sp, path + ".spot", 0, 1_000, 0) : null,
+                                Loc(k));
                         }
                     }
                 }
@@ -592,7 +593,15 @@ internal sealed class SpecReader(string file)
             savingsPlan = Decimal(sp2, "pricing.discounts.computeSavingsPlan", 0, 0.99m, 0);
         }
 
-        return new PricingSpec(hours, catalog, fargate, ec2, savingsPlan);
+        EngineeringHoursOverride? engineering = null;
+        if (m.Get("engineeringHoursPerMonth") is { } en && Mapping(en, "pricing.engineeringHoursPerMonth", SpecSchema.EngineeringHours) is { } enm)
+        {
+            engineering = new EngineeringHoursOverride(
+                enm.Get("ecsFargate") is { } ecsHours ? Decimal(ecsHours, "pricing.engineeringHoursPerMonth.ecsFargate", 0, 10_000, 0) : null,
+                enm.Get("eks") is { } eksHours ? Decimal(eksHours, "pricing.engineeringHoursPerMonth.eks", 0, 10_000, 0) : null);
+        }
+
+        return new PricingSpec(hours, catalog, fargate, ec2, savingsPlan, engineering);
     }
 
     // ---- primitives -------------------------------------------------------------------------------------

@@ -226,6 +226,14 @@ public static class SpecSchema
         ],
         []);
 
+    public static SchemaObject EngineeringHours { get; } = new(
+        "Platform-operations hours a month that replace Berth's engineering-time model (docs/cost-model.md).",
+        [
+            new("ecsFargate", () => Number(0, 10_000, null, "Hours a month to run the ECS Fargate platform.")),
+            new("eks", () => Number(0, 10_000, null, "Hours a month to run the EKS platform.")),
+        ],
+        []);
+
     public static SchemaObject Pricing { get; } = new(
         "How Berth prices the platforms.",
         [
@@ -233,6 +241,7 @@ public static class SpecSchema
             new("catalog", () => Str("'embedded', or a path to a catalog file (relative to this file).", "^.+$", PricingSpec.EmbeddedCatalog)),
             new("overrides", () => Overrides.ToJson()),
             new("discounts", () => Discounts.ToJson()),
+            new("engineeringHoursPerMonth", () => EngineeringHours.ToJson()),
         ],
         []);
 

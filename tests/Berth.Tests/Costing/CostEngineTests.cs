@@ -177,4 +177,18 @@ public sealed class CostEngineTests
 
         e.Message.ShouldContain("did you mean 'm5.xlarge'?");
     }
+
+    [Fact]
+    public void Engineering_hours_from_berth_yaml_replace_the_model()
+    {
+        var spec = Specs.With("  - { name: api }", "team: { hourlyRateUsd: 120 }\npricing:\n  engineeringHoursPerMonth: { ecsFargate: 10, eks: 60 }");
+
+        var options = CostEngine.Estimate(spec, PriceCatalog.Embedded).Options;
+
+        var ecs = options.Single(o => o.Id == "ecs-fargate").LineItems.Single(l => l.Kind == LineItemKind.EngineeringTime);
+        ecs.Quantity.ShouldBe(10m);
+        ecs.MonthlyUsd.ShouldBe(1200m);
+        ecs.Note.ShouldNotBeNull().ShouldContain("berth.yaml");
+        options.Single(o => o.Id == "eks-fargate").EngineeringUsd.ShouldBe(7200m);
+    }
 }
