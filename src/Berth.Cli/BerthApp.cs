@@ -58,6 +58,9 @@ public static class BerthApp
             config.AddCommand<CrossoverCommand>("crossover")
                 .WithDescription("Sweep the number of services and show where the cheapest platform changes.")
                 .WithExample("crossover", "examples/startup.yaml", "--services", "1..60");
+            config.AddCommand<PackCommand>("pack")
+                .WithDescription("Pack the pods onto EC2 nodes as Karpenter would (or cheaper), against the lower bound.")
+                .WithExample("pack", "examples/platform.yaml", "--mode", "berth");
             config.AddBranch("catalog", catalog =>
             {
                 catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");

@@ -27,6 +27,7 @@ public static class AwsPriceListImporter
 
         var ec2 = current.Ec2.ToDictionary(r => (r.Region, r.InstanceType));
         var fargate = current.Fargate.ToDictionary(r => (r.Region, r.Arch));
+        var storage = current.Storage.ToDictionary(r => (r.Region, r.VolumeType));
         var ec2Count = 0;
         var fargateCount = 0;
         foreach (var file in files)
@@ -39,6 +40,11 @@ public static class AwsPriceListImporter
                     {
                         ec2[(row.Region, row.InstanceType)] = row;
                         ec2Count++;
+                    }
+
+                    foreach (var row in StorageRows(offer))
+                    {
+                        storage[(row.Region, row.VolumeType)] = row;
                     }
 
                     break;
@@ -55,7 +61,7 @@ public static class AwsPriceListImporter
             }
         }
 
-        var updated = (current with { Ec2 = ec2.Values.ToArray(), Fargate = fargate.Values.ToArray() }).Normalized();
+        var updated = (current with { Ec2 = ec2.Values.ToArray(), Fargate = fargate.Values.ToArray(), Storage = storage.Values.ToArray() }).Normalized();
         CatalogValidator.Check(updated, path);
         return new ImportResult(updated, files, ec2Count, fargateCount);
     }
@@ -237,6 +243,23 @@ public static class AwsPriceListImporter
         if (rows.Count == 0)
         {
             throw new CatalogException($"{offer.File}: holds no Fargate Linux vCPU and GB prices");
+        }
+
+        return rows;
+    }
+
+    /// <summary>EBS volume prices per GB-month (productFamily Storage), for node root volumes.</summary>
+    private static List<StoragePrice> StorageRows(Offer offer)
+    {
+        var source = Source(offer);
+        var rows = new List<StoragePrice>();
+        foreach (var p in offer.Products)
+        {
+            var volume = Attr(p.Attributes, "volumeApiName");
+            if (p.Family == "Storage" && volume.Length > 0 && offer.OnDemand.TryGetValue(p.Sku, out var price) && price.Unit == "GB-Mo" && price.Usd > 0)
+            {
+                rows.Add(new StoragePrice(Region(offer, p.Attributes), volume, price.Usd, source));
+            }
         }
 
         return rows;

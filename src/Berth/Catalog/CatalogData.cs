@@ -51,6 +51,9 @@ public sealed record FargateSize(int CpuUnits, int MemoryMiB)
 
 public sealed record ControlPlanePrice(SupportTier Tier, decimal UsdPerHour, PriceSource Source);
 
+/// <summary>An EBS volume price per GB-month (node root volumes).</summary>
+public sealed record StoragePrice(string Region, string VolumeType, decimal UsdPerGbMonth, PriceSource Source);
+
 /// <summary>Everything a catalog file holds, as plain rows. PriceCatalog indexes it for lookups.</summary>
 public sealed record CatalogData(
     string ReferenceRegion,
@@ -59,7 +62,8 @@ public sealed record CatalogData(
     IReadOnlyList<SpotAdvisorRow> Spot,
     IReadOnlyList<FargatePriceRow> Fargate,
     IReadOnlyList<FargateSize> FargateSizes,
-    IReadOnlyList<ControlPlanePrice> ControlPlane)
+    IReadOnlyList<ControlPlanePrice> ControlPlane,
+    IReadOnlyList<StoragePrice> Storage)
 {
     public const int FormatVersion = 1;
 
@@ -79,5 +83,6 @@ public sealed record CatalogData(
         Fargate = Fargate.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Arch).ToArray(),
         FargateSizes = FargateSizes.OrderBy(s => s.CpuUnits).ThenBy(s => s.MemoryMiB).ToArray(),
         ControlPlane = ControlPlane.OrderBy(c => c.Tier).ToArray(),
+        Storage = Storage.OrderBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.VolumeType, StringComparer.Ordinal).ToArray(),
     };
 }

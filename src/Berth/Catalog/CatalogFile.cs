@@ -28,6 +28,7 @@ public static class CatalogFile
             .Concat(data.Spot.Select(r => r.Source))
             .Concat(data.Fargate.Select(r => r.Source))
             .Concat(data.ControlPlane.Select(r => r.Source))
+            .Concat(data.Storage.Select(r => r.Source))
             .Distinct()
             .OrderBy(s => s.Text, StringComparer.Ordinal)
             .ThenBy(s => s.AsOf, StringComparer.Ordinal)
@@ -50,6 +51,10 @@ public static class CatalogFile
         sb.Append("  \"controlPlane\": [\n");
         sb.AppendJoin(",\n", data.ControlPlane.Select(c =>
             $"    {{ \"tier\": {Str(SpecEnums.SupportTier.NameOf(c.Tier))}, \"usdPerHour\": {Num(c.UsdPerHour)}, \"source\": {Str(ids[c.Source])} }}"));
+        sb.Append("\n  ],\n");
+        sb.Append("  \"storage\": [\n");
+        sb.AppendJoin(",\n", data.Storage.Select(r =>
+            $"    {{ \"region\": {Str(r.Region)}, \"volumeType\": {Str(r.VolumeType)}, \"usdPerGbMonth\": {Num(r.UsdPerGbMonth)}, \"source\": {Str(ids[r.Source])} }}"));
         sb.Append("\n  ],\n");
         sb.Append("  \"fargateSizes\": [\n");
         sb.AppendJoin(",\n", data.FargateSizes.Select(s => $"    [{Num(s.CpuUnits)}, {Num(s.MemoryMiB)}]"));
@@ -150,7 +155,10 @@ public static class CatalogFile
                 return new SpotAdvisorRow(r.Str(0), r.Str(1), r.Int(2), r.Int(3), Source(r.Str(4), "spot"));
             }).ToArray();
 
-            var data = new CatalogData(reader.String(root, "referenceRegion"), instances, ec2, spot, fargate, sizes, controlPlane);
+            var storage = reader.Array(root, "storage").Select(r => new StoragePrice(
+                reader.String(r, "region"), reader.String(r, "volumeType"), reader.Decimal(r, "usdPerGbMonth"), Source(reader.String(r, "source"), "storage"))).ToArray();
+
+            var data = new CatalogData(reader.String(root, "referenceRegion"), instances, ec2, spot, fargate, sizes, controlPlane, storage);
             CatalogValidator.Check(data, file);
             return data;
         }

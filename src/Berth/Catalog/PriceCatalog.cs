@@ -108,6 +108,22 @@ public sealed class PriceCatalog
             string.Create(CultureInfo.InvariantCulture, $"estimated: on-demand {onDemand.UsdPerHour} less the Spot advisor's {advisor.SavingsPct}% savings{where}"));
     }
 
+    /// <summary>EBS volume price per GB-month, estimated from the reference region by the EC2 price ratio where missing.</summary>
+    public PriceQuote Storage(string region, string volumeType)
+    {
+        var own = Data.Storage.FirstOrDefault(s => s.Region == region && s.VolumeType == volumeType);
+        if (own is not null)
+        {
+            return PriceQuote.From(own.UsdPerGbMonth, own.Source);
+        }
+
+        var reference = Data.Storage.FirstOrDefault(s => s.Region == ReferenceRegion && s.VolumeType == volumeType)
+            ?? throw new CatalogException($"{Origin}: no {volumeType} volume price");
+        var ratio = Ec2Ratio(region);
+        return new PriceQuote(Round(reference.UsdPerGbMonth * ratio.Ratio), reference.Source.Text, reference.Source.AsOf, region != ReferenceRegion,
+            region == ReferenceRegion ? null : string.Create(CultureInfo.InvariantCulture, $"estimated: {ReferenceRegion} {volumeType} {reference.UsdPerGbMonth} × {ratio.Ratio:0.0000} ({ratio.Basis})"));
+    }
+
     public PriceQuote ControlPlane(SupportTier tier)
     {
         var row = Data.ControlPlane.FirstOrDefault(c => c.Tier == tier)

@@ -119,7 +119,11 @@ public static class SharedFactsImporter
             new(SupportTier.Extended, EksExtendedHour, AwsPricing2026),
         ];
 
-        var data = new CatalogData(ReferenceRegion, instances, ec2, spot, fargate, sizes, controlPlane).Normalized();
+        // Node root volumes: gp3 at $0.08 per GB-month in us-east-1 (AWS EBS pricing page). Not in shared/data/aws,
+        // so its source says so; other regions are estimated by their EC2 price ratio.
+        StoragePrice[] storage = [new(ReferenceRegion, "gp3", 0.08m, new PriceSource("AWS EBS pricing page, gp3 (not in shared/data/aws)", "2026", Current: true))];
+
+        var data = new CatalogData(ReferenceRegion, instances, ec2, spot, fargate, sizes, controlPlane, storage).Normalized();
         CatalogValidator.Check(data, folder);
         return data;
     }

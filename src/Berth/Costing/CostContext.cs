@@ -3,7 +3,11 @@ using Berth.Spec;
 namespace Berth.Costing;
 
 /// <summary>What every cost option is priced from.</summary>
-public sealed record CostContext(BerthSpec Spec, PriceBook Prices, bool InfraOnly)
+/// <param name="Spec">The spec to price.</param>
+/// <param name="Prices">The catalog's prices with the spec's overrides.</param>
+/// <param name="InfraOnly">Leave engineering time out.</param>
+/// <param name="TotalsOnly">Only the totals matter (crossover sweeps): skip figures that cost extra work, such as Berth-mode packing.</param>
+public sealed record CostContext(BerthSpec Spec, PriceBook Prices, bool InfraOnly, bool TotalsOnly = false)
 {
     /// <summary>One platform instance (cluster) per client; one when there are no clients.</summary>
     public int Clusters => Math.Max(1, Spec.Clients.Count);

@@ -14,9 +14,9 @@ public static class CostEngine
         .ThenBy(b => b.Id, StringComparer.Ordinal)
         .ToArray();
 
-    public static CostReport Estimate(BerthSpec spec, PriceCatalog catalog, bool infraOnly = false)
+    public static CostReport Estimate(BerthSpec spec, PriceCatalog catalog, bool infraOnly = false, bool totalsOnly = false)
     {
-        var context = new CostContext(spec, new PriceBook(catalog, spec.Pricing, spec.Region), infraOnly);
+        var context = new CostContext(spec, new PriceBook(catalog, spec.Pricing, spec.Region), infraOnly, totalsOnly);
         var options = Builders.Select(b => b.Build(context)).OfType<CostOption>().ToArray();
         return new CostReport("USD", spec.Pricing.HoursPerMonth, spec.Region, catalog.AsOf, catalog.Origin, options);
     }

@@ -45,7 +45,7 @@ public static class Crossover
             var copies = Enumerable.Range(1, n)
                 .Select(i => service with { Name = string.Create(CultureInfo.InvariantCulture, $"{service.BaseName}-{i}") })
                 .ToArray();
-            var report = CostEngine.Estimate(spec with { Services = copies }, catalog);
+            var report = CostEngine.Estimate(spec with { Services = copies }, catalog, totalsOnly: true);
             ids = report.Options.Select(o => o.Id).ToArray();
             points.Add(new CrossoverPoint(
                 n,

@@ -43,9 +43,16 @@ public sealed class CostCommandTests
 
         ids.ShouldContain("ecs-fargate");
         ids.ShouldContain("eks-fargate");
+        ids.ShouldContain("eks-karpenter");
         if (example == "platform")
         {
             ids.ShouldContain("eks-nodegroups");
+            var karpenter = root.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "eks-karpenter");
+            var figures = karpenter.GetProperty("figures");
+            figures.GetProperty("berthModeSavingMonthlyUsd").GetDecimal().ShouldBeGreaterThanOrEqualTo(0);
+            figures.GetProperty("lowerBoundNodesMonthlyUsd").GetDecimal().ShouldBeLessThanOrEqualTo(figures.GetProperty("karpenterModeNodesMonthlyUsd").GetDecimal());
+            karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.Contains(" spot ", StringComparison.Ordinal));
+            karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.StartsWith("node root volumes", StringComparison.Ordinal));
         }
     }
 
@@ -97,13 +104,13 @@ public sealed class CostCommandTests
     [Fact]
     public void Crossover_finds_where_the_cheapest_option_changes()
     {
-        var json = CliRunner.InRepo("crossover", "examples/platform.yaml", "--services", "1..60", "--format", "json");
+        var json = CliRunner.InRepo("crossover", "examples/platform.yaml", "--services", "1..40", "--format", "json");
         var csv = CliRunner.InRepo("crossover", "examples/startup.yaml", "--services", "1..5", "--format", "csv");
         var text = CliRunner.InRepo("crossover", "examples/startup.yaml", "--services", "1..20");
 
         json.ExitCode.ShouldBe(0, json.Error);
         using var doc = JsonDocument.Parse(json.Out);
-        doc.RootElement.GetProperty("points").GetArrayLength().ShouldBe(60);
+        doc.RootElement.GetProperty("points").GetArrayLength().ShouldBe(40);
         var crossovers = doc.RootElement.GetProperty("crossovers").EnumerateArray().ToArray();
         crossovers.ShouldNotBeEmpty(); // fixed node groups are cheap for few services and overwhelmed by many
         crossovers.ShouldAllBe(c => c.GetProperty("atServices").GetInt32() > 1);

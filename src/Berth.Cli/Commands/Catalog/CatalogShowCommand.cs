@@ -25,6 +25,10 @@ public sealed class CatalogShowCommand(CliContext cli) : Command<CatalogShowComm
         [Description("Only this instance family (m5, c7g, …).")]
         public string? Family { get; init; }
 
+        [CommandOption("--allocatable")]
+        [Description("Show what Karpenter leaves for pods on each type (AL2023): CPU millicores, memory MiB, max pods.")]
+        public bool Allocatable { get; init; }
+
         [CommandOption("-f|--format <FORMAT>")]
         [Description("text, csv or json.")]
         [DefaultValue("text")]
@@ -56,6 +60,12 @@ public sealed class CatalogShowCommand(CliContext cli) : Command<CatalogShowComm
             throw new UserErrorException($"--family: no instance family '{settings.Family}' in the catalog{Suggest.DidYouMean(settings.Family, families)}");
         }
 
+        if (settings.Allocatable)
+        {
+            ShowAllocatable(rows.Select(r => r.Info).ToArray(), settings.Format);
+            return ExitCodes.Ok;
+        }
+
         switch (settings.Format)
         {
             case "csv":
@@ -70,6 +80,40 @@ public sealed class CatalogShowCommand(CliContext cli) : Command<CatalogShowComm
         }
 
         return ExitCodes.Ok;
+    }
+
+    private void ShowAllocatable(IReadOnlyList<InstanceTypeInfo> types, string format)
+    {
+        var rows = types.Select(t => (Info: t, Alloc: Packing.Allocatable.For(t))).ToArray();
+        if (format == "csv")
+        {
+            var sb = new StringBuilder("instanceType,arch,vcpu,memoryMiB,allocatableCpuMillicores,allocatableMemoryMiB,allocatablePods\n");
+            foreach (var (t, a) in rows)
+            {
+                sb.Append(Berth.Catalog.Csv.Line([
+                    t.Name, SpecEnums.NodeArch.NameOf(t.Arch), t.Vcpu.ToString(CultureInfo.InvariantCulture), t.MemoryMiB.ToString(CultureInfo.InvariantCulture),
+                    a.CpuMillicores.ToString(CultureInfo.InvariantCulture), a.MemoryMiB.ToString(CultureInfo.InvariantCulture), a.Pods.ToString(CultureInfo.InvariantCulture),
+                ])).Append('\n');
+            }
+
+            cli.Out.Write(sb.ToString());
+            return;
+        }
+
+        if (format == "json")
+        {
+            throw new UserErrorException("--allocatable: expected --format text or csv");
+        }
+
+        var table = new Table().Border(TableBorder.Simple).Title("Allocatable per node (Karpenter, AL2023; before DaemonSets)");
+        table.AddColumns("Type", "Arch", "vCPU", "Memory MiB", "CPU (m)", "Memory (MiB)", "Pods");
+        foreach (var (t, a) in rows)
+        {
+            table.AddRow(t.Name, SpecEnums.NodeArch.NameOf(t.Arch), t.Vcpu.ToString(CultureInfo.InvariantCulture), t.MemoryMiB.ToString(CultureInfo.InvariantCulture),
+                a.CpuMillicores.ToString(CultureInfo.InvariantCulture), a.MemoryMiB.ToString(CultureInfo.InvariantCulture), a.Pods.ToString(CultureInfo.InvariantCulture));
+        }
+
+        cli.Ansi.Write(table);
     }
 
     private static string Inv(decimal? d) => d?.ToString(CultureInfo.InvariantCulture) ?? "";

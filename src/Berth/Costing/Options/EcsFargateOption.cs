@@ -99,9 +99,14 @@ public sealed class EcsFargateOption : ICostOptionBuilder
     public static (decimal OnDemand, decimal Spot) TaskHours(ServiceSpec s, IReadOnlyList<CapacityProviderItem> strategy, CostContext c)
     {
         long od = 0, spot = 0;
+        var splits = new Dictionary<int, int[]>();
         foreach (var tasks in ReplicaSchedule.Hourly(s))
         {
-            var split = CapacityProviderSplit.Split(strategy, tasks);
+            if (!splits.TryGetValue(tasks, out var split))
+            {
+                splits[tasks] = split = CapacityProviderSplit.Split(strategy, tasks);
+            }
+
             for (var i = 0; i < split.Length; i++)
             {
                 if (strategy[i].Provider == EcsSpec.FargateSpot)

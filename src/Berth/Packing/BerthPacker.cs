@@ -1,0 +1,380 @@
+using Berth.Spec;
+
+namespace Berth.Packing;
+
+/// <summary>
+/// Berth's own packer, which aims at the lower bound rather than at the first fit:
+/// 1. the LP lower bound says which types (and capacity types) make the cheapest fleet and how many of each;
+/// 2. nodes are opened one at a time: each efficient type is filled first-fit decreasing from the pods left, valued at
+///    the LP's dual prices, and the node with the most value per dollar is kept;
+/// 3. every node is right-sized to the cheapest type and capacity that holds its pods;
+/// 4. local search empties the least-utilised nodes into the others' free space and merges pairs into one cheaper
+///    node while that saves money.
+/// The result is never worse than Karpenter mode on the same input: when it would be, Karpenter's plan is returned.
+/// </summary>
+public static class BerthPacker
+{
+    private const int MaxSearchRounds = 400;
+
+    private sealed class Bin(int type, CapacityType capacity, CpuArch arch)
+    {
+        public int Type { get; set; } = type;
+
+        public CapacityType Capacity { get; set; } = capacity;
+
+        public CpuArch Arch { get; } = arch;
+
+        public Resources Used { get; set; }
+
+        public List<int> Pods { get; } = [];
+
+        public bool SpotOk { get; set; } = true;
+    }
+
+    public static PackingResult Pack(NodeTypeTable table, PodSet set, PackingResult? karpenter = null)
+    {
+        karpenter ??= KarpenterPacker.Pack(table, set);
+        var pods = set.Pods;
+        var unschedulable = karpenter.Unschedulable.ToHashSet();
+        var schedulable = Enumerable.Range(0, pods.Count).Where(i => !unschedulable.Contains(i)).ToArray();
+        var bound = LowerBound.Solve(table, pods, schedulable);
+
+        var bins = new List<Bin>();
+        foreach (var arch in schedulable.Select(i => pods[i].Arch).Distinct().Order())
+        {
+            var group = schedulable.Where(i => pods[i].Arch == arch)
+                .OrderByDescending(i => pods[i].CpuMillicores)
+                .ThenByDescending(i => pods[i].MemoryMiB)
+                .ThenBy(i => i)
+                .ToArray();
+            bins.AddRange(Greedy(table, arch, pods, group, bound.Duals.GetValueOrDefault(arch)));
+        }
+
+        foreach (var bin in bins)
+        {
+            RightSize(table, bin);
+        }
+
+        Search(table, bins, pods);
+
+        var nodes = bins
+            .Select(b => new PackedNode(b.Type, table.Types[b.Type].Name, b.Capacity, table.Price(b.Type, b.Capacity), table.Allocatable[b.Type], b.Used, [.. b.Pods.Order()]))
+            .OrderBy(n => n.InstanceType, StringComparer.Ordinal)
+            .ThenBy(n => n.Capacity)
+            .ThenBy(n => n.Pods.Count > 0 ? n.Pods[0] : -1)
+            .ToArray();
+        var result = new PackingResult(PackingMode.Berth, set, nodes, bound.HourlyUsd, karpenter.Unschedulable);
+        return result.HourlyUsd <= karpenter.HourlyUsd ? result : karpenter with { Mode = PackingMode.Berth };
+    }
+
+    /// <summary>
+    /// Greedy column generation priced by the LP's duals: for every candidate (type, capacity) fill one node
+    /// first-fit decreasing from the pods left, value it at the pods' dual prices, and open the node with the most
+    /// value per dollar; repeat until every pod has a node. Candidates are the types the LP's prices call efficient.
+    /// </summary>
+    private static List<Bin> Greedy(NodeTypeTable table, CpuArch arch, IReadOnlyList<Pod> pods, int[] group, DualPrices? duals)
+    {
+        var candidates = new List<(int Type, CapacityType Capacity, double Efficiency)>();
+        for (var t = 0; t < table.Count; t++)
+        {
+            if (table.Types[t].Arch != arch)
+            {
+                continue;
+            }
+
+            foreach (var capacity in new[] { CapacityType.OnDemand, CapacityType.Spot })
+            {
+                if (!table.Offers(t, capacity))
+                {
+                    continue;
+                }
+
+                var a = table.Allocatable[t];
+                var worth = duals is null ? 1 : (duals.All[0] * a.CpuMillicores) + (duals.All[1] * a.MemoryMiB) + (duals.All[2] * a.Pods)
+                    + (capacity == CapacityType.OnDemand ? (duals.OnDemandOnly[0] * a.CpuMillicores) + (duals.OnDemandOnly[1] * a.MemoryMiB) + (duals.OnDemandOnly[2] * a.Pods) : 0);
+                candidates.Add((t, capacity, worth / (double)table.Price(t, capacity)));
+            }
+        }
+
+        // The efficient types (reduced cost near zero) and, for the tail, every type's cheapest fit.
+        var best = candidates.Count == 0 ? 0 : candidates.Max(c => c.Efficiency);
+        var shortlist = candidates.Where(c => c.Efficiency >= best * 0.85).OrderByDescending(c => c.Efficiency).ThenBy(c => c.Type).Take(8).ToArray();
+
+        var bins = new List<Bin>();
+        var left = new List<int>(group);
+        var trial = new List<int>();
+        while (left.Count > 0)
+        {
+            Bin? chosen = null;
+            List<int>? chosenPods = null;
+            var chosenScore = double.MinValue;
+            foreach (var (type, capacity, _) in shortlist)
+            {
+                var a = table.Allocatable[type];
+                var used = default(Resources);
+                double value = 0;
+                trial.Clear();
+                Fill(table, pods, left, type, capacity, trial, ref used);
+                foreach (var p in trial)
+                {
+                    value += duals?.Value(pods[p], capacity == CapacityType.OnDemand) ?? (pods[p].CpuMillicores + pods[p].MemoryMiB);
+                }
+
+                if (trial.Count == 0)
+                {
+                    continue;
+                }
+
+                var score = value / (double)table.Price(type, capacity);
+                if (score > chosenScore)
+                {
+                    chosenScore = score;
+                    chosen = new Bin(type, capacity, arch);
+                    chosenPods = [.. trial];
+                }
+            }
+
+            if (chosen is null || chosenPods is null)
+            {
+                // No efficient type holds the largest pod left: the cheapest type that does.
+                var p = left[0];
+                if (Cheapest(table, arch, pods[p].Requests, pods[p].SpotOk) is not { } c)
+                {
+                    left.RemoveAt(0);
+                    continue;
+                }
+
+                chosen = new Bin(c.Type, c.Capacity, arch);
+                chosenPods = [p];
+            }
+
+            foreach (var p in chosenPods)
+            {
+                Add(chosen, pods[p], p);
+            }
+
+            var taken = chosenPods.ToHashSet();
+            left.RemoveAll(taken.Contains);
+            bins.Add(chosen);
+        }
+
+        return bins;
+    }
+
+    /// <summary>
+    /// Fills one node of a type from the pods left (largest first), keeping CPU and memory in step: among the next
+    /// few pods that fit, it takes the one that leaves the node's CPU and memory fill closest, so memory-heavy and
+    /// CPU-heavy pods share nodes the way the LP's blend of types assumes.
+    /// </summary>
+    private static void Fill(NodeTypeTable table, IReadOnlyList<Pod> pods, List<int> left, int type, CapacityType capacity, List<int> taken, ref Resources used)
+    {
+        const int Window = 48;
+        var a = table.Allocatable[type];
+        var window = new List<int>(Window);
+        var next = 0;
+        while (true)
+        {
+            // A pod that no longer fits never fits again in this node (it only fills up), so each pod is looked at once.
+            var current = used;
+            window.RemoveAll(p => !a.Holds(current + pods[p].Requests));
+            while (window.Count < Window && next < left.Count)
+            {
+                var p = left[next++];
+                if ((capacity != CapacityType.Spot || pods[p].SpotOk) && a.Holds(current + pods[p].Requests))
+                {
+                    window.Add(p);
+                }
+            }
+
+            if (window.Count == 0)
+            {
+                return;
+            }
+
+            var best = 0;
+            var bestImbalance = double.MaxValue;
+            for (var i = 0; i < window.Count; i++)
+            {
+                var need = current + pods[window[i]].Requests;
+                var imbalance = Math.Abs((need.CpuMillicores / (double)a.CpuMillicores) - (need.MemoryMiB / (double)a.MemoryMiB));
+                if (imbalance < bestImbalance)
+                {
+                    best = i;
+                    bestImbalance = imbalance;
+                }
+            }
+
+            used += pods[window[best]].Requests;
+            taken.Add(window[best]);
+            window.RemoveAt(best);
+        }
+    }
+
+    private static bool Compatible(Bin bin, Pod pod) => bin.Arch == pod.Arch && (pod.SpotOk || bin.Capacity == CapacityType.OnDemand);
+
+    /// <summary>Puts the pod in the open node it fills best (least normalised free space left), if any holds it.</summary>
+    private static bool TryBestFit(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods, int p, Bin? exclude)
+    {
+        var pod = pods[p];
+        Bin? best = null;
+        var bestScore = double.MaxValue;
+        foreach (var bin in bins)
+        {
+            if (ReferenceEquals(bin, exclude) || !Compatible(bin, pod))
+            {
+                continue;
+            }
+
+            var a = table.Allocatable[bin.Type];
+            var need = bin.Used + pod.Requests;
+            if (!a.Holds(need))
+            {
+                continue;
+            }
+
+            var score = ((a.CpuMillicores - need.CpuMillicores) / (double)a.CpuMillicores) + ((a.MemoryMiB - need.MemoryMiB) / (double)a.MemoryMiB);
+            if (score < bestScore)
+            {
+                best = bin;
+                bestScore = score;
+            }
+        }
+
+        if (best is null)
+        {
+            return false;
+        }
+
+        Add(best, pod, p);
+        return true;
+    }
+
+    private static void Add(Bin bin, Pod pod, int p)
+    {
+        bin.Used += pod.Requests;
+        bin.Pods.Add(p);
+        bin.SpotOk &= pod.SpotOk;
+    }
+
+    /// <summary>The cheapest (type, capacity) of an architecture that holds the resources.</summary>
+    private static (int Type, CapacityType Capacity)? Cheapest(NodeTypeTable table, CpuArch arch, Resources need, bool spotOk)
+    {
+        (int, CapacityType)? best = null;
+        var bestPrice = decimal.MaxValue;
+        for (var t = 0; t < table.Count; t++)
+        {
+            if (table.Types[t].Arch != arch || !table.Allocatable[t].Holds(need))
+            {
+                continue;
+            }
+
+            if (table.OnDemandAllowed && table.OnDemandUsd[t] < bestPrice)
+            {
+                best = (t, CapacityType.OnDemand);
+                bestPrice = table.OnDemandUsd[t];
+            }
+
+            if (spotOk && table.Offers(t, CapacityType.Spot) && table.SpotUsd[t]!.Value < bestPrice)
+            {
+                best = (t, CapacityType.Spot);
+                bestPrice = table.SpotUsd[t]!.Value;
+            }
+        }
+
+        return best;
+    }
+
+    private static void RightSize(NodeTypeTable table, Bin bin)
+    {
+        if (Cheapest(table, bin.Arch, bin.Used, bin.SpotOk) is { } c && table.Price(c.Type, c.Capacity) < table.Price(bin.Type, bin.Capacity))
+        {
+            bin.Type = c.Type;
+            bin.Capacity = c.Capacity;
+        }
+    }
+
+    private static double Utilisation(NodeTypeTable table, Bin bin)
+    {
+        var a = table.Allocatable[bin.Type];
+        return Math.Max(bin.Used.CpuMillicores / (double)a.CpuMillicores, bin.Used.MemoryMiB / (double)a.MemoryMiB);
+    }
+
+    /// <summary>Empty the least-utilised nodes into the others, then merge pairs, while either saves money.</summary>
+    private static void Search(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods)
+    {
+        for (var round = 0; round < MaxSearchRounds; round++)
+        {
+            if (!TryEmptyOne(table, bins, pods) && !TryMergeTwo(table, bins))
+            {
+                return;
+            }
+        }
+    }
+
+    private static bool TryEmptyOne(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods)
+    {
+        foreach (var victim in bins.OrderBy(b => Utilisation(table, b)).ThenBy(b => b.Pods[0]).Take(4).ToArray())
+        {
+            var snapshot = bins.Where(b => !ReferenceEquals(b, victim)).Select(b => (Bin: b, b.Used, Count: b.Pods.Count, b.SpotOk)).ToArray();
+            var movedAll = true;
+            foreach (var p in victim.Pods.OrderByDescending(i => pods[i].CpuMillicores).ThenByDescending(i => pods[i].MemoryMiB))
+            {
+                if (!TryBestFit(table, bins, pods, p, exclude: victim))
+                {
+                    movedAll = false;
+                    break;
+                }
+            }
+
+            if (movedAll)
+            {
+                bins.Remove(victim);
+                return true;
+            }
+
+            foreach (var (bin, used, count, spotOk) in snapshot)
+            {
+                bin.Used = used;
+                bin.Pods.RemoveRange(count, bin.Pods.Count - count);
+                bin.SpotOk = spotOk;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryMergeTwo(NodeTypeTable table, List<Bin> bins)
+    {
+        var candidates = bins.OrderBy(b => Utilisation(table, b)).ThenBy(b => b.Pods[0]).Take(6).ToArray();
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            for (var j = i + 1; j < candidates.Length; j++)
+            {
+                var (a, b) = (candidates[i], candidates[j]);
+                if (a.Arch != b.Arch)
+                {
+                    continue;
+                }
+
+                var spotOk = a.SpotOk && b.SpotOk;
+                if (Cheapest(table, a.Arch, a.Used + b.Used, spotOk) is not { } c)
+                {
+                    continue;
+                }
+
+                if (table.Price(c.Type, c.Capacity) < table.Price(a.Type, a.Capacity) + table.Price(b.Type, b.Capacity))
+                {
+                    a.Type = c.Type;
+                    a.Capacity = c.Capacity;
+                    a.Used += b.Used;
+                    a.Pods.AddRange(b.Pods);
+                    a.SpotOk = spotOk;
+                    bins.Remove(b);
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Berth.Packing;
+
+/// <summary>DESIGN.md's <c>pack --format json</c> contract (pods as the scheduler sees them: requests, without DaemonSets).</summary>
+public static class PackFormats
+{
+    public static string ModeId(PackingMode mode) => mode == PackingMode.Karpenter ? "karpenter" : "berth";
+
+    public static string ToJson(PackingResult r, int hour)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            w.WriteStartObject();
+            w.WriteString("mode", ModeId(r.Mode));
+            w.WriteNumber("hour", hour);
+            w.WriteStartArray("nodes");
+            foreach (var n in r.Nodes)
+            {
+                w.WriteStartObject();
+                w.WriteString("instanceType", n.InstanceType);
+                w.WriteString("capacityType", n.Capacity == Spec.CapacityType.Spot ? "spot" : "on-demand");
+                w.WriteNumber("hourlyUsd", n.HourlyUsd);
+                w.WriteStartObject("allocatable");
+                w.WriteNumber("cpuMillicores", n.Allocatable.CpuMillicores);
+                w.WriteNumber("memoryMiB", n.Allocatable.MemoryMiB);
+                w.WriteNumber("pods", n.Allocatable.Pods);
+                w.WriteEndObject();
+                w.WriteStartArray("pods");
+                foreach (var p in n.Pods)
+                {
+                    var pod = r.PodSet.Pods[p];
+                    w.WriteStartObject();
+                    w.WriteString("service", r.PodSet.Services[pod.Service]);
+                    w.WriteNumber("cpuMillicores", pod.CpuMillicores);
+                    w.WriteNumber("memoryMiB", pod.MemoryMiB);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteNumber("hourlyUsd", r.HourlyUsd);
+            w.WriteNumber("lowerBoundHourlyUsd", Math.Round((decimal)r.LowerBoundHourlyUsd, 6, MidpointRounding.AwayFromZero));
+            w.WriteNumber("gapToLowerBound", Math.Round((decimal)r.Gap, 4, MidpointRounding.AwayFromZero));
+            w.WriteStartArray("unschedulable");
+            foreach (var p in r.Unschedulable)
+            {
+                w.WriteStringValue(r.PodSet.Services[r.PodSet.Pods[p].Service]);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
