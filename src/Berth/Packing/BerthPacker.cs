@@ -42,9 +42,13 @@ public static class BerthPacker
         var bins = new List<Bin>();
         foreach (var arch in schedulable.Select(i => pods[i].Arch).Distinct().Order())
         {
-            var group = schedulable.Where(i => pods[i].Arch == arch)
-                .OrderByDescending(i => pods[i].CpuMillicores)
-                .ThenByDescending(i => pods[i].MemoryMiB)
+            // Largest first by the dominant resource, each normalised by the group's mean, so a small-CPU,
+            // large-memory pod counts as large and is paired early rather than left for the tail.
+            var members = schedulable.Where(i => pods[i].Arch == arch).ToArray();
+            var meanCpu = members.Average(i => (double)pods[i].CpuMillicores);
+            var meanMem = members.Average(i => (double)pods[i].MemoryMiB);
+            var group = members
+                .OrderByDescending(i => Math.Max(pods[i].CpuMillicores / meanCpu, pods[i].MemoryMiB / meanMem))
                 .ThenBy(i => i)
                 .ToArray();
             bins.AddRange(Greedy(table, arch, pods, group, bound.Duals.GetValueOrDefault(arch)));
@@ -102,8 +106,10 @@ public static class BerthPacker
 
         var bins = new List<Bin>();
         var left = new List<int>(group);
+        var placed = new bool[pods.Count];
+        var remaining = left.Count;
         var trial = new List<int>();
-        while (left.Count > 0)
+        while (remaining > 0)
         {
             Bin? chosen = null;
             List<int>? chosenPods = null;
@@ -114,7 +120,7 @@ public static class BerthPacker
                 var used = default(Resources);
                 double value = 0;
                 trial.Clear();
-                Fill(table, pods, left, type, capacity, trial, ref used);
+                Fill(table, pods, left, placed, type, capacity, trial, ref used);
                 foreach (var p in trial)
                 {
                     value += duals?.Value(pods[p], capacity == CapacityType.OnDemand) ?? (pods[p].CpuMillicores + pods[p].MemoryMiB);
@@ -137,10 +143,11 @@ public static class BerthPacker
             if (chosen is null || chosenPods is null)
             {
                 // No efficient type holds the largest pod left: the cheapest type that does.
-                var p = left[0];
+                var p = left.First(i => !placed[i]);
                 if (Cheapest(table, arch, pods[p].Requests, pods[p].SpotOk) is not { } c)
                 {
-                    left.RemoveAt(0);
+                    placed[p] = true;
+                    remaining--;
                     continue;
                 }
 
@@ -151,11 +158,17 @@ public static class BerthPacker
             foreach (var p in chosenPods)
             {
                 Add(chosen, pods[p], p);
+                placed[p] = true;
             }
 
-            var taken = chosenPods.ToHashSet();
-            left.RemoveAll(taken.Contains);
+            remaining -= chosenPods.Count;
             bins.Add(chosen);
+
+            // Drop placed pods from the list now and then, so scans stay short without rebuilding it every node.
+            if (left.Count > 2 * remaining + 64)
+            {
+                left.RemoveAll(i => placed[i]);
+            }
         }
 
         return bins;
@@ -166,9 +179,12 @@ public static class BerthPacker
     /// few pods that fit, it takes the one that leaves the node's CPU and memory fill closest, so memory-heavy and
     /// CPU-heavy pods share nodes the way the LP's blend of types assumes.
     /// </summary>
-    private static void Fill(NodeTypeTable table, IReadOnlyList<Pod> pods, List<int> left, int type, CapacityType capacity, List<int> taken, ref Resources used)
+    private static void Fill(NodeTypeTable table, IReadOnlyList<Pod> pods, List<int> left, bool[] placed, int type, CapacityType capacity, List<int> taken, ref Resources used)
     {
         const int Window = 48;
+
+        // How far past the last pod taken a fill looks for small pods to close the gaps: bounds the work per node.
+        const int Lookahead = 2048;
         var a = table.Allocatable[type];
         var window = new List<int>(Window);
         var next = 0;
@@ -177,12 +193,22 @@ public static class BerthPacker
             // A pod that no longer fits never fits again in this node (it only fills up), so each pod is looked at once.
             var current = used;
             window.RemoveAll(p => !a.Holds(current + pods[p].Requests));
-            while (window.Count < Window && next < left.Count)
+            var misses = 0;
+            while (window.Count < Window && next < left.Count && misses < Lookahead)
             {
                 var p = left[next++];
+                if (placed[p])
+                {
+                    continue;
+                }
+
                 if ((capacity != CapacityType.Spot || pods[p].SpotOk) && a.Holds(current + pods[p].Requests))
                 {
                     window.Add(p);
+                }
+                else
+                {
+                    misses++;
                 }
             }
 
