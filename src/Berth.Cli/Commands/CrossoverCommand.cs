@@ -1,10 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Berth.Cli.Infrastructure;
 using Berth.Cli.Rendering;
 using Berth.Costing;
+using Berth.Formatting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -86,8 +86,7 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
 
     private static string Json(CrossoverResult r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("template", r.Template);
@@ -129,9 +128,7 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private void Text(CrossoverResult r)

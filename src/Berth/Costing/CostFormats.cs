@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Berth.Catalog;
+using Berth.Formatting;
 
 namespace Berth.Costing;
 
@@ -10,8 +10,7 @@ public static class CostFormats
 {
     public static string ToJson(CostReport r)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("currency", r.Currency);
@@ -78,9 +77,7 @@ public static class CostFormats
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     public static string ToCsv(CostReport r)

@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
+using Berth.Formatting;
 
 namespace Berth.Packing;
 
@@ -11,8 +10,7 @@ public static class PackFormats
 
     public static string ToJson(PackingResult r, int hour)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("mode", ModeId(r.Mode));
@@ -56,9 +54,7 @@ public static class PackFormats
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Berth.Catalog;
 using Berth.Cli.Infrastructure;
 using Berth.Costing;
+using Berth.Formatting;
 using Berth.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -136,8 +137,7 @@ public sealed class CatalogShowCommand(CliContext cli) : Command<CatalogShowComm
 
     private static string Json(IEnumerable<Row> rows, string region, PriceCatalog catalog)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        return JsonText.Write(w =>
         {
             w.WriteStartObject();
             w.WriteString("region", region);
@@ -164,9 +164,7 @@ public sealed class CatalogShowCommand(CliContext cli) : Command<CatalogShowComm
 
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        });
     }
 
     private static void Price(Utf8JsonWriter w, string name, PriceQuote? q)
