@@ -38,20 +38,22 @@ public static class Crossover
             : spec.Services.FirstOrDefault(s => s.Name == template || s.BaseName == template)
               ?? throw new CostingException($"--template: no service '{template}' in the spec{Suggest.DidYouMean(template, spec.Services.Select(s => s.Name))}");
 
-        var points = new List<CrossoverPoint>();
-        string[] ids = [];
-        for (var n = from; n <= to; n++)
+        // Each service count is priced on its own (in parallel), and results are kept by index: same bytes on any core count.
+        var reports = new CostReport[to - from + 1];
+        Parallel.For(0, reports.Length, k =>
         {
+            var n = from + k;
             var copies = Enumerable.Range(1, n)
                 .Select(i => service with { Name = string.Create(CultureInfo.InvariantCulture, $"{service.BaseName}-{i}") })
                 .ToArray();
-            var report = CostEngine.Estimate(spec with { Services = copies }, catalog, totalsOnly: true);
-            ids = report.Options.Select(o => o.Id).ToArray();
-            points.Add(new CrossoverPoint(
-                n,
-                report.Options.ToDictionary(o => o.Id, o => o.MonthlyUsd, StringComparer.Ordinal),
-                report.Options.ToDictionary(o => o.Id, o => o.InfrastructureUsd, StringComparer.Ordinal)));
-        }
+            reports[k] = CostEngine.Estimate(spec with { Services = copies }, catalog, totalsOnly: true);
+        });
+
+        var ids = reports[0].Options.Select(o => o.Id).ToArray();
+        var points = reports.Select((report, k) => new CrossoverPoint(
+            from + k,
+            report.Options.ToDictionary(o => o.Id, o => o.MonthlyUsd, StringComparer.Ordinal),
+            report.Options.ToDictionary(o => o.Id, o => o.InfrastructureUsd, StringComparer.Ordinal))).ToList();
 
         var crossings = new List<Crossing>();
         foreach (var withEngineering in new[] { true, false })
