@@ -1,7 +1,6 @@
 using Berth.Catalog;
 using Berth.Generation.Ecs;
 using Berth.Tests.Cli;
-using Berth.Tests.Decision;
 
 namespace Berth.Tests.Generation;
 
@@ -14,28 +13,7 @@ public sealed class EcsGoldenTests
     [MemberData(nameof(Examples))]
     public void Generated_files_match_the_approved_ones(string example)
     {
-        var files = EcsGenerator.Generate(Load(example), PriceCatalog.Embedded);
-        var differences = new List<string>();
-        foreach (var f in files)
-        {
-            try
-            {
-                Approved.Verify($"Generation/Golden/ecs/{example}/{f.Path}", f.Content);
-            }
-            catch (ShouldAssertException e)
-            {
-                differences.Add(e.Message.Split('\n')[0]);
-            }
-        }
-
-        differences.ShouldBeEmpty();
-
-        var folder = Path.Combine(RepoPaths.Root, "tests", "Berth.Tests", "Generation", "Golden", "ecs", example);
-        var approved = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(folder, p).Replace('\\', '/'))
-            .Where(p => !p.Contains(".received.", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
-        approved.ShouldBe(files.Select(f => f.Path), "an approved file is no longer generated: delete it");
+        GoldenFolder.Verify("ecs", example, EcsGenerator.Generate(Load(example), PriceCatalog.Embedded));
     }
 
     [Fact]
