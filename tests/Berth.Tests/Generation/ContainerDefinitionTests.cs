@@ -48,7 +48,7 @@ public sealed class ContainerDefinitionTests
         ["FirelensConfiguration"] = new(StringComparer.Ordinal) { ["type"] = S, ["options"] = "map" },
     };
 
-    public static TheoryData<string> Examples => new(EcsExamplesFixture.Examples);
+    public static TheoryData<string> Examples => new(ExampleSpecs.Names);
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -7,7 +7,7 @@ namespace Berth.Tests.Generation;
 /// <summary>The generated files of each example, checked in under Generation/Golden/ecs/ for review.</summary>
 public sealed class EcsGoldenTests
 {
-    public static TheoryData<string> Examples => new(EcsExamplesFixture.Examples);
+    public static TheoryData<string> Examples => new(ExampleSpecs.Names);
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -4,7 +4,7 @@ namespace Berth.Tests.Generation;
 
 public sealed class EksGoldenTests
 {
-    public static TheoryData<string> Examples => new(EcsExamplesFixture.Examples);
+    public static TheoryData<string> Examples => new(ExampleSpecs.Names);
 
     [Theory]
     [MemberData(nameof(Examples))]

@@ -18,7 +18,7 @@ namespace Berth.Tests.Generation;
 public sealed class EksManifestTests
 {
     private static readonly Lazy<IReadOnlyList<(string Example, GeneratedFile File)>> Files = new(() =>
-        EcsExamplesFixture.Examples
+        ExampleSpecs.Names
             .SelectMany(e => EksGenerator.Generate(EcsGoldenTests.Load(e)).Select(f => (e, f)))
             .Where(x => x.f.Path.EndsWith(".yaml", StringComparison.Ordinal))
             .ToArray());

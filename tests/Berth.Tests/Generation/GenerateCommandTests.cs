@@ -87,3 +87,28 @@ public sealed class GenerateCommandTests
         Directory.Exists(Path.Combine(dir.Path, "out")).ShouldBeFalse();
     }
 }
+
+public sealed class GenerateEksCommandTests
+{
+    [Fact]
+    public void Eks_output_uses_the_domain_and_repository_given_and_is_stable_on_a_second_run()
+    {
+        using var dir = new TempDir();
+        string[] args = ["generate", "eks", Path.Combine(RepoPaths.Examples, "startup.yaml"), "-o", "out", "--domain", "corp.example", "--git-repo", "https://git.example.org/invoicing.git"];
+        var first = CliRunner.Run(dir.Path, args);
+        first.ExitCode.ShouldBe(0, first.Error);
+        File.ReadAllText(Path.Combine(dir.Path, "out", "k8s", "web", "ingress.yaml")).ShouldContain("host: web.corp.example");
+        File.ReadAllText(Path.Combine(dir.Path, "out", "argocd", "application-web.yaml")).ShouldContain("repoURL: \"https://git.example.org/invoicing.git\"");
+
+        var second = CliRunner.Run(dir.Path, args);
+        second.ExitCode.ShouldBe(0);
+        second.Out.ShouldEndWith(" 0 created, 0 updated, 46 unchanged\n".TrimStart());
+
+        var deployment = Path.Combine(dir.Path, "out", "k8s", "web", "deployment.yaml");
+        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("replicas: 2", "replicas: 5", StringComparison.Ordinal));
+        var refused = CliRunner.Run(dir.Path, args);
+        refused.ExitCode.ShouldBe(2);
+        refused.Error.ShouldContain("out/k8s/web/deployment.yaml: edited");
+        File.ReadAllText(deployment).ShouldContain("replicas: 5");
+    }
+}

@@ -162,9 +162,14 @@ public static class K8sManifests
         container["volumeMounts"] = new[] { new YamlMap { ["name"] = "tmp", ["mountPath"] = "/tmp" } };
 
         var nodeSelector = new YamlMap { ["kubernetes.io/arch"] = s.Arch == CpuArch.Arm64 ? "arm64" : "amd64" };
+        // Services that cannot take a Spot interruption run only on the (tainted) on-demand NodePool.
+        var tolerations = s.Spot ? null : new[]
+        {
+            new YamlMap { ["key"] = KarpenterManifests.OnDemandTaint, ["operator"] = "Equal", ["value"] = "true", ["effect"] = "NoSchedule" },
+        };
         if (!s.Spot)
         {
-            nodeSelector["karpenter.sh/capacity-type"] = "on-demand";
+            nodeSelector[KarpenterManifests.WorkloadClassLabel] = "on-demand";
         }
 
         return new YamlMap
@@ -199,6 +204,7 @@ public static class K8sManifests
                             ["seccompProfile"] = new YamlMap { ["type"] = "RuntimeDefault" },
                         },
                         ["nodeSelector"] = nodeSelector,
+                        ["tolerations"] = tolerations,
                         ["topologySpreadConstraints"] = SpreadKeys.Select(key => new YamlMap
                         {
                             ["maxSkew"] = 1,

@@ -9,6 +9,12 @@ public static class KarpenterManifests
 {
     public const string NodeClass = "default";
 
+    /// <summary>The label every NodePool puts on its nodes; services that must not run on Spot select the on-demand class.</summary>
+    public const string WorkloadClassLabel = "berth.dev/workload-class";
+
+    /// <summary>Taint keeping everything but non-Spot-tolerant services off the on-demand pool.</summary>
+    public const string OnDemandTaint = "berth.dev/on-demand";
+
     // Leaves out the first two generations (m1, c1, m2…): slower, and pricier per vCPU than current ones.
     private static readonly string[] OlderThanGeneration3 = ["2"];
 
@@ -19,18 +25,18 @@ public static class KarpenterManifests
         yield return new("karpenter/ec2nodeclass.yaml", YamlWriter.Write(Ec2NodeClass(spec)));
         var k = spec.Eks.Karpenter;
         yield return new("karpenter/nodepool-general.yaml", YamlWriter.Write(NodePool(
-            spec, "general", k.CapacityTypes, k.Arch, spec.Services, weight: 10, gpu: false)));
+            spec, "general", k.CapacityTypes, k.Arch, spec.Services, gpu: false)));
         var onDemand = spec.Services.Where(s => !s.Spot).ToArray();
         if (onDemand.Length > 0)
         {
             yield return new("karpenter/nodepool-on-demand.yaml", YamlWriter.Write(NodePool(
-                spec, "on-demand", [CapacityType.OnDemand], k.Arch, onDemand, weight: 20, gpu: false)));
+                spec, "on-demand", [CapacityType.OnDemand], k.Arch, onDemand, gpu: false)));
         }
 
         if (spec.Requirements.Gpu)
         {
             yield return new("karpenter/nodepool-gpu.yaml", YamlWriter.Write(NodePool(
-                spec, "gpu", [CapacityType.OnDemand], [CpuArch.X64], [], weight: 0, gpu: true)));
+                spec, "gpu", [CapacityType.OnDemand], [CpuArch.X64], [], gpu: true)));
         }
     }
 
@@ -73,7 +79,7 @@ public static class KarpenterManifests
         ["values"] = values.ToArray(),
     };
 
-    private static YamlMap NodePool(BerthSpec spec, string name, IReadOnlyList<CapacityType> capacity, IReadOnlyList<CpuArch> arch, IReadOnlyList<ServiceSpec> services, int weight, bool gpu)
+    private static YamlMap NodePool(BerthSpec spec, string name, IReadOnlyList<CapacityType> capacity, IReadOnlyList<CpuArch> arch, IReadOnlyList<ServiceSpec> services, bool gpu)
     {
         var k = spec.Eks.Karpenter;
         var requirements = new List<YamlMap>
@@ -113,12 +119,14 @@ public static class KarpenterManifests
 
         var template = new YamlMap
         {
-            ["metadata"] = new YamlMap { ["labels"] = new YamlMap { ["berth.dev/workload-class"] = name } },
+            ["metadata"] = new YamlMap { ["labels"] = new YamlMap { [WorkloadClassLabel] = name } },
             ["spec"] = new YamlMap
             {
                 ["nodeClassRef"] = new YamlMap { ["group"] = "karpenter.k8s.aws", ["kind"] = "EC2NodeClass", ["name"] = NodeClass },
                 ["requirements"] = requirements,
-                ["taints"] = gpu ? new[] { new YamlMap { ["key"] = "nvidia.com/gpu", ["value"] = "true", ["effect"] = "NoSchedule" } } : null,
+                ["taints"] = gpu ? new[] { new YamlMap { ["key"] = "nvidia.com/gpu", ["value"] = "true", ["effect"] = "NoSchedule" } }
+                    : name == "on-demand" ? new[] { new YamlMap { ["key"] = OnDemandTaint, ["value"] = "true", ["effect"] = "NoSchedule" } }
+                    : null,
                 ["expireAfter"] = "720h",
             },
         };
@@ -129,7 +137,6 @@ public static class KarpenterManifests
             ["metadata"] = new YamlMap { ["name"] = name },
             ["spec"] = new YamlMap
             {
-                ["weight"] = weight > 0 ? weight : null,
                 ["template"] = template,
                 ["limits"] = limits,
                 ["disruption"] = new YamlMap
