@@ -60,7 +60,7 @@ public sealed class GeneratedRootsFixture : IDisposable
 /// <summary>
 /// The generated Terraform as terraform itself sees it. Loading the AWS provider's schema costs seconds each time, so
 /// every root is validated through one harness configuration that calls them all as modules (one init, one
-/// validate); one ECS root runs its generated terraform test and one EKS root validates on its own, as roots.
+/// validate); the multi-client ECS root also runs its generated terraform test as a root (init, plan, assertions).
 /// </summary>
 public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixture<GeneratedRootsFixture>
 {
@@ -82,15 +82,6 @@ public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixtur
         Directory.CreateDirectory(fixture.Folder("harness"));
         File.WriteAllText(Path.Combine(fixture.Folder("harness"), "main.tf"), Harness());
         var folder = fixture.Init("harness");
-        var (code, output) = Terraform.Run(folder, "validate", "-no-color");
-        code.ShouldBe(0, output);
-        output.ShouldContain("The configuration is valid");
-    }
-
-    [SkippableFact]
-    public void An_eks_cluster_root_validates_on_its_own()
-    {
-        var folder = fixture.Init("eks/platform/terraform");
         var (code, output) = Terraform.Run(folder, "validate", "-no-color");
         code.ShouldBe(0, output);
         output.ShouldContain("The configuration is valid");
