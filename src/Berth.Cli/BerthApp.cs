@@ -75,6 +75,16 @@ public static class BerthApp
                 catalog.AddCommand<Commands.Catalog.CatalogBuildCommand>("build")
                     .WithDescription("Rebuild Berth's catalog from the shared/data/aws fact files.");
             });
+            config.AddBranch("generate", generate =>
+            {
+                generate.SetDescription("Generate production Terraform (and manifests) for the chosen platform.");
+                generate.AddCommand<Commands.Generate.GenerateEcsCommand>("ecs")
+                    .WithDescription("Terraform for an ECS Fargate platform: a module per platform, instantiated per client.")
+                    .WithExample("generate", "ecs", "examples/startup.yaml", "-o", "infra/");
+                generate.AddCommand<Commands.Generate.GenerateEksCommand>("eks")
+                    .WithDescription("Terraform, Helm bootstrap, Kubernetes, Karpenter and ArgoCD manifests for an EKS platform.")
+                    .WithExample("generate", "eks", "examples/platform.yaml", "-o", "platform/");
+            });
             config.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema (2020-12) of berth.yaml, for editors.");
         });

@@ -1,0 +1,456 @@
+using Berth.Generation.Hcl;
+using Berth.Spec;
+using static Berth.Generation.Hcl.HclValue;
+
+namespace Berth.Generation.Ecs;
+
+/// <summary>modules/ecs-platform: the whole platform of one spec, instantiated once per client (DOMAIN.md §4).</summary>
+public static class EcsModule
+{
+    public const string Folder = "modules/ecs-platform";
+
+    private const string Web = "{ for k, s in local.services : k => s if s.type == \"web\" }";
+    private const string Backend = "{ for k, s in local.services : k => s if s.type == \"backend\" }";
+    private const string Autoscaled = "{ for k, s in local.services : k => s if s.autoscaled }";
+    private const string Fixed = "{ for k, s in local.services : k => s if !s.autoscaled }";
+    private static readonly int[] AlbPorts = [443, 80];
+
+    private const string AllServices = "merge(aws_ecs_service.fixed, aws_ecs_service.autoscaled)";
+
+    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, IReadOnlyList<EcsServicePlan> plans) =>
+    [
+        new($"{Folder}/alb.tf", Alb()),
+        new($"{Folder}/autoscaling.tf", Autoscaling()),
+        new($"{Folder}/cluster.tf", Cluster(spec)),
+        new($"{Folder}/discovery.tf", Discovery()),
+        new($"{Folder}/iam.tf", Iam(plans)),
+        new($"{Folder}/locals.tf", Locals(plans)),
+        new($"{Folder}/outputs.tf", Outputs()),
+        new($"{Folder}/security.tf", Security()),
+        new($"{Folder}/services.tf", Services()),
+        new($"{Folder}/variables.tf", Variables(spec)),
+        new($"{Folder}/versions.tf", Versions(root: false)),
+    ];
+
+    public static string Versions(bool root) => HclWriter.File(f => f.Block("terraform", t =>
+    {
+        if (root)
+        {
+            t.Set("required_version", ">= 1.7");
+        }
+
+        t.Block("required_providers", p => p.Set("aws", HclObject.Of(
+            ("source", Str("hashicorp/aws")),
+            ("version", Str(">= 5.95, < 7.0")))));
+    }));
+
+    private static string Variables(BerthSpec spec) => HclWriter.File(f =>
+    {
+        Variable(f, "name", "string", "Name of the platform instance: the cluster, log groups and roles are named after it.", v =>
+            v.Block("validation", c => c
+                .Expr("condition", "can(regex(\"^[a-z][a-z0-9-]{0,39}$\", var.name))")
+                .Set("error_message", "name must be lower-case letters, digits and hyphens, at most 40 characters.")));
+        Variable(f, "vpc_id", "string", "VPC the tasks, load balancer and service discovery namespace live in.");
+        Variable(f, "private_subnet_ids", "list(string)", "Private subnets for the tasks (no public IPs).");
+        Variable(f, "public_subnet_ids", "list(string)", "Public subnets for the application load balancer.");
+        Variable(f, "certificate_arn", "string", "ACM certificate for the load balancer's HTTPS listener.");
+        Variable(f, "domain_name", "string", "Web services answer at <service>.<domain_name>.");
+        Variable(f, "image_registry", "string", "Registry holding one repository per service, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com.");
+        Variable(f, "image_tag", "string", "Image tag every service of this instance runs.");
+        Variable(f, "log_retention_days", "number", "Days CloudWatch keeps service, log-router and ECS Exec logs.", v =>
+            v.Set("default", spec.Environment == DeploymentEnvironment.Production ? 90 : 30));
+        Variable(f, "fluent_bit_image", "string", "FireLens log router image; pin a version or digest you have tested.", v =>
+            v.Set("default", "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable"));
+        Variable(f, "tags", "map(string)", "Tags added to every resource that takes them.", v => v.Expr("default", "{}"));
+    });
+
+    internal static void Variable(HclBody f, string name, string type, string description, Action<HclBody>? more = null) =>
+        f.Block("variable", name, v =>
+        {
+            v.Expr("type", type).Set("description", description);
+            more?.Invoke(v);
+        });
+
+    private static string Locals(IReadOnlyList<EcsServicePlan> plans) => HclWriter.File(f => f.Block("locals", l =>
+    {
+        l.Set("services", HclObject.Of(plans.Select(p => (p.Name, (HclValue)HclObject.Of(
+            ("type", Str(p.TypeName)),
+            ("cpu", Num(p.Size.CpuUnits)),
+            ("memory", Num(p.Size.MemoryMiB)),
+            ("cpu_architecture", Str(p.Spec.Arch == CpuArch.Arm64 ? "ARM64" : "X86_64")),
+            ("port", p.Spec.Port is { } port ? Num(port) : Null),
+            ("health_check_path", Str(p.Spec.HealthCheck)),
+            ("desired_count", Num(p.Spec.MinReplicas)),
+            ("autoscaled", Bool(p.Autoscaled)),
+            ("min_capacity", Num(p.Spec.MinReplicas)),
+            ("max_capacity", Num(p.Spec.MaxReplicas)),
+            ("cpu_target", Num(p.Spec.Scaling?.CpuTarget ?? 70)),
+            ("memory_target", Num(p.Spec.Scaling?.MemoryTarget ?? 75)),
+            ("ephemeral_storage_gib", p.EphemeralStorageGib is { } gib ? Num(gib) : Null),
+            ("listener_priority", Num(p.ListenerPriority)),
+            ("secret_names", Strings(p.SecretNames)),
+            ("capacity_provider_strategy", List(p.Strategy.Select(c => (HclValue)HclObject.Of(
+                ("capacity_provider", Str(c.Provider)),
+                ("base", Num(c.Base)),
+                ("weight", Num(c.Weight)))))))))));
+        l.Blank();
+        l.Comment("The ECS task-definition format, one list per service: the application and its FireLens log router.");
+        l.Set("container_definitions", HclObject.Of(plans.Select(p => (p.Name, ContainerDefinitions.For(p)))));
+    }));
+
+    private static string Cluster(BerthSpec spec) => HclWriter.File(f =>
+    {
+        f.Block("data", "aws_region", "current", _ => { });
+        f.Block("data", "aws_caller_identity", "current", _ => { });
+        f.Block("data", "aws_partition", "current", _ => { });
+        f.Block("data", "aws_iam_policy_document", "kms", d =>
+        {
+            d.Block("statement", s => s
+                .Set("sid", "AccountAdministers")
+                .Set("actions", Strings(["kms:*"]))
+                .Set("resources", Strings(["*"]))
+                .Block("principals", p => p.Set("type", "AWS").Set("identifiers", List(Expr("\"arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root\"")))));
+            d.Block("statement", s => s
+                .Set("sid", "CloudWatchLogsEncrypts")
+                .Set("actions", Strings(["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]))
+                .Set("resources", Strings(["*"]))
+                .Block("principals", p => p.Set("type", "Service").Set("identifiers", List(Expr("\"logs.${data.aws_region.current.name}.amazonaws.com\""))))
+                .Block("condition", c => c
+                    .Set("test", "ArnLike")
+                    .Set("variable", "kms:EncryptionContext:aws:logs:arn")
+                    .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:*\"")))));
+        });
+        f.Block("resource", "aws_kms_key", "this", k => k
+            .Expr("description", "\"${var.name}: ECS Exec sessions and CloudWatch logs\"")
+            .Set("enable_key_rotation", true)
+            .Set("deletion_window_in_days", 30)
+            .Expr("policy", "data.aws_iam_policy_document.kms.json")
+            .Expr("tags", "var.tags"));
+        f.Block("resource", "aws_kms_alias", "this", k => k
+            .Expr("name", "\"alias/${var.name}-ecs\"")
+            .Expr("target_key_id", "aws_kms_key.this.key_id"));
+        LogGroup(f, "exec", "\"/ecs/${var.name}/exec\"", null);
+        LogGroup(f, "firelens", "\"/ecs/${var.name}/firelens\"", null);
+        LogGroup(f, "service", "\"/ecs/${var.name}/${each.key}\"", "local.services");
+        f.Block("resource", "aws_ecs_cluster", "this", c => c
+            .Expr("name", "var.name")
+            .Block("setting", s => s.Set("name", "containerInsights").Set("value", "enabled"))
+            .Block("configuration", cfg => cfg.Block("execute_command_configuration", e => e
+                .Expr("kms_key_id", "aws_kms_key.this.arn")
+                .Set("logging", "OVERRIDE")
+                .Block("log_configuration", l => l
+                    .Set("cloud_watch_encryption_enabled", true)
+                    .Expr("cloud_watch_log_group_name", "aws_cloudwatch_log_group.exec.name"))))
+            .Expr("tags", "var.tags"));
+        f.Block("resource", "aws_ecs_cluster_capacity_providers", "this", c =>
+        {
+            c.Expr("cluster_name", "aws_ecs_cluster.this.name")
+                .Set("capacity_providers", Strings([EcsSpec.Fargate, EcsSpec.FargateSpot]));
+            foreach (var item in spec.Ecs.CapacityProviderStrategy)
+            {
+                c.Block("default_capacity_provider_strategy", d => d
+                    .Set("capacity_provider", item.Provider)
+                    .Set("base", item.Base)
+                    .Set("weight", item.Weight));
+            }
+        });
+    });
+
+    private static void LogGroup(HclBody f, string name, string logGroupName, string? forEach) =>
+        f.Block("resource", "aws_cloudwatch_log_group", name, l =>
+        {
+            if (forEach is not null)
+            {
+                l.Expr("for_each", forEach);
+            }
+
+            l.Expr("name", logGroupName)
+                .Expr("retention_in_days", "var.log_retention_days")
+                .Expr("kms_key_id", "aws_kms_key.this.arn")
+                .Expr("tags", "var.tags");
+        });
+
+    private static string Iam(IReadOnlyList<EcsServicePlan> plans) => HclWriter.File(f =>
+    {
+        var secretNames = plans.SelectMany(p => p.SecretNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        f.Comment("Secrets are looked up by name; each execution role may read only the secrets its service names.");
+        f.Block("data", "aws_secretsmanager_secret", "this", d => d
+            .Set("for_each", Call("toset", Strings(secretNames)))
+            .Expr("name", "each.key"));
+        f.Block("data", "aws_iam_policy_document", "tasks_assume", d => d.Block("statement", s => s
+            .Set("actions", Strings(["sts:AssumeRole"]))
+            .Block("principals", p => p.Set("type", "Service").Set("identifiers", Strings(["ecs-tasks.amazonaws.com"])))
+            .Block("condition", c => c
+                .Set("test", "ArnLike")
+                .Set("variable", "aws:SourceArn")
+                .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:*\""))))));
+        f.Block("resource", "aws_iam_role", "execution", r => r
+            .Expr("for_each", "local.services")
+            .Expr("name", "\"${var.name}-${each.key}-execution\"")
+            .Expr("assume_role_policy", "data.aws_iam_policy_document.tasks_assume.json")
+            .Expr("tags", "var.tags"));
+        f.Block("resource", "aws_iam_role_policy_attachment", "execution", r => r
+            .Expr("for_each", "local.services")
+            .Expr("role", "aws_iam_role.execution[each.key].name")
+            .Expr("policy_arn", "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\""));
+        f.Block("data", "aws_iam_policy_document", "secrets", d => d
+            .Expr("for_each", "{ for k, s in local.services : k => s if length(s.secret_names) > 0 }")
+            .Block("statement", s => s
+                .Set("actions", Strings(["secretsmanager:GetSecretValue"]))
+                .Expr("resources", "[for n in each.value.secret_names : data.aws_secretsmanager_secret.this[n].arn]")));
+        f.Block("resource", "aws_iam_role_policy", "secrets", r => r
+            .Expr("for_each", "data.aws_iam_policy_document.secrets")
+            .Set("name", "read-own-secrets")
+            .Expr("role", "aws_iam_role.execution[each.key].id")
+            .Expr("policy", "each.value.json"));
+        f.Block("resource", "aws_iam_role", "task", r => r
+            .Expr("for_each", "local.services")
+            .Expr("name", "\"${var.name}-${each.key}-task\"")
+            .Expr("assume_role_policy", "data.aws_iam_policy_document.tasks_assume.json")
+            .Expr("tags", "var.tags"));
+        f.Block("data", "aws_iam_policy_document", "task", d => d
+            .Expr("for_each", "local.services")
+            .Block("statement", s => s
+                .Set("sid", "EcsExec")
+                .Set("actions", Strings(["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]))
+                .Set("resources", Strings(["*"])))
+            .Block("statement", s => s
+                .Set("sid", "EcsExecEncryption")
+                .Set("actions", Strings(["kms:Decrypt", "kms:GenerateDataKey"]))
+                .Expr("resources", "[aws_kms_key.this.arn]"))
+            .Block("statement", s => s
+                .Set("sid", "FireLensWritesOwnLogs")
+                .Set("actions", Strings(["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]))
+                .Expr("resources", "[aws_cloudwatch_log_group.service[each.key].arn, \"${aws_cloudwatch_log_group.service[each.key].arn}:*\"]")));
+        f.Block("resource", "aws_iam_role_policy", "task", r => r
+            .Expr("for_each", "local.services")
+            .Set("name", "exec-and-logs")
+            .Expr("role", "aws_iam_role.task[each.key].id")
+            .Expr("policy", "data.aws_iam_policy_document.task[each.key].json"));
+    });
+
+    private static string Alb() => HclWriter.File(f =>
+    {
+        f.Block("resource", "aws_lb", "this", b => b
+            .Set("internal", false)
+            .Set("load_balancer_type", "application")
+            .Expr("security_groups", "[aws_security_group.alb.id]")
+            .Expr("subnets", "var.public_subnet_ids")
+            .Set("drop_invalid_header_fields", true)
+            .Set("enable_deletion_protection", true)
+            .Expr("tags", "merge(var.tags, { Name = var.name })"));
+        f.Block("resource", "aws_lb_listener", "https", l => l
+            .Expr("load_balancer_arn", "aws_lb.this.arn")
+            .Set("port", 443)
+            .Set("protocol", "HTTPS")
+            .Set("ssl_policy", "ELBSecurityPolicy-TLS13-1-2-2021-06")
+            .Expr("certificate_arn", "var.certificate_arn")
+            .Block("default_action", a => a
+                .Set("type", "fixed-response")
+                .Block("fixed_response", r => r.Set("content_type", "text/plain").Set("message_body", "not found").Set("status_code", "404"))));
+        f.Block("resource", "aws_lb_listener", "http", l => l
+            .Expr("load_balancer_arn", "aws_lb.this.arn")
+            .Set("port", 80)
+            .Set("protocol", "HTTP")
+            .Block("default_action", a => a
+                .Set("type", "redirect")
+                .Block("redirect", r => r.Set("port", "443").Set("protocol", "HTTPS").Set("status_code", "HTTP_301"))));
+        f.Block("resource", "aws_lb_target_group", "web", t => t
+            .Expr("for_each", Web)
+            .Expr("port", "each.value.port")
+            .Set("protocol", "HTTP")
+            .Set("target_type", "ip")
+            .Expr("vpc_id", "var.vpc_id")
+            .Comment("Short: tasks drain quickly on deploys and on the two-minute Fargate Spot warning.")
+            .Set("deregistration_delay", 30)
+            .Block("health_check", h => h
+                .Expr("path", "each.value.health_check_path")
+                .Set("matcher", "200-399")
+                .Set("interval", 15)
+                .Set("timeout", 5)
+                .Set("healthy_threshold", 2)
+                .Set("unhealthy_threshold", 3))
+            .Expr("tags", "merge(var.tags, { Name = \"${var.name}-${each.key}\" })"));
+        f.Block("resource", "aws_lb_listener_rule", "web", r => r
+            .Expr("for_each", Web)
+            .Expr("listener_arn", "aws_lb_listener.https.arn")
+            .Expr("priority", "each.value.listener_priority")
+            .Block("action", a => a.Set("type", "forward").Expr("target_group_arn", "aws_lb_target_group.web[each.key].arn"))
+            .Block("condition", c => c.Block("host_header", h => h.Expr("values", "[\"${each.key}.${var.domain_name}\"]"))));
+    });
+
+    private static string Discovery() => HclWriter.File(f =>
+    {
+        f.Block("resource", "aws_service_discovery_private_dns_namespace", "this", n => n
+            .Expr("name", "\"${var.name}.internal\"")
+            .Expr("vpc", "var.vpc_id")
+            .Expr("tags", "var.tags"));
+        f.Block("resource", "aws_service_discovery_service", "backend", s => s
+            .Expr("for_each", Backend)
+            .Expr("name", "each.key")
+            .Block("dns_config", d => d
+                .Expr("namespace_id", "aws_service_discovery_private_dns_namespace.this.id")
+                .Set("routing_policy", "MULTIVALUE")
+                .Block("dns_records", r => r.Set("ttl", 10).Set("type", "A")))
+            .Expr("tags", "var.tags"));
+    });
+
+    private static string Security() => HclWriter.File(f =>
+    {
+        f.Block("resource", "aws_security_group", "alb", g => g
+            .Expr("name", "\"${var.name}-alb\"")
+            .Set("description", "Application load balancer: HTTPS from anywhere, HTTP only to redirect")
+            .Expr("vpc_id", "var.vpc_id")
+            .Expr("tags", "var.tags"));
+        foreach (var port in AlbPorts)
+        {
+            f.Block("resource", "aws_vpc_security_group_ingress_rule", $"alb_{port}", r => r
+                .Expr("security_group_id", "aws_security_group.alb.id")
+                .Set("cidr_ipv4", "0.0.0.0/0")
+                .Set("from_port", port)
+                .Set("to_port", port)
+                .Set("ip_protocol", "tcp"));
+        }
+
+        f.Block("resource", "aws_vpc_security_group_egress_rule", "alb_to_web", r => r
+            .Expr("for_each", Web)
+            .Expr("security_group_id", "aws_security_group.alb.id")
+            .Expr("referenced_security_group_id", "aws_security_group.service[each.key].id")
+            .Expr("from_port", "each.value.port")
+            .Expr("to_port", "each.value.port")
+            .Set("ip_protocol", "tcp"));
+        f.Comment("Every task carries the callers group; backend services accept traffic only from it.");
+        f.Block("resource", "aws_security_group", "callers", g => g
+            .Expr("name", "\"${var.name}-callers\"")
+            .Set("description", "Tasks allowed to call backend services")
+            .Expr("vpc_id", "var.vpc_id")
+            .Expr("tags", "var.tags"));
+        f.Block("resource", "aws_security_group", "service", g => g
+            .Expr("for_each", "local.services")
+            .Expr("name", "\"${var.name}-${each.key}\"")
+            .Expr("description", "\"${each.key}: ingress only from the load balancer or its callers\"")
+            .Expr("vpc_id", "var.vpc_id")
+            .Expr("tags", "var.tags"));
+        f.Block("resource", "aws_vpc_security_group_ingress_rule", "web_from_alb", r => r
+            .Expr("for_each", Web)
+            .Expr("security_group_id", "aws_security_group.service[each.key].id")
+            .Expr("referenced_security_group_id", "aws_security_group.alb.id")
+            .Expr("from_port", "each.value.port")
+            .Expr("to_port", "each.value.port")
+            .Set("ip_protocol", "tcp"));
+        f.Block("resource", "aws_vpc_security_group_ingress_rule", "backend_from_callers", r => r
+            .Expr("for_each", Backend)
+            .Expr("security_group_id", "aws_security_group.service[each.key].id")
+            .Expr("referenced_security_group_id", "aws_security_group.callers.id")
+            .Expr("from_port", "each.value.port")
+            .Expr("to_port", "each.value.port")
+            .Set("ip_protocol", "tcp"));
+        f.Comment("Tasks reach AWS APIs, their registry and each other over HTTPS and the services' ports.");
+        f.Block("resource", "aws_vpc_security_group_egress_rule", "service", r => r
+            .Expr("for_each", "local.services")
+            .Expr("security_group_id", "aws_security_group.service[each.key].id")
+            .Set("cidr_ipv4", "0.0.0.0/0")
+            .Set("ip_protocol", "-1"));
+    });
+
+    private static string Services() => HclWriter.File(f =>
+    {
+        f.Block("resource", "aws_ecs_task_definition", "this", t => t
+            .Expr("for_each", "local.services")
+            .Expr("family", "\"${var.name}-${each.key}\"")
+            .Set("requires_compatibilities", Strings(["FARGATE"]))
+            .Set("network_mode", "awsvpc")
+            .Expr("cpu", "each.value.cpu")
+            .Expr("memory", "each.value.memory")
+            .Expr("execution_role_arn", "aws_iam_role.execution[each.key].arn")
+            .Expr("task_role_arn", "aws_iam_role.task[each.key].arn")
+            .Expr("container_definitions", "jsonencode(local.container_definitions[each.key])")
+            .Block("runtime_platform", r => r.Set("operating_system_family", "LINUX").Expr("cpu_architecture", "each.value.cpu_architecture"))
+            .Block("volume", v => v.Set("name", "tmp"))
+            .Dynamic("ephemeral_storage", "each.value.ephemeral_storage_gib == null ? [] : [each.value.ephemeral_storage_gib]", c => c
+                .Expr("size_in_gib", "ephemeral_storage.value"))
+            .Expr("tags", "var.tags"));
+        Service(f, "fixed", Fixed, autoscaled: false);
+        Service(f, "autoscaled", Autoscaled, autoscaled: true);
+    });
+
+    private static void Service(HclBody f, string name, string forEach, bool autoscaled) =>
+        f.Block("resource", "aws_ecs_service", name, s =>
+        {
+            s.Expr("for_each", forEach)
+                .Expr("name", "each.key")
+                .Expr("cluster", "aws_ecs_cluster.this.id")
+                .Expr("task_definition", "aws_ecs_task_definition.this[each.key].arn")
+                .Expr("desired_count", "each.value.desired_count")
+                .Set("deployment_minimum_healthy_percent", 100)
+                .Set("deployment_maximum_percent", 200)
+                .Set("enable_execute_command", true)
+                .Set("enable_ecs_managed_tags", true)
+                .Set("propagate_tags", "SERVICE")
+                .Expr("health_check_grace_period_seconds", "each.value.type == \"web\" ? 60 : null")
+                .Block("deployment_circuit_breaker", c => c.Set("enable", true).Set("rollback", true))
+                .Dynamic("capacity_provider_strategy", "each.value.capacity_provider_strategy", c => c
+                    .Expr("capacity_provider", "capacity_provider_strategy.value.capacity_provider")
+                    .Expr("base", "capacity_provider_strategy.value.base")
+                    .Expr("weight", "capacity_provider_strategy.value.weight"))
+                .Block("network_configuration", n => n
+                    .Expr("subnets", "var.private_subnet_ids")
+                    .Expr("security_groups", "[aws_security_group.service[each.key].id, aws_security_group.callers.id]")
+                    .Set("assign_public_ip", false))
+                .Dynamic("load_balancer", "each.value.type == \"web\" ? [each.value.port] : []", l => l
+                    .Expr("target_group_arn", "aws_lb_target_group.web[each.key].arn")
+                    .Expr("container_name", "each.key")
+                    .Expr("container_port", "load_balancer.value"))
+                .Dynamic("service_registries", "each.value.type == \"backend\" ? [1] : []", r => r
+                    .Expr("registry_arn", "aws_service_discovery_service.backend[each.key].arn"));
+            if (autoscaled)
+            {
+                s.Block("lifecycle", l => l
+                    .Comment("Application Auto Scaling owns the running count.")
+                    .Expr("ignore_changes", "[desired_count]"));
+            }
+
+            s.Expr("depends_on", "[aws_lb_listener.https, aws_ecs_cluster_capacity_providers.this]")
+                .Expr("tags", "var.tags");
+        });
+
+    private static string Autoscaling() => HclWriter.File(f =>
+    {
+        f.Block("resource", "aws_appautoscaling_target", "this", t => t
+            .Expr("for_each", Autoscaled)
+            .Expr("min_capacity", "each.value.min_capacity")
+            .Expr("max_capacity", "each.value.max_capacity")
+            .Expr("resource_id", "\"service/${aws_ecs_cluster.this.name}/${aws_ecs_service.autoscaled[each.key].name}\"")
+            .Set("scalable_dimension", "ecs:service:DesiredCount")
+            .Set("service_namespace", "ecs"));
+        foreach (var (metric, target) in new[] { ("cpu", "ECSServiceAverageCPUUtilization"), ("memory", "ECSServiceAverageMemoryUtilization") })
+        {
+            f.Block("resource", "aws_appautoscaling_policy", metric, p => p
+                .Expr("for_each", "aws_appautoscaling_target.this")
+                .Expr("name", $"\"${{each.key}}-{metric}\"")
+                .Set("policy_type", "TargetTrackingScaling")
+                .Expr("resource_id", "each.value.resource_id")
+                .Expr("scalable_dimension", "each.value.scalable_dimension")
+                .Expr("service_namespace", "each.value.service_namespace")
+                .Block("target_tracking_scaling_policy_configuration", c => c
+                    .Expr("target_value", $"local.services[each.key].{metric}_target")
+                    .Comment("Scale out fast, scale in slowly.")
+                    .Set("scale_out_cooldown", 60)
+                    .Set("scale_in_cooldown", 300)
+                    .Block("predefined_metric_specification", m => m.Set("predefined_metric_type", target))));
+        }
+    });
+
+    private static string Outputs() => HclWriter.File(f =>
+    {
+        Output(f, "cluster_name", "aws_ecs_cluster.this.name", "The ECS cluster.");
+        Output(f, "load_balancer_dns_name", "aws_lb.this.dns_name", "Point <service>.<domain_name> of each web service here.");
+        Output(f, "service_discovery_namespace", "aws_service_discovery_private_dns_namespace.this.name", "Backend services answer at <service>.<namespace>.");
+        Output(f, "log_groups", "{ for k, g in aws_cloudwatch_log_group.service : k => g.name }", "Each service's log group.");
+        Output(f, "services", "{ for k, s in " + AllServices + " : k => { desired_count = s.desired_count, circuit_breaker_rollback = s.deployment_circuit_breaker[0].rollback, assign_public_ip = s.network_configuration[0].assign_public_ip, minimum_healthy_percent = s.deployment_minimum_healthy_percent, maximum_percent = s.deployment_maximum_percent, enable_execute_command = s.enable_execute_command } }",
+            "The safety settings of every service, for review and tests.");
+    });
+
+    internal static void Output(HclBody f, string name, string value, string description) =>
+        f.Block("output", name, o => o.Set("description", description).Expr("value", value));
+}

@@ -1,0 +1,83 @@
+using Berth.Generation.Ecs;
+using Berth.Generation.Hcl;
+using Berth.Spec;
+using static Berth.Generation.Hcl.HclValue;
+
+namespace Berth.Generation.Eks;
+
+/// <summary>bootstrap/: its own root (the Helm provider needs the cluster to exist): Karpenter, the AWS Load
+/// Balancer Controller and ArgoCD in HA with local admin disabled.</summary>
+public static class EksBootstrap
+{
+    public const string Folder = "bootstrap";
+
+    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec) =>
+    [
+        new($"{Folder}/versions.tf", Versions()),
+        new($"{Folder}/variables.tf", Variables(spec)),
+        new($"{Folder}/main.tf", Main()),
+    ];
+
+    private static string Versions() => HclWriter.File(f => f.Block("terraform", t => t
+        .Set("required_version", ">= 1.7")
+        .Block("required_providers", p => p
+            .Set("aws", HclObject.Of(("source", Str("hashicorp/aws")), ("version", Str(">= 5.95, < 7.0"))))
+            .Set("helm", HclObject.Of(("source", Str("hashicorp/helm")), ("version", Str(">= 2.17, < 3.0")))))));
+
+    private static string Variables(BerthSpec spec) => HclWriter.File(f =>
+    {
+        EcsModule.Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
+        EcsModule.Variable(f, "cluster_name", "string", "The cluster terraform/ created.", v => v.Set("default", spec.Name));
+        EcsModule.Variable(f, "vpc_id", "string", "VPC of the cluster (the load balancer controller needs it).");
+        EcsModule.Variable(f, "karpenter_interruption_queue", "string", "terraform output karpenter_interruption_queue.");
+        EcsModule.Variable(f, "argocd_oidc_config", "string", "ArgoCD's oidc.config (YAML): SSO replaces the local admin, which is disabled.");
+        EcsModule.Variable(f, "karpenter_chart_version", "string", "Karpenter chart (v1 API).", v => v.Set("default", "1.5.0"));
+        EcsModule.Variable(f, "load_balancer_controller_chart_version", "string", "AWS Load Balancer Controller chart.", v => v.Set("default", "1.13.0"));
+        EcsModule.Variable(f, "argocd_chart_version", "string", "argo-cd chart (ArgoCD before 3.1).", v => v.Set("default", "7.8.0"));
+    });
+
+    private static string Main() => HclWriter.File(f =>
+    {
+        f.Block("provider", "aws", p => p.Expr("region", "var.region"));
+        f.Block("data", "aws_eks_cluster", "this", d => d.Expr("name", "var.cluster_name"));
+        f.Block("data", "aws_eks_cluster_auth", "this", d => d.Expr("name", "var.cluster_name"));
+        f.Comment("The API endpoint is private: run this from inside the VPC (a bastion, VPN or CI runner there).");
+        f.Block("provider", "helm", p => p.Block("kubernetes", k => k
+            .Expr("host", "data.aws_eks_cluster.this.endpoint")
+            .Expr("cluster_ca_certificate", "base64decode(data.aws_eks_cluster.this.certificate_authority[0].data)")
+            .Expr("token", "data.aws_eks_cluster_auth.this.token")));
+        Release(f, "karpenter", "oci://public.ecr.aws/karpenter", "karpenter", "kube-system", "var.karpenter_chart_version", HclObject.Of(
+            ("replicas", Num(2)),
+            ("settings", HclObject.Of(
+                ("clusterName", Expr("var.cluster_name")),
+                ("interruptionQueue", Expr("var.karpenter_interruption_queue")))),
+            ("controller", HclObject.Of(("resources", HclObject.Of(
+                ("requests", HclObject.Of(("cpu", Str("500m")), ("memory", Str("1Gi")))),
+                ("limits", HclObject.Of(("cpu", Str("1")), ("memory", Str("1Gi"))))))))));
+        Release(f, "aws_load_balancer_controller", "https://aws.github.io/eks-charts", "aws-load-balancer-controller", "kube-system", "var.load_balancer_controller_chart_version", HclObject.Of(
+            ("clusterName", Expr("var.cluster_name")),
+            ("region", Expr("var.region")),
+            ("vpcId", Expr("var.vpc_id")),
+            ("replicaCount", Num(2))));
+        Release(f, "argocd", "https://argoproj.github.io/argo-helm", "argo-cd", "argocd", "var.argocd_chart_version", HclObject.Of(
+            ("redis-ha", HclObject.Of(("enabled", Bool(true)))),
+            ("controller", HclObject.Of(("replicas", Num(1)))),
+            ("server", HclObject.Of(("replicas", Num(2)))),
+            ("repoServer", HclObject.Of(("replicas", Num(2)))),
+            ("applicationSet", HclObject.Of(("replicas", Num(2)))),
+            ("configs", HclObject.Of(("cm", HclObject.Of(
+                ("admin.enabled", Bool(false)),
+                ("oidc.config", Expr("var.argocd_oidc_config"))))))));
+    });
+
+    private static void Release(HclBody f, string name, string repository, string chart, string ns, string version, HclValue values) =>
+        f.Block("resource", "helm_release", name, r => r
+            .Set("name", chart)
+            .Set("repository", repository)
+            .Set("chart", chart)
+            .Expr("version", version)
+            .Set("namespace", ns)
+            .Set("create_namespace", ns != "kube-system")
+            .Set("atomic", true)
+            .Set("values", List(Call("yamlencode", values))));
+}

@@ -1,0 +1,387 @@
+locals {
+  services = {
+    "claims-api" = {
+      type                  = "web"
+      cpu                   = 1024
+      memory                = 2048
+      cpu_architecture      = "X86_64"
+      port                  = 8080
+      health_check_path     = "/health"
+      desired_count         = 2
+      autoscaled            = true
+      min_capacity          = 2
+      max_capacity          = 6
+      cpu_target            = 70
+      memory_target         = 75
+      ephemeral_storage_gib = null
+      listener_priority     = 100
+      secret_names          = ["claims/db-password"]
+      capacity_provider_strategy = [
+        {
+          capacity_provider = "FARGATE"
+          base              = 0
+          weight            = 1
+        },
+      ]
+    }
+    documents = {
+      type                  = "backend"
+      cpu                   = 512
+      memory                = 1024
+      cpu_architecture      = "X86_64"
+      port                  = 8080
+      health_check_path     = "/health"
+      desired_count         = 2
+      autoscaled            = false
+      min_capacity          = 2
+      max_capacity          = 2
+      cpu_target            = 70
+      memory_target         = 75
+      ephemeral_storage_gib = 30
+      listener_priority     = 0
+      secret_names          = []
+      capacity_provider_strategy = [
+        {
+          capacity_provider = "FARGATE"
+          base              = 0
+          weight            = 1
+        },
+      ]
+    }
+    notifier = {
+      type                  = "worker"
+      cpu                   = 256
+      memory                = 512
+      cpu_architecture      = "X86_64"
+      port                  = null
+      health_check_path     = "/health"
+      desired_count         = 1
+      autoscaled            = false
+      min_capacity          = 1
+      max_capacity          = 1
+      cpu_target            = 70
+      memory_target         = 75
+      ephemeral_storage_gib = null
+      listener_priority     = 0
+      secret_names          = []
+      capacity_provider_strategy = [
+        {
+          capacity_provider = "FARGATE"
+          base              = 1
+          weight            = 1
+        },
+        {
+          capacity_provider = "FARGATE_SPOT"
+          base              = 0
+          weight            = 1
+        },
+      ]
+    }
+    portal = {
+      type                  = "web"
+      cpu                   = 512
+      memory                = 1024
+      cpu_architecture      = "X86_64"
+      port                  = 8080
+      health_check_path     = "/healthz"
+      desired_count         = 2
+      autoscaled            = true
+      min_capacity          = 2
+      max_capacity          = 4
+      cpu_target            = 70
+      memory_target         = 75
+      ephemeral_storage_gib = null
+      listener_priority     = 110
+      secret_names          = []
+      capacity_provider_strategy = [
+        {
+          capacity_provider = "FARGATE"
+          base              = 0
+          weight            = 1
+        },
+      ]
+    }
+  }
+
+  # The ECS task-definition format, one list per service: the application and its FireLens log router.
+  container_definitions = {
+    "claims-api" = [
+      {
+        name                   = "claims-api"
+        image                  = "${var.image_registry}/claims-api:${var.image_tag}"
+        essential              = true
+        readonlyRootFilesystem = true
+        portMappings = [
+          {
+            name          = "http"
+            containerPort = 8080
+            hostPort      = 8080
+            protocol      = "tcp"
+          },
+        ]
+        healthCheck = {
+          command     = ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]
+          interval    = 30
+          timeout     = 5
+          retries     = 3
+          startPeriod = 60
+        }
+        secrets = [
+          {
+            name      = "DB_PASSWORD"
+            valueFrom = data.aws_secretsmanager_secret.this["claims/db-password"].arn
+          },
+        ]
+        mountPoints = [
+          {
+            sourceVolume  = "tmp"
+            containerPath = "/tmp"
+            readOnly      = false
+          },
+        ]
+        linuxParameters = {
+          initProcessEnabled = true
+        }
+        stopTimeout = 120
+        dependsOn = [
+          {
+            containerName = "log_router"
+            condition     = "START"
+          },
+        ]
+        logConfiguration = {
+          logDriver = "awsfirelens"
+          options = {
+            Name              = "cloudwatch_logs"
+            region            = data.aws_region.current.name
+            log_group_name    = aws_cloudwatch_log_group.service["claims-api"].name
+            log_stream_prefix = "app/"
+            auto_create_group = "false"
+          }
+        }
+      },
+      {
+        name              = "log_router"
+        image             = var.fluent_bit_image
+        essential         = true
+        memoryReservation = 50
+        user              = "0"
+        firelensConfiguration = {
+          type = "fluentbit"
+          options = {
+            "enable-ecs-log-metadata" = "true"
+          }
+        }
+        logConfiguration = {
+          logDriver = "awslogs"
+          options = {
+            "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
+            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-stream-prefix" = "claims-api"
+          }
+        }
+      },
+    ]
+    documents = [
+      {
+        name                   = "documents"
+        image                  = "${var.image_registry}/documents:${var.image_tag}"
+        essential              = true
+        readonlyRootFilesystem = true
+        portMappings = [
+          {
+            name          = "http"
+            containerPort = 8080
+            hostPort      = 8080
+            protocol      = "tcp"
+          },
+        ]
+        healthCheck = {
+          command     = ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]
+          interval    = 30
+          timeout     = 5
+          retries     = 3
+          startPeriod = 60
+        }
+        secrets = []
+        mountPoints = [
+          {
+            sourceVolume  = "tmp"
+            containerPath = "/tmp"
+            readOnly      = false
+          },
+        ]
+        linuxParameters = {
+          initProcessEnabled = true
+        }
+        stopTimeout = 120
+        dependsOn = [
+          {
+            containerName = "log_router"
+            condition     = "START"
+          },
+        ]
+        logConfiguration = {
+          logDriver = "awsfirelens"
+          options = {
+            Name              = "cloudwatch_logs"
+            region            = data.aws_region.current.name
+            log_group_name    = aws_cloudwatch_log_group.service["documents"].name
+            log_stream_prefix = "app/"
+            auto_create_group = "false"
+          }
+        }
+      },
+      {
+        name              = "log_router"
+        image             = var.fluent_bit_image
+        essential         = true
+        memoryReservation = 50
+        user              = "0"
+        firelensConfiguration = {
+          type = "fluentbit"
+          options = {
+            "enable-ecs-log-metadata" = "true"
+          }
+        }
+        logConfiguration = {
+          logDriver = "awslogs"
+          options = {
+            "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
+            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-stream-prefix" = "documents"
+          }
+        }
+      },
+    ]
+    notifier = [
+      {
+        name                   = "notifier"
+        image                  = "${var.image_registry}/notifier:${var.image_tag}"
+        essential              = true
+        readonlyRootFilesystem = true
+        secrets                = []
+        mountPoints = [
+          {
+            sourceVolume  = "tmp"
+            containerPath = "/tmp"
+            readOnly      = false
+          },
+        ]
+        linuxParameters = {
+          initProcessEnabled = true
+        }
+        stopTimeout = 120
+        dependsOn = [
+          {
+            containerName = "log_router"
+            condition     = "START"
+          },
+        ]
+        logConfiguration = {
+          logDriver = "awsfirelens"
+          options = {
+            Name              = "cloudwatch_logs"
+            region            = data.aws_region.current.name
+            log_group_name    = aws_cloudwatch_log_group.service["notifier"].name
+            log_stream_prefix = "app/"
+            auto_create_group = "false"
+          }
+        }
+      },
+      {
+        name              = "log_router"
+        image             = var.fluent_bit_image
+        essential         = true
+        memoryReservation = 50
+        user              = "0"
+        firelensConfiguration = {
+          type = "fluentbit"
+          options = {
+            "enable-ecs-log-metadata" = "true"
+          }
+        }
+        logConfiguration = {
+          logDriver = "awslogs"
+          options = {
+            "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
+            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-stream-prefix" = "notifier"
+          }
+        }
+      },
+    ]
+    portal = [
+      {
+        name                   = "portal"
+        image                  = "${var.image_registry}/portal:${var.image_tag}"
+        essential              = true
+        readonlyRootFilesystem = true
+        portMappings = [
+          {
+            name          = "http"
+            containerPort = 8080
+            hostPort      = 8080
+            protocol      = "tcp"
+          },
+        ]
+        healthCheck = {
+          command     = ["CMD-SHELL", "curl -f http://localhost:8080/healthz || exit 1"]
+          interval    = 30
+          timeout     = 5
+          retries     = 3
+          startPeriod = 60
+        }
+        secrets = []
+        mountPoints = [
+          {
+            sourceVolume  = "tmp"
+            containerPath = "/tmp"
+            readOnly      = false
+          },
+        ]
+        linuxParameters = {
+          initProcessEnabled = true
+        }
+        stopTimeout = 120
+        dependsOn = [
+          {
+            containerName = "log_router"
+            condition     = "START"
+          },
+        ]
+        logConfiguration = {
+          logDriver = "awsfirelens"
+          options = {
+            Name              = "cloudwatch_logs"
+            region            = data.aws_region.current.name
+            log_group_name    = aws_cloudwatch_log_group.service["portal"].name
+            log_stream_prefix = "app/"
+            auto_create_group = "false"
+          }
+        }
+      },
+      {
+        name              = "log_router"
+        image             = var.fluent_bit_image
+        essential         = true
+        memoryReservation = 50
+        user              = "0"
+        firelensConfiguration = {
+          type = "fluentbit"
+          options = {
+            "enable-ecs-log-metadata" = "true"
+          }
+        }
+        logConfiguration = {
+          logDriver = "awslogs"
+          options = {
+            "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
+            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-stream-prefix" = "portal"
+          }
+        }
+      },
+    ]
+  }
+}

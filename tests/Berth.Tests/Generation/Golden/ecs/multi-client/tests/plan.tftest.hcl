@@ -1,0 +1,148 @@
+# A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test
+# Mocked data sources return values the provider's own validation accepts (a policy must be JSON).
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "123456789012"
+    }
+  }
+
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws"
+    }
+  }
+
+  mock_data "aws_region" {
+    defaults = {
+      name = "eu-west-1"
+    }
+  }
+
+  mock_data "aws_secretsmanager_secret" {
+    defaults = {
+      arn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:mock-AbCdEf"
+    }
+  }
+
+  mock_resource "aws_kms_key" {
+    defaults = {
+      arn = "arn:aws:kms:eu-west-1:123456789012:key/00000000-0000-0000-0000-000000000000"
+    }
+  }
+}
+
+variables {
+  image_registry = "123456789012.dkr.ecr.eu-west-1.amazonaws.com"
+  clients = {
+    "acme-insurance" = {
+      vpc_id             = "vpc-0123456789abcdef0"
+      private_subnet_ids = ["subnet-0a000000000000001", "subnet-0a000000000000002"]
+      public_subnet_ids  = ["subnet-0b000000000000001", "subnet-0b000000000000002"]
+      certificate_arn    = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+      domain_name        = "acme-insurance.example.com"
+      image_tag          = "1.0.0"
+    }
+    "contoso-health" = {
+      vpc_id             = "vpc-0123456789abcdef0"
+      private_subnet_ids = ["subnet-0a000000000000001", "subnet-0a000000000000002"]
+      public_subnet_ids  = ["subnet-0b000000000000001", "subnet-0b000000000000002"]
+      certificate_arn    = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+      domain_name        = "contoso-health.example.com"
+      image_tag          = "1.0.0"
+    }
+    "northwind-mutual" = {
+      vpc_id             = "vpc-0123456789abcdef0"
+      private_subnet_ids = ["subnet-0a000000000000001", "subnet-0a000000000000002"]
+      public_subnet_ids  = ["subnet-0b000000000000001", "subnet-0b000000000000002"]
+      certificate_arn    = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+      domain_name        = "northwind-mutual.example.com"
+      image_tag          = "1.0.0"
+    }
+  }
+}
+
+run "services_deploy_safely" {
+  command = plan
+
+  assert {
+    condition     = length(values(module.acme_insurance.services)) == 4
+    error_message = "acme-insurance: every service of the spec is planned."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.acme_insurance.services) : s.circuit_breaker_rollback])
+    error_message = "acme-insurance: deployments roll back when the circuit breaker trips."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.acme_insurance.services) : s.assign_public_ip == false])
+    error_message = "acme-insurance: tasks get no public IP."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.acme_insurance.services) : s.minimum_healthy_percent == 100 && s.maximum_percent == 200])
+    error_message = "acme-insurance: rolling deployments keep full capacity."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.acme_insurance.services) : s.enable_execute_command])
+    error_message = "acme-insurance: ECS Exec is enabled for debugging."
+  }
+
+  assert {
+    condition     = length(values(module.contoso_health.services)) == 4
+    error_message = "contoso-health: every service of the spec is planned."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.contoso_health.services) : s.circuit_breaker_rollback])
+    error_message = "contoso-health: deployments roll back when the circuit breaker trips."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.contoso_health.services) : s.assign_public_ip == false])
+    error_message = "contoso-health: tasks get no public IP."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.contoso_health.services) : s.minimum_healthy_percent == 100 && s.maximum_percent == 200])
+    error_message = "contoso-health: rolling deployments keep full capacity."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.contoso_health.services) : s.enable_execute_command])
+    error_message = "contoso-health: ECS Exec is enabled for debugging."
+  }
+
+  assert {
+    condition     = length(values(module.northwind_mutual.services)) == 4
+    error_message = "northwind-mutual: every service of the spec is planned."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.northwind_mutual.services) : s.circuit_breaker_rollback])
+    error_message = "northwind-mutual: deployments roll back when the circuit breaker trips."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.northwind_mutual.services) : s.assign_public_ip == false])
+    error_message = "northwind-mutual: tasks get no public IP."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.northwind_mutual.services) : s.minimum_healthy_percent == 100 && s.maximum_percent == 200])
+    error_message = "northwind-mutual: rolling deployments keep full capacity."
+  }
+
+  assert {
+    condition     = alltrue([for s in values(module.northwind_mutual.services) : s.enable_execute_command])
+    error_message = "northwind-mutual: ECS Exec is enabled for debugging."
+  }
+}
