@@ -1,5 +1,6 @@
 using Berth.Catalog;
 using Berth.Costing;
+using Berth.Packing;
 using Berth.Spec;
 
 namespace Berth.Simulation;
@@ -18,13 +19,14 @@ public static class SimulationRunner
         }
 
         var prices = new PriceBook(catalog, spec.Pricing, spec.Region);
+        var table = spec.Eks.Karpenter.Enabled ? NodeTypeTable.Build(prices, spec.Eks.Karpenter, spec.Eks.DaemonSetOverhead) : null;
         var runs = new IReadOnlyList<OptionRun>[options.Runs];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         Parallel.For(0, options.Runs, parallel, r =>
         {
             // Only the first run records the time series: it is what --format csv writes.
             var o = r == 0 ? options : options with { TimeSeries = false };
-            runs[r] = Options(spec, prices, o, r).Select(sim => sim.Run()).ToArray();
+            runs[r] = Options(spec, prices, table, o, r).Select(sim => sim.Run()).ToArray();
         });
 
         var summaries = runs[0].Select((first, k) => new OptionSummary(
@@ -38,8 +40,12 @@ public static class SimulationRunner
         return new SimulationReport(options, runs, summaries);
     }
 
-    private static IEnumerable<OptionSimulation> Options(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
+    private static IEnumerable<OptionSimulation> Options(BerthSpec spec, PriceBook prices, NodeTypeTable? table, SimulationOptions options, int run)
     {
         yield return new EcsFargateSimulation(spec, prices, options, run);
+        if (table is not null)
+        {
+            yield return new EksKarpenterSimulation(spec, prices, table, options, run);
+        }
     }
 }
