@@ -16,6 +16,8 @@ public sealed class DemandSource
     private readonly Random _random;
     private readonly double _noise;
     private readonly double[] _peakVcpu;
+    private readonly double[][] _hours;
+    private readonly bool[] _spiky;
     private readonly int[] _burstLeft;
     private readonly double[] _burstFactor;
 
@@ -25,6 +27,8 @@ public sealed class DemandSource
         _random = random;
         _noise = options.Noise;
         _peakVcpu = services.Select(s => PeakVcpu(s, options)).ToArray();
+        _hours = services.Select(s => s.Demand.HourOfWeek.ToArray()).ToArray();
+        _spiky = services.Select(s => s.Demand.Shape == "spiky").ToArray();
         _burstLeft = new int[services.Count];
         _burstFactor = new double[services.Count];
     }
@@ -38,15 +42,16 @@ public sealed class DemandSource
     /// <summary>Fills <paramref name="demand"/> with each service's vCPU demand for minute <paramref name="minute"/>; call once per minute, in order.</summary>
     public void Next(int minute, double[] demand)
     {
-        var hour = minute / 60;
+        var hour = minute / 60 % DemandProfile.HoursPerWeek;
+        var next = (hour + 1) % DemandProfile.HoursPerWeek;
         var fraction = (minute % 60) / 60.0;
         for (var i = 0; i < _services.Count; i++)
         {
-            var profile = _services[i].Demand;
-            var level = (profile.At(hour) * (1 - fraction)) + (profile.At(hour + 1) * fraction);
+            var profile = _hours[i];
+            var level = (profile[hour] * (1 - fraction)) + (profile[next] * fraction);
             var noise = 1 + (_noise * ((2 * _random.NextDouble()) - 1));
             var burst = 1.0;
-            if (profile.Shape == "spiky")
+            if (_spiky[i])
             {
                 if (_burstLeft[i] == 0 && _random.NextDouble() < BurstChancePerMinute)
                 {

@@ -210,7 +210,12 @@ public sealed class EksKarpenterSimulation : OptionSimulation
             var ratio = s.ReadyPods == 0 ? double.PositiveInfinity : demand / (s.ReadyPods * s.Vcpu) / s.Target;
             var recommendation = Math.Abs(ratio - 1) <= HpaTolerance ? s.Desired : Wanted(s, demand);
             s.Recommendations[slot] = recommendation;
-            var stabilised = s.Recommendations.Max();
+            var stabilised = int.MinValue;
+            foreach (var r in s.Recommendations)
+            {
+                stabilised = Math.Max(stabilised, r);
+            }
+
             var next = recommendation > s.Desired ? recommendation : Math.Min(s.Desired, stabilised);
             if (next != s.Desired)
             {
@@ -283,7 +288,7 @@ public sealed class EksKarpenterSimulation : OptionSimulation
         }
 
         var set = new PodSet(_serviceNames, pending.Select(p => _services[_pods[p].Service].Pod).ToArray());
-        var packed = KarpenterPacker.Pack(_table, set);
+        var packed = KarpenterPacker.Pack(_table, set, withLowerBound: false);
         foreach (var n in packed.Nodes)
         {
             var node = LaunchNode(n.Type, n.Capacity, instant);
