@@ -61,6 +61,9 @@ public static class BerthApp
             config.AddCommand<PackCommand>("pack")
                 .WithDescription("Pack the pods onto EC2 nodes as Karpenter would (or cheaper), against the lower bound.")
                 .WithExample("pack", "examples/platform.yaml", "--mode", "berth");
+            config.AddCommand<SimulateCommand>("simulate")
+                .WithDescription("Replay days of demand minute by minute on each platform: cost, unserved demand, Spot interruptions.")
+                .WithExample("simulate", "examples/platform.yaml", "--days", "7", "--runs", "20");
             config.AddBranch("catalog", catalog =>
             {
                 catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");

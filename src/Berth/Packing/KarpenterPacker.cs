@@ -28,7 +28,10 @@ public static class KarpenterPacker
         public Resources Max { get; set; }
     }
 
-    public static PackingResult Pack(NodeTypeTable table, PodSet set)
+    /// <param name="table">The NodePool's instance types.</param>
+    /// <param name="set">The pods to pack.</param>
+    /// <param name="withLowerBound">Solve the LP lower bound too; the simulator, packing pending pods thousands of times, skips it (0).</param>
+    public static PackingResult Pack(NodeTypeTable table, PodSet set, bool withLowerBound = true)
     {
         var pods = set.Pods;
         var order = Enumerable.Range(0, pods.Count)
@@ -115,8 +118,8 @@ public static class KarpenterPacker
         }
 
         var nodes = claims.Select(c => Launch(table, c)).OrderBy(n => n.InstanceType, StringComparer.Ordinal).ThenBy(n => n.Capacity).ThenBy(n => n.Pods[0]).ToArray();
-        var bound = LowerBound.Solve(table, pods, Enumerable.Range(0, pods.Count).Except(unschedulable));
-        return new PackingResult(PackingMode.Karpenter, set, nodes, bound.HourlyUsd, unschedulable);
+        var bound = withLowerBound ? LowerBound.Solve(table, pods, Enumerable.Range(0, pods.Count).Except(unschedulable)).HourlyUsd : 0;
+        return new PackingResult(PackingMode.Karpenter, set, nodes, bound, unschedulable);
     }
 
     private static PackedNode Launch(NodeTypeTable table, Claim claim)

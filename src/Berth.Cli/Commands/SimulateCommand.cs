@@ -1,0 +1,138 @@
+using System.ComponentModel;
+using System.Globalization;
+using Berth.Cli.Infrastructure;
+using Berth.Costing;
+using Berth.Simulation;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli.Commands;
+
+public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<spec>")]
+        [Description("Path of the berth.yaml.")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("--days <DAYS>")]
+        [Description("Days to simulate, 1 to 366.")]
+        [DefaultValue(7)]
+        public int Days { get; init; } = 7;
+
+        [CommandOption("--runs <N>")]
+        [Description("Seeded runs, in parallel; percentiles are across them.")]
+        [DefaultValue(1)]
+        public int Runs { get; init; } = 1;
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Seed of the first run; the same seed gives the same output.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("--start-latency <SECONDS>")]
+        [Description("Seconds from launching a Fargate task to it serving.")]
+        [DefaultValue(60)]
+        public int StartLatency { get; init; } = 60;
+
+        [CommandOption("--demand-scale <FACTOR>")]
+        [Description("Multiply every service's demand (1: the profile's peak fills scaling.max at the CPU target).")]
+        [DefaultValue(1.0)]
+        public double DemandScale { get; init; } = 1.0;
+
+        [CommandOption("--threads <N>")]
+        [Description("Run at most N simulations at once (default: all cores); the output does not depend on it.")]
+        public int? Threads { get; init; }
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("text, json (percentiles across runs) or csv (the first run's per-minute time series).")]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        public override ValidationResult Validate()
+        {
+            if (Days is < 1 or > 366)
+            {
+                return ValidationResult.Error($"--days: {Days} is out of range; expected 1 to 366");
+            }
+
+            if (Runs is < 1 or > 100_000)
+            {
+                return ValidationResult.Error($"--runs: {Runs} is out of range; expected 1 to 100000");
+            }
+
+            if (StartLatency is < 0 or > 3600)
+            {
+                return ValidationResult.Error($"--start-latency: {StartLatency} is out of range; expected 0 to 3600 seconds");
+            }
+
+            if (DemandScale is <= 0 or > 100 || double.IsNaN(DemandScale))
+            {
+                return ValidationResult.Error("--demand-scale: expected a factor above 0 and at most 100");
+            }
+
+            if (Threads is < 1)
+            {
+                return ValidationResult.Error("--threads: expected at least 1");
+            }
+
+            return OutputFormats.Check(Format, "text", "json", "csv");
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = SpecInput.LoadChecked(cli, settings.Spec);
+        var options = new SimulationOptions(settings.Days, settings.Runs, settings.Seed)
+        {
+            FargateStartSeconds = settings.StartLatency,
+            DemandScale = settings.DemandScale,
+            MaxDegreeOfParallelism = settings.Threads,
+            TimeSeries = settings.Format == "csv",
+        };
+        var report = Guard.Costing(() => SimulationRunner.Run(spec, CostEngine.CatalogFor(spec), options));
+        switch (settings.Format)
+        {
+            case "json":
+                cli.Out.Write(SimulationFormats.ToJson(report));
+                return ExitCodes.Ok;
+            case "csv":
+                cli.Out.Write(SimulationFormats.ToCsv(report));
+                return ExitCodes.Ok;
+            default:
+                break;
+        }
+
+        var ansi = cli.Ansi;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{spec.Name}: {settings.Days} days, {settings.Runs} run(s), seed {settings.Seed} (p50 / p95 across runs)")));
+        table.AddColumns("Option", "$/month", "Unserved demand", "Spot interruptions", "In-flight losses", "Scale events");
+        foreach (var o in report.Summaries)
+        {
+            table.AddRow(
+                o.Id,
+                Pair(o.MonthlyUsd, "0.00"),
+                Pair(o.UnservedDemandPct, "0.###") + " %",
+                Pair(o.Interruptions, "0.#"),
+                Pair(o.InFlightLosses, "0.#"),
+                Pair(o.ScaleEvents, "0.#"));
+        }
+
+        ansi.Write(table);
+        foreach (var o in report.Summaries)
+        {
+            foreach (var n in o.Notes)
+            {
+                ansi.MarkupLine("[yellow]" + Markup.Escape(o.Id) + ":[/] " + Markup.Escape(n));
+            }
+        }
+
+        ansi.WriteLine("Cost is integrated over running tasks and nodes by the second, at berth cost's prices, and scaled to a month. Model and assumptions: docs/simulate.md.");
+        return ExitCodes.Ok;
+    }
+
+    private static string Pair(Percentiles p, string format) =>
+        p.P50.ToString(format, CultureInfo.InvariantCulture) + " / " + p.P95.ToString(format, CultureInfo.InvariantCulture);
+}

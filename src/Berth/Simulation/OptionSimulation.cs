@@ -1,0 +1,199 @@
+using Berth.Spec;
+
+namespace Berth.Simulation;
+
+/// <summary>
+/// The shared machinery of one option's run: the clock and event queue, demand each minute, and exact integrals of
+/// demanded and served vCPU-seconds per service and of cost over running capacity (piecewise constant between events).
+/// </summary>
+public abstract class OptionSimulation
+{
+    private readonly DemandSource _demandSource;
+    private readonly double[] _nextDemand;
+    private readonly double[] _demand;
+    private readonly double[] _capacity;
+    private readonly long[] _settledAt;
+    private readonly List<LedgerEntry> _ledger = [];
+    private readonly List<TimeSeriesPoint> _series = [];
+    private readonly List<string> _notes = [];
+    private double _demanded;
+    private double _served;
+    private double _totalDemand;
+    private double _totalCapacity;
+    private double _costUsd;
+    private double _costRate;
+    private long _costSettledAt;
+
+    protected OptionSimulation(BerthSpec spec, SimulationOptions options, int run)
+    {
+        Spec = spec;
+        Options = options;
+        var n = spec.Services.Count;
+        _demandSource = new DemandSource(spec.Services, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options);
+        _nextDemand = new double[n];
+        _demand = new double[n];
+        _capacity = new double[n];
+        _settledAt = new long[n];
+    }
+
+    public abstract string Id { get; }
+
+    protected BerthSpec Spec { get; }
+
+    protected SimulationOptions Options { get; }
+
+    protected EventCalendar Queue { get; } = new();
+
+    protected long Now { get; private set; }
+
+    protected int Interruptions { get; set; }
+
+    protected int InFlightLosses { get; set; }
+
+    protected int ScaleEvents { get; set; }
+
+    /// <summary>Tasks or nodes running now (what the time series reports).</summary>
+    protected abstract int RunningUnits { get; }
+
+    protected double Demand(int service) => _demand[service];
+
+    protected double Capacity(int service) => _capacity[service];
+
+    protected void Note(string note) => _notes.Add(note);
+
+    public OptionRun Run()
+    {
+        var horizon = Options.HorizonSeconds;
+        _demandSource.Next(0, _nextDemand);
+        SetDemand(_nextDemand);
+        Start();
+        Queue.Schedule(60, new SimEvent(EventKind.MinuteTick, 1));
+        while (Queue.TryNext(horizon, out var time, out var e))
+        {
+            Now = time;
+            if (e.Kind == EventKind.MinuteTick)
+            {
+                Record(e.Target - 1);
+                _demandSource.Next(e.Target, _nextDemand);
+                SetDemand(_nextDemand);
+                Queue.Schedule(time + 60, new SimEvent(EventKind.MinuteTick, e.Target + 1));
+                OnMinute();
+            }
+            else
+            {
+                Handle(e);
+            }
+        }
+
+        Now = horizon;
+        Record((int)(horizon / 60) - 1);
+        for (var i = 0; i < _demand.Length; i++)
+        {
+            Settle(i);
+        }
+
+        SettleCost();
+        Finish();
+        var monthly = _costUsd * (double)Spec.Pricing.HoursPerMonth * 3600.0 / horizon * Clusters;
+        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series);
+    }
+
+    /// <summary>One cluster (or ECS service set) per client, as <c>berth cost</c> counts them.</summary>
+    private int Clusters => Math.Max(1, Spec.Clients.Count);
+
+    protected abstract void Start();
+
+    protected virtual void OnMinute()
+    {
+    }
+
+    protected abstract void Handle(SimEvent e);
+
+    /// <summary>Called at the horizon, before the ledger is read: close what is still running.</summary>
+    protected abstract void Finish();
+
+    protected void AddCapacity(int service, double vcpu)
+    {
+        Settle(service);
+        var next = _capacity[service] + vcpu;
+        if (next < -1e-9)
+        {
+            throw new InvalidOperationException($"capacity of service {service} would be negative at {Now} s");
+        }
+
+        _capacity[service] = Math.Max(0, next);
+        _totalCapacity += vcpu;
+    }
+
+    /// <summary>Starts billing a unit; returns the ledger index to stop it with.</summary>
+    protected int StartBilling(double usdPerHour)
+    {
+        SettleCost();
+        _costRate += usdPerHour;
+        _ledger.Add(new LedgerEntry(Now, -1, usdPerHour));
+        return _ledger.Count - 1;
+    }
+
+    protected void StopBilling(int ledgerIndex)
+    {
+        var entry = _ledger[ledgerIndex];
+        if (entry.Stop >= 0)
+        {
+            return;
+        }
+
+        SettleCost();
+        _costRate -= entry.UsdPerHour;
+        _ledger[ledgerIndex] = entry with { Stop = Now };
+    }
+
+    protected void StopAllBilling()
+    {
+        for (var i = 0; i < _ledger.Count; i++)
+        {
+            StopBilling(i);
+        }
+    }
+
+    private void SetDemand(double[] next)
+    {
+        for (var i = 0; i < next.Length; i++)
+        {
+            Settle(i);
+            _totalDemand += next[i] - _demand[i];
+            _demand[i] = next[i];
+        }
+    }
+
+    private void Settle(int service)
+    {
+        var dt = Now - _settledAt[service];
+        if (dt > 0)
+        {
+            _demanded += _demand[service] * dt;
+            _served += Math.Min(_demand[service], _capacity[service]) * dt;
+            _settledAt[service] = Now;
+        }
+    }
+
+    private void SettleCost()
+    {
+        var dt = Now - _costSettledAt;
+        if (dt > 0)
+        {
+            _costUsd += _costRate * dt / 3600.0;
+            _costSettledAt = Now;
+        }
+    }
+
+    private void Record(int minute)
+    {
+        if (!Options.TimeSeries || minute < 0)
+        {
+            return;
+        }
+
+        SettleCost();
+        _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd));
+    }
+}

@@ -1,0 +1,56 @@
+namespace Berth.Simulation;
+
+/// <summary>One minute of one option in the first run: demand, serving capacity, running units and cost so far.</summary>
+public readonly record struct TimeSeriesPoint(int Minute, double DemandVcpu, double ServingVcpu, int RunningUnits, double CostUsd);
+
+/// <summary>A stretch of billed capacity: a task or node from start to stop, at a price per hour.</summary>
+public readonly record struct LedgerEntry(long Start, long Stop, double UsdPerHour);
+
+/// <summary>What one run of one option measured.</summary>
+public sealed record OptionRun(
+    string Id,
+    double CostUsd,
+    double MonthlyUsd,
+    double DemandedVcpuSeconds,
+    double ServedVcpuSeconds,
+    int Interruptions,
+    int InFlightLosses,
+    int ScaleEvents,
+    IReadOnlyList<string> Notes,
+    IReadOnlyList<LedgerEntry> Ledger,
+    IReadOnlyList<TimeSeriesPoint> TimeSeries)
+{
+    public double UnservedDemandPct => DemandedVcpuSeconds <= 0 ? 0 : 100.0 * (DemandedVcpuSeconds - ServedVcpuSeconds) / DemandedVcpuSeconds;
+}
+
+/// <summary>The 50th and 95th percentiles of a metric across runs.</summary>
+public readonly record struct Percentiles(double P50, double P95)
+{
+    /// <summary>Linear interpolation between closest ranks (R-7, as Excel's PERCENTILE.INC).</summary>
+    public static Percentiles Of(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? default : new Percentiles(At(sorted, 0.5), At(sorted, 0.95));
+    }
+
+    private static double At(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Length - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+}
+
+/// <summary>One option across every run.</summary>
+public sealed record OptionSummary(
+    string Id,
+    Percentiles MonthlyUsd,
+    Percentiles UnservedDemandPct,
+    Percentiles Interruptions,
+    Percentiles InFlightLosses,
+    Percentiles ScaleEvents,
+    IReadOnlyList<string> Notes);
+
+/// <summary>Every run (in run order) and the per-option summaries.</summary>
+public sealed record SimulationReport(SimulationOptions Settings, IReadOnlyList<IReadOnlyList<OptionRun>> Runs, IReadOnlyList<OptionSummary> Summaries);

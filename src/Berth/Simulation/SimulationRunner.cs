@@ -1,0 +1,51 @@
+using Berth.Catalog;
+using Berth.Costing;
+using Berth.Packing;
+using Berth.Spec;
+
+namespace Berth.Simulation;
+
+/// <summary>
+/// Runs every option the spec allows, <see cref="SimulationOptions.Runs"/> times in parallel; each run has its own
+/// seeded streams and its result is stored by run index, so the report is the same whatever the thread count.
+/// </summary>
+public static class SimulationRunner
+{
+    public static SimulationReport Run(BerthSpec spec, PriceCatalog catalog, SimulationOptions options)
+    {
+        if (options.Days < 1 || options.Runs < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "days and runs must be at least 1");
+        }
+
+        var prices = new PriceBook(catalog, spec.Pricing, spec.Region);
+        var table = spec.Eks.Karpenter.Enabled ? NodeTypeTable.Build(prices, spec.Eks.Karpenter, spec.Eks.DaemonSetOverhead) : null;
+        var runs = new IReadOnlyList<OptionRun>[options.Runs];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+        Parallel.For(0, options.Runs, parallel, r =>
+        {
+            // Only the first run records the time series: it is what --format csv writes.
+            var o = r == 0 ? options : options with { TimeSeries = false };
+            runs[r] = Options(spec, prices, table, o, r).Select(sim => sim.Run()).ToArray();
+        });
+
+        var summaries = runs[0].Select((first, k) => new OptionSummary(
+            first.Id,
+            Percentiles.Of(runs.Select(r => r[k].MonthlyUsd)),
+            Percentiles.Of(runs.Select(r => r[k].UnservedDemandPct)),
+            Percentiles.Of(runs.Select(r => (double)r[k].Interruptions)),
+            Percentiles.Of(runs.Select(r => (double)r[k].InFlightLosses)),
+            Percentiles.Of(runs.Select(r => (double)r[k].ScaleEvents)),
+            first.Notes)).ToArray();
+        return new SimulationReport(options, runs, summaries);
+    }
+
+    private static IEnumerable<OptionSimulation> Options(BerthSpec spec, PriceBook prices, NodeTypeTable? table, SimulationOptions options, int run)
+    {
+        yield return new EcsFargateSimulation(spec, prices, options, run);
+        if (table is not null)
+        {
+            yield return new EksKarpenterSimulation(spec, prices, table, options, run);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace Berth.Tests.Cli;
+
+public sealed class SimulateCommandTests
+{
+    [Fact]
+    public void Json_follows_the_contract()
+    {
+        var result = CliRunner.InRepo("simulate", "examples/startup.yaml", "--days", "1", "--runs", "2", "--seed", "5", "--format", "json");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var root = JsonDocument.Parse(result.Out).RootElement;
+        root.GetProperty("days").GetInt32().ShouldBe(1);
+        root.GetProperty("runs").GetInt32().ShouldBe(2);
+        root.GetProperty("seed").GetInt32().ShouldBe(5);
+        var options = root.GetProperty("options").EnumerateArray().ToArray();
+        options.Select(o => o.GetProperty("id").GetString()).ShouldContain("ecs-fargate");
+        foreach (var o in options)
+        {
+            foreach (var metric in new[] { "monthlyUsd", "unservedDemandPct", "interruptions", "scaleEvents" })
+            {
+                var m = o.GetProperty(metric);
+                m.GetProperty("p95").GetDecimal().ShouldBeGreaterThanOrEqualTo(m.GetProperty("p50").GetDecimal());
+            }
+
+            o.GetProperty("monthlyUsd").GetProperty("p50").GetDecimal().ShouldBeGreaterThan(0);
+        }
+    }
+
+    [Fact]
+    public void Csv_is_the_first_runs_minute_by_minute_series_and_text_names_every_option()
+    {
+        var csv = CliRunner.InRepo("simulate", "examples/startup.yaml", "--days", "1", "--format", "csv");
+        var text = CliRunner.InRepo("simulate", "examples/startup.yaml", "--days", "1");
+
+        csv.ExitCode.ShouldBe(0, csv.Error);
+        var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd");
+        lines[1].ShouldStartWith("0,ecs-fargate,");
+        lines.Length.ShouldBe(1 + (1440 * lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().Count()));
+        text.ExitCode.ShouldBe(0, text.Error);
+        text.Out.ShouldContain("ecs-fargate");
+        text.Out.ShouldContain("Unserved demand");
+    }
+
+    [Theory]
+    [InlineData("--days", "0")]
+    [InlineData("--runs", "0")]
+    [InlineData("--format", "yaml")]
+    public void Bad_options_are_bad_input(string option, string value)
+    {
+        var result = CliRunner.InRepo("simulate", "examples/startup.yaml", option, value);
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain(option);
+    }
+}

@@ -1,0 +1,61 @@
+using Berth.Catalog;
+using Berth.Simulation;
+using Berth.Tests.Support;
+
+namespace Berth.Tests.Simulation;
+
+public sealed class EksKarpenterSimulationTests
+{
+    private const string OnDemandOnly = "eks:\n  karpenter:\n    capacityTypes: [on-demand]";
+
+    private static OptionRun Eks(string services, SimulationOptions options, string extra = "") =>
+        SimulationRunner.Run(Specs.With(services, extra), PriceCatalog.Embedded, options).Runs[0].Single(o => o.Id == "eks-karpenter");
+
+    [Fact]
+    public void Flat_demand_with_fixed_replicas_serves_everything_without_scaling()
+    {
+        var run = Eks("  - { name: api, cpu: 1, memory: 2Gi, replicas: 6, demand: flat }", new SimulationOptions(Days: 1), OnDemandOnly);
+
+        run.UnservedDemandPct.ShouldBe(0);
+        run.Interruptions.ShouldBe(0);
+        run.ScaleEvents.ShouldBe(0);
+        run.MonthlyUsd.ShouldBeGreaterThan(73); // the control plane alone is $73 a month
+    }
+
+    [Fact]
+    public void A_demand_step_above_scaling_max_leaves_demand_unserved()
+    {
+        var step = "[" + string.Join(", ", Enumerable.Repeat("0.2", 12).Concat(Enumerable.Repeat("1", 12))) + "]";
+        var run = Eks($"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 4 }}, demand: {step} }}",
+            new SimulationOptions(Days: 1) { DemandScale = 1.5 }, OnDemandOnly);
+
+        run.UnservedDemandPct.ShouldBeGreaterThan(0);
+        run.ScaleEvents.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Nodes_follow_demand_down_when_consolidation_deletes_empty_ones()
+    {
+        const string services = "  - { name: api, cpu: 2, memory: 4Gi, scaling: { min: 1, max: 30 }, demand: business-hours }";
+        var run = Eks(services, new SimulationOptions(Days: 1) { TimeSeries = true }, OnDemandOnly);
+        var never = Eks(services, new SimulationOptions(Days: 1) { TimeSeries = true }, OnDemandOnly + "\n    consolidateAfter: Never");
+
+        var peak = run.TimeSeries.Max(p => p.RunningUnits);
+        peak.ShouldBeGreaterThan(1);
+        run.TimeSeries[^1].RunningUnits.ShouldBeLessThan(peak);
+        never.TimeSeries[^1].RunningUnits.ShouldBe(never.TimeSeries.Max(p => p.RunningUnits));
+        run.MonthlyUsd.ShouldBeLessThan(never.MonthlyUsd);
+    }
+
+    [Fact]
+    public void Spot_nodes_are_interrupted_only_at_a_positive_rate_and_non_graceful_pods_lose_work()
+    {
+        const string services = "  - { name: worker, cpu: 1, memory: 2Gi, replicas: 40, spot: true, gracefulShutdown: false, demand: flat }";
+
+        Eks(services, new SimulationOptions(Days: 1), OnDemandOnly).Interruptions.ShouldBe(0);
+        Eks(services, new SimulationOptions(Days: 1) { SpotMonthlyRate = 0 }).Interruptions.ShouldBe(0);
+        var spot = Eks(services, new SimulationOptions(Days: 1) { SpotMonthlyRate = 200 });
+        spot.Interruptions.ShouldBeGreaterThan(0);
+        spot.InFlightLosses.ShouldBeGreaterThan(0);
+    }
+}
