@@ -61,6 +61,16 @@ public sealed class HclParser
         return (expr, parser._diagnostics);
     }
 
+    /// <summary>Parses a whole file as a template (for <c>templatefile</c>).</summary>
+    public static (HclTemplate Template, IReadOnlyList<LintDiagnostic> Diagnostics) ParseTemplate(string path, string text)
+    {
+        var parser = new HclParser(path, text);
+        var start = parser._lx.Position;
+        var parts = parser.ScanTemplate(quoted: false, flushIndent: 0);
+        var template = new HclTemplate(parts, Heredoc: true, new SourceRange(path, start, parser._lx.Position)) { ContentStart = start };
+        return (template, parser._diagnostics);
+    }
+
     private HclToken Peek()
     {
         _peeked ??= _lx.Next();
