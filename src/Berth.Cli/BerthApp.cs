@@ -58,6 +58,10 @@ public static class BerthApp
             config.AddCommand<CrossoverCommand>("crossover")
                 .WithDescription("Sweep the number of services and show where the cheapest platform changes.")
                 .WithExample("crossover", "examples/startup.yaml", "--services", "1..60");
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Lint Terraform and Kubernetes YAML of ECS and EKS platforms for the known mistakes (text, json, sarif, junit).")
+                .WithExample("lint", "infra/", "--format", "sarif")
+                .WithExample("lint", "infra/", "k8s/", "--min-severity", "medium", "--var-file", "prod.tfvars");
             config.AddBranch("catalog", catalog =>
             {
                 catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");
