@@ -6,7 +6,9 @@ namespace Berth.Linting;
 /// <summary>What the rules look at: the evaluated Terraform resource instances and the Kubernetes objects.</summary>
 public sealed record LintInput(IReadOnlyList<TerraformResource> Resources, IReadOnlyList<KubeObject> Objects)
 {
-    public IEnumerable<TerraformResource> OfType(string type) => Resources.Where(r => r.Mode == "resource" && r.Type == type);
+    private readonly ILookup<string, TerraformResource> _byType = Resources.Where(r => r.Mode == "resource").ToLookup(r => r.Type, StringComparer.Ordinal);
+
+    public IEnumerable<TerraformResource> OfType(string type) => _byType[type];
 
     public IEnumerable<KubeObject> OfKind(string kind) => Objects.Where(o => o.Kind == kind);
 }

@@ -109,7 +109,7 @@ public sealed class HclLexer(string file, string text)
         if (c == '\n' || (c == '\r' && PeekChar(1) == '\n'))
         {
             Advance(c == '\r' ? 2 : 1);
-            return Make(TokenKind.Newline, start);
+            return new HclToken(TokenKind.Newline, "\n", start, Position);
         }
 
         if (IsIdentStart(c))
@@ -132,7 +132,7 @@ public sealed class HclLexer(string file, string text)
         {
             case '"':
                 Advance();
-                return Make(TokenKind.OQuote, start);
+                return new HclToken(TokenKind.OQuote, "\"", start, Position);
             case '<' when PeekChar(1) == '<' && (IsIdentStart(PeekChar(2)) || (PeekChar(2) == '-' && IsIdentStart(PeekChar(3)))):
                 Advance(2);
                 if (PeekChar() == '-')
@@ -200,8 +200,32 @@ public sealed class HclLexer(string file, string text)
             _ => TokenKind.Invalid,
         };
         Advance();
-        return Make(kind, start);
+        return new HclToken(kind, kind == TokenKind.Invalid ? c.ToString() : Punctuation(c), start, Position);
     }
+
+    private static string Punctuation(char c) => c switch
+    {
+        '{' => "{",
+        '}' => "}",
+        '[' => "[",
+        ']' => "]",
+        '(' => "(",
+        ')' => ")",
+        ',' => ",",
+        '.' => ".",
+        ':' => ":",
+        '?' => "?",
+        '=' => "=",
+        '+' => "+",
+        '-' => "-",
+        '*' => "*",
+        '/' => "/",
+        '%' => "%",
+        '<' => "<",
+        '>' => ">",
+        '!' => "!",
+        _ => "~",
+    };
 
     public static bool IsIdentStart(char c) => char.IsLetter(c) || c == '_';
 

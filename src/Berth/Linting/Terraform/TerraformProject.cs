@@ -201,6 +201,7 @@ public sealed class TerraformProject
     {
         var project = new TerraformProject(Path.GetFullPath(scanRoot));
         var dirs = directories.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        project.ParseAll(dirs.SelectMany(d => System.IO.Directory.EnumerateFiles(d, "*.tf")).ToList());
         var called = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dir in dirs)
         {
@@ -247,6 +248,34 @@ public sealed class TerraformProject
         && (lit.Text.StartsWith("./", StringComparison.Ordinal) || lit.Text.StartsWith("../", StringComparison.Ordinal))
             ? Path.GetFullPath(Path.Combine(dir, lit.Text))
             : null;
+
+    /// <summary>Parses the files on every core up front; the results are keyed by path, so the order stays deterministic.</summary>
+    private void ParseAll(List<string> paths)
+    {
+        var parsed = new System.Collections.Concurrent.ConcurrentDictionary<string, (HclFile File, string? Error)>(StringComparer.Ordinal);
+        Parallel.ForEach(paths, path =>
+        {
+            try
+            {
+                parsed[path] = (HclParser.Parse(path, File.ReadAllText(path)), null);
+            }
+            catch (IOException e)
+            {
+                parsed[path] = (HclParser.Parse(path, ""), e.Message);
+            }
+        });
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            var (file, error) = parsed[path];
+            if (error is not null)
+            {
+                _diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + error));
+            }
+
+            _diagnostics.AddRange(file.Diagnostics);
+            _files[path] = file;
+        }
+    }
 
     private HclFile Parse(string path)
     {
