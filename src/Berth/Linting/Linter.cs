@@ -72,7 +72,18 @@ public static class Linter
         var objects = new List<KubeObject>();
         foreach (var file in yamlFiles)
         {
-            var (found, problems) = KubeReader.Read(file, File.ReadAllText(file));
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + e.Message));
+                continue;
+            }
+
+            var (found, problems) = KubeReader.Read(file, text);
             objects.AddRange(found);
             diagnostics.AddRange(problems);
         }

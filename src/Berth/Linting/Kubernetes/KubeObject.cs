@@ -108,6 +108,11 @@ public static class KubeReader
         {
             stream.Load(new StringReader(text));
         }
+        catch (ArgumentException)
+        {
+            // Duplicate keys: not a manifest kubectl would accept either.
+            return ([], [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: duplicate keys")]);
+        }
         catch (YamlException e)
         {
             // Only worth a diagnostic when the file looks like Kubernetes (Helm templates are not YAML).

@@ -40,7 +40,7 @@ public sealed class HclCorpusTests
         var work = Task.Run(() =>
         {
             var slowest = TimeSpan.Zero;
-            for (var i = 0; i < 3000; i++)
+            for (var i = 0; i < 2000; i++)
             {
                 var text = Mutate(sources[random.Next(sources.Count)], random);
                 var watch = Stopwatch.StartNew();
