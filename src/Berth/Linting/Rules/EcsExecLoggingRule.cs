@@ -45,10 +45,12 @@ public sealed class EcsExecLoggingRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
+        // Only clusters whose services (in the same root module or its modules) use ECS Exec need this.
+        var rootsUsingExec = input.OfType("aws_ecs_service").Where(s => Tf.IsTrue(s.View.Get("enable_execute_command")))
+            .Select(s => s.Module.RootDirectory).ToHashSet(StringComparer.Ordinal);
         foreach (var cluster in input.OfType("aws_ecs_cluster"))
         {
-            // Only clusters whose services (in this root module or its modules) use ECS Exec need this.
-            var usesExec = input.OfType("aws_ecs_service").Any(s => Tf.IsTrue(s.View.Get("enable_execute_command")) && s.Module.RootDirectory == cluster.Module.RootDirectory);
+            var usesExec = rootsUsingExec.Contains(cluster.Module.RootDirectory);
             var exec = cluster.View.Block("configuration")?.Block("execute_command_configuration");
             if (exec is null)
             {
