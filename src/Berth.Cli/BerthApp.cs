@@ -64,6 +64,10 @@ public static class BerthApp
             config.AddCommand<SimulateCommand>("simulate")
                 .WithDescription("Replay days of demand minute by minute on each platform: cost, unserved demand, Spot interruptions.")
                 .WithExample("simulate", "examples/platform.yaml", "--days", "7", "--runs", "20");
+            config.AddCommand<LintCommand>("lint")
+                .WithDescription("Lint Terraform and Kubernetes YAML of ECS and EKS platforms for the known mistakes (text, json, sarif, junit).")
+                .WithExample("lint", "infra/", "--format", "sarif")
+                .WithExample("lint", "infra/", "k8s/", "--min-severity", "medium", "--var-file", "prod.tfvars");
             config.AddBranch("catalog", catalog =>
             {
                 catalog.SetDescription("Show, rebuild, update and compare the price and instance catalog.");

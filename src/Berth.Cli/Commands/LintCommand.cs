@@ -1,0 +1,168 @@
+using System.ComponentModel;
+using System.Globalization;
+using Berth.Cli.Infrastructure;
+using Berth.Linting;
+using Berth.Linting.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli.Commands;
+
+public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[path]")]
+        [Description("Folders or files to lint: .tf (with their folder's tfvars and local modules) and Kubernetes .yaml/.yml.")]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("-f|--format <FORMAT>")]
+        [Description("text (grouped by file, with code frames), json, sarif (2.1.0, for code scanning) or junit.")]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        [CommandOption("--min-severity <LEVEL>")]
+        [Description("low, medium, high (default, or minSeverity in .berth-lint.yaml) or critical: findings below it are not shown and do not fail.")]
+        public string? MinSeverity { get; init; }
+
+        [CommandOption("--var-file <FILE>")]
+        [Description("A tfvars file applied to every root module after terraform.tfvars and *.auto.tfvars (repeatable).")]
+        public string[] VarFiles { get; init; } = [];
+
+        [CommandOption("--baseline <FILE>")]
+        [Description("Findings listed in this baseline (by rule, file and resource address) are reported as suppressed.")]
+        public string? Baseline { get; init; }
+
+        [CommandOption("--write-baseline <FILE>")]
+        [Description("Write every current finding to this baseline file.")]
+        public string? WriteBaseline { get; init; }
+
+        [CommandOption("--today <DATE>")]
+        [Description("The date (YYYY-MM-DD) suppression expiries are compared with; default: today (UTC).")]
+        public string? Today { get; init; }
+
+        [CommandOption("--rules-markdown")]
+        [Description("Print the rule table (as in the README) and exit.")]
+        public bool RulesMarkdown { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var format = OutputFormats.Check(Format, "text", "json", "sarif", "junit");
+            if (!format.Successful)
+            {
+                return format;
+            }
+
+            if (MinSeverity is not null && SeverityNames.Parse(MinSeverity) is null)
+            {
+                return ValidationResult.Error($"--min-severity: unknown level '{MinSeverity}'; expected one of low, medium, high, critical");
+            }
+
+            if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                return ValidationResult.Error($"--today: '{Today}' is not a date (YYYY-MM-DD)");
+            }
+
+            return !RulesMarkdown && Paths.Length == 0 ? ValidationResult.Error("lint needs at least one path (see 'berth lint --help')") : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.RulesMarkdown)
+        {
+            cli.Out.Write(RuleDocs.Table(RuleRegistry.All));
+            return ExitCodes.Ok;
+        }
+
+        var paths = settings.Paths.Select(cli.Resolve).ToList();
+        foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
+        {
+            throw new UserErrorException(path + ": no such file or folder");
+        }
+
+        var varFiles = settings.VarFiles.Select(cli.Resolve).ToList();
+        foreach (var file in varFiles.Where(f => !File.Exists(f)))
+        {
+            throw new UserErrorException("--var-file: " + file + ": no such file");
+        }
+
+        var (config, configProblems) = LoadConfig(paths);
+        Baseline? baseline = null;
+        if (settings.Baseline is { } baselinePath)
+        {
+            var full = cli.Resolve(baselinePath);
+            try
+            {
+                baseline = Baseline.Parse(File.ReadAllText(full));
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                throw new UserErrorException("--baseline: " + full + ": " + e.Message);
+            }
+        }
+
+        var today = settings.Today is { } t
+            ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var options = new LintOptions
+        {
+            VarFiles = varFiles,
+            Today = today,
+            DisabledRules = config.Disabled,
+            Baseline = baseline,
+            BaseDirectory = cli.WorkingDirectory,
+        };
+        var result = Linter.Run(paths, options);
+        var min = SeverityNames.Parse(settings.MinSeverity) ?? config.MinSeverity ?? Severity.High;
+        var report = new LintReport(result, min, cli.WorkingDirectory);
+
+        foreach (var d in configProblems.Concat(result.Diagnostics))
+        {
+            cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"berth: warning: {report.RelativePath(d.Range.File)}:{d.Range.Line}:{d.Range.Column}: {d.Message}"));
+        }
+
+        if (settings.WriteBaseline is { } write)
+        {
+            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource"), cli.WorkingDirectory).ToJson());
+        }
+
+        var version = typeof(Linter).Assembly.GetName().Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}") : "0.0.0";
+        cli.Out.Write(settings.Format switch
+        {
+            "json" => JsonReporter.Render(report),
+            "sarif" => SarifReporter.Render(report, version),
+            "junit" => JunitReporter.Render(report),
+            _ => TextReporter.Render(report, ReadOrNull),
+        });
+        return report.Failing.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
+    }
+
+    private static string? ReadOrNull(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The .berth-lint.yaml of the first scanned folder (or of a scanned file's folder).</summary>
+    private static (LintConfig Config, IReadOnlyList<LintDiagnostic> Problems) LoadConfig(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var dir = Directory.Exists(path) ? path : Path.GetDirectoryName(path) ?? ".";
+            var file = Path.Combine(dir, LintConfig.FileName);
+            if (File.Exists(file))
+            {
+                return LintConfig.Parse(file, File.ReadAllText(file));
+            }
+        }
+
+        return (LintConfig.None, []);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Berth.Linting;
+
+/// <summary>
+/// Accepted findings, keyed by rule, repo-relative file and resource address — not by line, so a baseline
+/// survives edits that move code around.
+/// </summary>
+public sealed class Baseline
+{
+    private readonly HashSet<(string RuleId, string File, string Address)> _entries;
+
+    private Baseline(IEnumerable<(string, string, string)> entries) => _entries = [.. entries];
+
+    public int Count => _entries.Count;
+
+    public bool Contains(Finding finding, string baseDirectory) =>
+        _entries.Contains((finding.RuleId, LintPaths.Relative(baseDirectory, finding.Range.File), finding.Address));
+
+    public static Baseline FromFindings(IEnumerable<Finding> findings, string baseDirectory) =>
+        new(findings.Select(f => (f.RuleId, LintPaths.Relative(baseDirectory, f.Range.File), f.Address)));
+
+    /// <summary>Reads a baseline; throws <see cref="FormatException"/> with a message naming the problem.</summary>
+    public static Baseline Parse(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var entries = new List<(string, string, string)>();
+            foreach (var item in doc.RootElement.GetProperty("findings").EnumerateArray())
+            {
+                entries.Add((item.GetProperty("ruleId").GetString() ?? "", item.GetProperty("file").GetString() ?? "", item.GetProperty("address").GetString() ?? ""));
+            }
+
+            return new Baseline(entries);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new FormatException("not a Berth lint baseline: " + e.Message, e);
+        }
+    }
+
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("version", 1);
+            writer.WriteStartArray("findings");
+            foreach (var (ruleId, file, address) in _entries.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("ruleId", ruleId);
+                writer.WriteString("file", file);
+                writer.WriteString("address", address);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}
+
+public static class LintPaths
+{
+    /// <summary>A path relative to the base folder, with forward slashes (SARIF and baselines use it).</summary>
+    public static string Relative(string baseDirectory, string path) =>
+        Path.GetRelativePath(baseDirectory, path).Replace('\\', '/');
+}

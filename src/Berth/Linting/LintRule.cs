@@ -1,0 +1,59 @@
+using Berth.Linting.Kubernetes;
+using Berth.Linting.Terraform;
+
+namespace Berth.Linting;
+
+/// <summary>What the rules look at: the evaluated Terraform resource instances and the Kubernetes objects.</summary>
+public sealed record LintInput(IReadOnlyList<TerraformResource> Resources, IReadOnlyList<KubeObject> Objects)
+{
+    private readonly ILookup<string, TerraformResource> _byType = Resources.Where(r => r.Mode == "resource").ToLookup(r => r.Type, StringComparer.Ordinal);
+
+    public IEnumerable<TerraformResource> OfType(string type) => _byType[type];
+
+    public IEnumerable<KubeObject> OfKind(string kind) => Objects.Where(o => o.Kind == kind);
+}
+
+/// <summary>
+/// A lint rule: one sealed class per file under Rules/, found by reflection. Its metadata feeds the docs page
+/// (docs/rules/ID.md), the README table and SARIF; its examples are its first test fixtures.
+/// </summary>
+public abstract class LintRule
+{
+    public abstract string Id { get; }
+
+    public abstract Severity Severity { get; }
+
+    /// <summary>One line, no trailing period.</summary>
+    public abstract string Title { get; }
+
+    /// <summary>What it checks, e.g. <c>aws_ecs_service</c> or <c>Deployment, StatefulSet</c>.</summary>
+    public abstract string Resource { get; }
+
+    /// <summary>Why it matters (a paragraph).</summary>
+    public abstract string Why { get; }
+
+    /// <summary>How to fix it (one or two sentences).</summary>
+    public abstract string Fix { get; }
+
+    public abstract RuleExample Failing { get; }
+
+    public abstract RuleExample Passing { get; }
+
+    public abstract IEnumerable<Finding> Check(LintInput input);
+
+    protected Finding Report(TerraformResource resource, SourceRange at, string message) =>
+        new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range);
+
+    protected Finding Report(KubeObject obj, SourceRange at, string message) =>
+        new(Id, Severity, obj.Kind + " " + obj.Name + ": " + message, at, obj.Address, obj.Range);
+}
+
+public static class RuleRegistry
+{
+    /// <summary>Every rule in this assembly, ordered by id.</summary>
+    public static IReadOnlyList<LintRule> All { get; } = typeof(LintRule).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(LintRule)) && !t.IsAbstract)
+        .Select(t => (LintRule)(Activator.CreateInstance(t) ?? throw new InvalidOperationException(t.Name)))
+        .OrderBy(r => r.Id, StringComparer.Ordinal)
+        .ToList();
+}

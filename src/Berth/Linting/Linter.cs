@@ -1,0 +1,220 @@
+using Berth.Linting.Kubernetes;
+using Berth.Linting.Terraform;
+
+namespace Berth.Linting;
+
+public sealed record LintOptions
+{
+    public IReadOnlyList<string> VarFiles { get; init; } = [];
+
+    /// <summary>The date suppression expiries are compared with (injected: the library reads no clock).</summary>
+    public DateOnly Today { get; init; }
+
+    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public Baseline? Baseline { get; init; }
+
+    /// <summary>Where relative paths (baseline keys, reports) start: the repository or working folder.</summary>
+    public string BaseDirectory { get; init; } = ".";
+
+    public IReadOnlyList<LintRule>? Rules { get; init; }
+}
+
+public sealed record LintResult(IReadOnlyList<Finding> Findings, IReadOnlyList<LintDiagnostic> Diagnostics, int FilesScanned, IReadOnlyList<LintRule> Rules)
+{
+    public IEnumerable<Finding> Active => Findings.Where(f => !f.IsSuppressed);
+}
+
+/// <summary>Finds Terraform and Kubernetes files under the paths, evaluates them, runs the rules and applies suppressions.</summary>
+public static class Linter
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules", "bin", "obj", ".terragrunt-cache" };
+
+    public static LintResult Run(IReadOnlyList<string> paths, LintOptions options)
+    {
+        var full = paths.Select(Path.GetFullPath).ToList();
+        var tfDirs = new SortedSet<string>(StringComparer.Ordinal);
+        var yamlFiles = new SortedSet<string>(StringComparer.Ordinal);
+        var tfFileCount = 0;
+        foreach (var path in full)
+        {
+            if (File.Exists(path))
+            {
+                if (path.EndsWith(".tf", StringComparison.Ordinal))
+                {
+                    tfDirs.Add(Path.GetDirectoryName(path) ?? ".");
+                }
+                else if (IsYaml(path))
+                {
+                    yamlFiles.Add(path);
+                }
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in Walk(path))
+                {
+                    if (file.EndsWith(".tf", StringComparison.Ordinal))
+                    {
+                        tfDirs.Add(Path.GetDirectoryName(file) ?? ".");
+                    }
+                    else if (IsYaml(file) && Path.GetFileName(file) != LintConfig.FileName)
+                    {
+                        yamlFiles.Add(file);
+                    }
+                }
+            }
+        }
+
+        var scanRoot = CommonRoot(full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? ".").ToList());
+        var project = TerraformProject.Load(scanRoot, tfDirs, options.VarFiles.Select(Path.GetFullPath).ToList());
+        tfFileCount = project.Files.Count;
+        var diagnostics = new List<LintDiagnostic>(project.Diagnostics);
+        var objects = new List<KubeObject>();
+        foreach (var file in yamlFiles)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + e.Message));
+                continue;
+            }
+
+            var (found, problems) = KubeReader.Read(file, text);
+            objects.AddRange(found);
+            diagnostics.AddRange(problems);
+        }
+
+        var input = new LintInput(project.Resources, objects);
+        var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
+        var findings = rules.SelectMany(r => r.Check(input)).Distinct().ToList();
+        findings = Suppress(findings, objects, options, diagnostics);
+        findings.Sort(CompareFindings);
+        diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+        return new LintResult(findings, diagnostics.Distinct().ToList(), tfFileCount + yamlFiles.Count, rules);
+    }
+
+    private static int CompareFindings(Finding a, Finding b)
+    {
+        var c = string.CompareOrdinal(a.Range.File, b.Range.File);
+        c = c != 0 ? c : a.Range.Line.CompareTo(b.Range.Line);
+        c = c != 0 ? c : a.Range.Column.CompareTo(b.Range.Column);
+        c = c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
+        c = c != 0 ? c : string.CompareOrdinal(a.Address, b.Address);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    }
+
+    private static List<Finding> Suppress(List<Finding> findings, List<KubeObject> objects, LintOptions options, List<LintDiagnostic> diagnostics)
+    {
+        var comments = new Dictionary<string, IReadOnlyList<LintSuppressions.Comment>>(StringComparer.Ordinal);
+        foreach (var file in findings.Select(f => f.Range.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var (found, problems) = File.Exists(file) ? LintSuppressions.Scan(file, File.ReadAllText(file)) : ([], []);
+            comments[file] = found;
+            diagnostics.AddRange(problems);
+        }
+
+        var annotations = objects.ToLookup(o => o.Address, o => LintSuppressions.ParseAnnotation(o.Annotation("berth.dev/ignore")), StringComparer.Ordinal);
+        var expiredReported = new HashSet<(string, int)>();
+        var result = new List<Finding>(findings.Count);
+        foreach (var finding in findings)
+        {
+            var comment = LintSuppressions.Match(comments[finding.Range.File], finding);
+            if (comment is { Expires: { } expires } && expires < options.Today)
+            {
+                if (expiredReported.Add((finding.Range.File, comment.Line)))
+                {
+                    diagnostics.Add(new LintDiagnostic(SourceRange.At(finding.Range.File, comment.Line), "berth:ignore " + string.Join(',', comment.Ids) + " expired on " + expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "; it is not applied"));
+                }
+
+                comment = null;
+            }
+
+            Suppression? suppression = comment is not null ? new Suppression("inSource", comment.Reason) : null;
+            if (suppression is null)
+            {
+                foreach (var map in annotations[finding.Address])
+                {
+                    if (map.TryGetValue(finding.RuleId, out var reason))
+                    {
+                        suppression = new Suppression("inSource", reason);
+                        break;
+                    }
+                }
+            }
+
+            if (suppression is null && options.Baseline?.Contains(finding, options.BaseDirectory) == true)
+            {
+                suppression = new Suppression("external", "accepted in the baseline");
+            }
+
+            result.Add(finding with { Suppression = suppression });
+        }
+
+        return result;
+    }
+
+    private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
+
+    private static IEnumerable<string> Walk(string dir)
+    {
+        var stack = new Stack<string>();
+        stack.Push(dir);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            IEnumerable<string> files;
+            IEnumerable<string> subdirs;
+            try
+            {
+                files = Directory.EnumerateFiles(current).Order(StringComparer.Ordinal).ToList();
+                subdirs = Directory.EnumerateDirectories(current).Order(StringComparer.Ordinal).Reverse().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                yield return file;
+            }
+
+            foreach (var sub in subdirs)
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                {
+                    stack.Push(sub);
+                }
+            }
+        }
+    }
+
+    private static string CommonRoot(List<string> dirs)
+    {
+        if (dirs.Count == 0)
+        {
+            return Path.GetFullPath(".");
+        }
+
+        var root = dirs[0];
+        foreach (var dir in dirs.Skip(1))
+        {
+            while (!(dir + Path.DirectorySeparatorChar).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                var parent = Path.GetDirectoryName(root);
+                if (parent is null)
+                {
+                    return root;
+                }
+
+                root = parent;
+            }
+        }
+
+        return root;
+    }
+}

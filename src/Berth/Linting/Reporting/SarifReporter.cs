@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Berth.Linting.Reporting;
+
+/// <summary>SARIF 2.1.0 as GitHub code scanning reads it: one run, the rules, results with stable fingerprints.</summary>
+public static class SarifReporter
+{
+    public static string Render(LintReport report, string toolVersion)
+    {
+        var rules = report.Result.Rules;
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            w.WriteString("version", "2.1.0");
+            w.WriteStartArray("runs");
+            w.WriteStartObject();
+            w.WriteStartObject("tool");
+            w.WriteStartObject("driver");
+            w.WriteString("name", "berth");
+            w.WriteString("informationUri", "https://berth.dev/");
+            w.WriteString("version", toolVersion);
+            w.WriteString("semanticVersion", toolVersion);
+            w.WriteStartArray("rules");
+            foreach (var rule in rules)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", rule.Id);
+                w.WriteString("name", rule.GetType().Name.EndsWith("Rule", StringComparison.Ordinal) ? rule.GetType().Name[..^4] : rule.GetType().Name);
+                w.WriteStartObject("shortDescription");
+                w.WriteString("text", rule.Title);
+                w.WriteEndObject();
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", rule.Why);
+                w.WriteEndObject();
+                w.WriteStartObject("help");
+                w.WriteString("text", rule.Fix);
+                w.WriteString("markdown", rule.Fix);
+                w.WriteEndObject();
+                w.WriteString("helpUri", RuleDocs.HelpUri(rule));
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(rule.Severity));
+                w.WriteEndObject();
+                w.WriteStartObject("properties");
+                w.WriteString("security-severity", RuleDocs.SecuritySeverity(rule.Severity).ToString("0.0", CultureInfo.InvariantCulture));
+                w.WriteStartArray("tags");
+                w.WriteStringValue("security");
+                w.WriteStringValue(rule.Failing.FileName.EndsWith(".tf", StringComparison.Ordinal) ? "terraform" : "kubernetes");
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.WriteStartArray("results");
+            foreach (var f in report.Shown)
+            {
+                var index = rules.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Id == f.RuleId).i;
+                w.WriteStartObject();
+                w.WriteString("ruleId", f.RuleId);
+                w.WriteNumber("ruleIndex", index);
+                w.WriteString("level", Level(f.Severity));
+                w.WriteStartObject("message");
+                w.WriteString("text", f.Message);
+                w.WriteEndObject();
+                w.WriteStartArray("locations");
+                w.WriteStartObject();
+                w.WriteStartObject("physicalLocation");
+                w.WriteStartObject("artifactLocation");
+                w.WriteString("uri", Uri.EscapeDataString(report.RelativePath(f.Range.File)).Replace("%2F", "/", StringComparison.Ordinal));
+                w.WriteEndObject();
+                w.WriteStartObject("region");
+                w.WriteNumber("startLine", Math.Max(1, f.Range.Line));
+                w.WriteNumber("startColumn", Math.Max(1, f.Range.Column));
+                w.WriteEndObject();
+                w.WriteEndObject();
+                w.WriteStartArray("logicalLocations");
+                w.WriteStartObject();
+                w.WriteString("fullyQualifiedName", f.Address);
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteEndObject();
+                w.WriteEndArray();
+                w.WriteStartObject("partialFingerprints");
+                w.WriteString("berthFinding/v1", report.Fingerprint(f));
+                w.WriteEndObject();
+                if (f.Suppression is { } s)
+                {
+                    w.WriteStartArray("suppressions");
+                    w.WriteStartObject();
+                    w.WriteString("kind", s.Kind);
+                    w.WriteString("justification", s.Justification);
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    public static string Level(Severity severity) => severity switch
+    {
+        Severity.Critical or Severity.High => "error",
+        Severity.Medium => "warning",
+        _ => "note",
+    };
+}

@@ -1,0 +1,69 @@
+using Berth.Linting.Hcl;
+using Berth.Linting.Terraform;
+
+namespace Berth.Linting.Rules;
+
+public sealed class EcsEc2LaunchTypeRule : LintRule
+{
+    public override string Id => "BERTH-ECS-001";
+
+    public override Severity Severity => Severity.Medium;
+
+    public override string Title => "ECS on the EC2 launch type without a GPU";
+
+    public override string Resource => "aws_ecs_task_definition, aws_ecs_service";
+
+    public override string Why => "ECS on EC2 brings node management (AMIs, patching, capacity, draining) without the Kubernetes ecosystem that would repay it (DOMAIN.md §5). The usual reason — GPUs — shows as a GPU resource requirement; without one, Fargate removes the nodes.";
+
+    public override string Fix => "Use `requires_compatibilities = [\"FARGATE\"]` and the FARGATE / FARGATE_SPOT capacity providers, or declare the GPU the task needs.";
+
+    public override RuleExample Failing => new("main.tf", """
+        resource "aws_ecs_task_definition" "api" {
+          family                   = "api"
+          requires_compatibilities = ["EC2"]
+          container_definitions    = jsonencode([{ name = "app", image = "app:1.0" }])
+        }
+        """);
+
+    public override RuleExample Passing => new("main.tf", """
+        resource "aws_ecs_task_definition" "training" {
+          family                   = "training"
+          requires_compatibilities = ["EC2"]
+          container_definitions = jsonencode([{
+            name                 = "trainer"
+            image                = "trainer:1.0"
+            resourceRequirements = [{ type = "GPU", value = "1" }]
+          }])
+        }
+        """);
+
+    private static bool? UsesGpu(TerraformResource task) => EcsContainers.Read(task) is { } containers
+        ? containers.Any(c => c.Get("resourceRequirements") is IReadOnlyList<object?> list
+            && list.OfType<HclDictionary>().Any(r => HclValue.AsString(r.GetOrNull("type")) == "GPU"))
+        : null;
+
+    public override IEnumerable<Finding> Check(LintInput input)
+    {
+        foreach (var task in input.OfType("aws_ecs_task_definition"))
+        {
+            if (Tf.Strings(task.View.Get("requires_compatibilities")) is { } compat && compat.Contains("EC2") && !compat.Contains("FARGATE") && UsesGpu(task) == false)
+            {
+                yield return Report(task, task.View.RangeOf("requires_compatibilities"), "runs on the EC2 launch type with no GPU requirement");
+            }
+        }
+
+        foreach (var service in input.OfType("aws_ecs_service"))
+        {
+            if (service.View.Get("launch_type") is not "EC2")
+            {
+                continue;
+            }
+
+            var tasks = Tf.Referenced(service, "task_definition", "aws_ecs_task_definition");
+            if (tasks.All(t => UsesGpu(t) == false))
+            {
+                yield return Report(service, service.View.RangeOf("launch_type"), "uses launch_type EC2 with no GPU requirement");
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Berth.Linting.Hcl;
+
+namespace Berth.Linting.Rules;
+
+public sealed class EksPodIdentityAgentRule : LintRule
+{
+    public override string Id => "BERTH-EKS-007";
+
+    public override Severity Severity => Severity.High;
+
+    public override string Title => "Pod Identity associations without the eks-pod-identity-agent add-on";
+
+    public override string Resource => "aws_eks_pod_identity_association";
+
+    public override string Why => "A Pod Identity association only works when the eks-pod-identity-agent runs on the nodes. Without the add-on the pods silently fall back to the node role (or get no credentials), and the failure shows up as AccessDenied in the application.";
+
+    public override string Fix => "Add `resource \"aws_eks_addon\" \"pod_identity\" { addon_name = \"eks-pod-identity-agent\" … }` to the cluster.";
+
+    public override RuleExample Failing => new("main.tf", """
+        resource "aws_eks_pod_identity_association" "api" {
+          cluster_name    = "main"
+          namespace       = "shop"
+          service_account = "api"
+          role_arn        = "arn:aws:iam::123456789012:role/api"
+        }
+        """);
+
+    public override RuleExample Passing => new("main.tf", """
+        resource "aws_eks_addon" "pod_identity" {
+          cluster_name  = "main"
+          addon_name    = "eks-pod-identity-agent"
+          addon_version = "v1.3.7-eksbuild.2"
+        }
+
+        resource "aws_eks_pod_identity_association" "api" {
+          cluster_name    = "main"
+          namespace       = "shop"
+          service_account = "api"
+          role_arn        = "arn:aws:iam::123456789012:role/api"
+        }
+        """);
+
+    public override IEnumerable<Finding> Check(LintInput input)
+    {
+        var names = input.OfType("aws_eks_addon").Select(a => a.View.Get("addon_name")).ToList();
+        if (names.Any(n => n is "eks-pod-identity-agent" || HclValue.IsUnknown(n)))
+        {
+            yield break;
+        }
+
+        foreach (var association in input.OfType("aws_eks_pod_identity_association"))
+        {
+            yield return Report(association, association.Range, "no aws_eks_addon installs eks-pod-identity-agent: this association has no effect");
+        }
+    }
+}

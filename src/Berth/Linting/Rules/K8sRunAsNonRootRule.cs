@@ -1,0 +1,66 @@
+using Berth.Linting.Kubernetes;
+
+namespace Berth.Linting.Rules;
+
+public sealed class K8sRunAsNonRootRule : LintRule
+{
+    public override string Id => "BERTH-K8S-004";
+
+    public override Severity Severity => Severity.Medium;
+
+    public override string Title => "Container may run as root";
+
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+
+    public override string Why => "Most images run as root unless told otherwise; root in a container is root on the node after any container escape. `runAsNonRoot: true` makes the kubelet refuse to start a container that would run as UID 0.";
+
+    public override string Fix => "Set `securityContext.runAsNonRoot: true` on the pod (or each container), with a non-zero `runAsUser` if the image has no USER.";
+
+    public override RuleExample Failing => new("deploy.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          template:
+            spec:
+              containers:
+                - name: app
+                  image: app:1.0
+        """);
+
+    public override RuleExample Passing => new("deploy.yaml", """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: api
+        spec:
+          template:
+            spec:
+              securityContext:
+                runAsNonRoot: true
+                runAsUser: 10001
+              containers:
+                - name: app
+                  image: app:1.0
+        """);
+
+    public override IEnumerable<Finding> Check(LintInput input)
+    {
+        foreach (var obj in input.Objects.Where(o => o.IsWorkload))
+        {
+            var podSecurity = Yaml.Map(obj.PodSpec, "securityContext");
+            var podNonRoot = Yaml.Bool(podSecurity, "runAsNonRoot") == true && Yaml.Str(podSecurity, "runAsUser") != "0";
+            foreach (var container in obj.Containers())
+            {
+                var security = Yaml.Map(container, "securityContext");
+                var nonRoot = Yaml.Bool(security, "runAsNonRoot") ?? podNonRoot;
+                var user = Yaml.Str(security, "runAsUser") ?? Yaml.Str(podSecurity, "runAsUser");
+                if (!nonRoot || user == "0")
+                {
+                    yield return Report(obj, obj.RangeOf(container), "container '" + Yaml.Str(container, "name") + "' may run as root (runAsNonRoot is not true)");
+                }
+            }
+        }
+    }
+}

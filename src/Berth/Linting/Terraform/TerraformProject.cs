@@ -1,0 +1,389 @@
+using System.Globalization;
+using Berth.Linting.Hcl;
+
+namespace Berth.Linting.Terraform;
+
+/// <summary>One instance of a resource or data source, evaluated in its module instance.</summary>
+public sealed record TerraformResource(string Mode, string Type, string Name, string Address, BlockView View, ModuleInstance Module)
+{
+    public SourceRange Range => View.Range;
+}
+
+/// <summary>One instance of a module (the root, or a local module called with its caller's inputs).</summary>
+public sealed class ModuleInstance : IHclContext
+{
+    private readonly Dictionary<string, HclBlock> _variables = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HclAttr> _locals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _variableValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _localValues = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HclExpr Expr, HclScope Scope)> _inputs;
+
+    public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs)
+    {
+        Directory = directory;
+        RootDirectory = rootDirectory;
+        ScanRoot = scanRoot;
+        AddressPrefix = addressPrefix;
+        Files = files;
+        _inputs = inputs;
+        RootScope = new HclScope(this);
+        foreach (var block in files.SelectMany(f => f.Body.Blocks))
+        {
+            if (block.Type == "variable" && block.Labels is [var name])
+            {
+                _variables.TryAdd(name, block);
+            }
+            else if (block.Type == "locals")
+            {
+                foreach (var attr in block.Body.Attributes)
+                {
+                    _locals.TryAdd(attr.Name, attr);
+                }
+            }
+        }
+    }
+
+    public string Directory { get; }
+
+    public string RootDirectory { get; }
+
+    public string ScanRoot { get; }
+
+    public string AddressPrefix { get; }
+
+    public IReadOnlyList<HclFile> Files { get; }
+
+    public HclScope RootScope { get; }
+
+    public List<TerraformResource> Resources { get; } = [];
+
+    public object? Variable(string name)
+    {
+        if (_variableValues.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_evaluating.Add("var." + name))
+        {
+            return Unknown.Value;
+        }
+
+        object? value;
+        if (_inputs.TryGetValue(name, out var input))
+        {
+            value = HclEvaluator.Evaluate(input.Expr, input.Scope);
+            if (value is null && _variables.TryGetValue(name, out var nullable) && nullable.Body.Attribute("nullable")?.Value is HclLiteral { Value: false } && nullable.Body.Attribute("default") is { } fallback)
+            {
+                value = HclEvaluator.Evaluate(fallback.Value, HclScope.Empty);
+            }
+        }
+        else if (_variables.TryGetValue(name, out var block) && block.Body.Attribute("default") is { } def)
+        {
+            value = HclEvaluator.Evaluate(def.Value, HclScope.Empty);
+        }
+        else
+        {
+            value = _variables.ContainsKey(name) ? Unknown.Value : EvalError.Value;
+        }
+
+        _evaluating.Remove("var." + name);
+        _variableValues[name] = value;
+        return value;
+    }
+
+    public object? Local(string name)
+    {
+        if (_localValues.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_locals.TryGetValue(name, out var attr))
+        {
+            return EvalError.Value;
+        }
+
+        if (!_evaluating.Add("local." + name))
+        {
+            return Unknown.Value;
+        }
+
+        var value = HclEvaluator.Evaluate(attr.Value, RootScope);
+        _evaluating.Remove("local." + name);
+        _localValues[name] = value;
+        return value;
+    }
+
+    public object? PathValue(string name) => name switch
+    {
+        "module" => Path.GetRelativePath(RootDirectory, Directory).Replace('\\', '/'),
+        "root" => ".",
+        "cwd" => RootDirectory,
+        _ => EvalError.Value,
+    };
+
+    public string ResolvePath(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(RootDirectory, path));
+
+    public string? ReadFile(string path)
+    {
+        var full = ResolvePath(path);
+        var root = ScanRoot.EndsWith(Path.DirectorySeparatorChar) ? ScanRoot : ScanRoot + Path.DirectorySeparatorChar;
+        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full) || new FileInfo(full).Length > 10_000_000)
+        {
+            return null;
+        }
+
+        return File.ReadAllText(full);
+    }
+
+    /// <summary>Follows <c>local.x</c> and <c>var.x</c> to the expression that defines the value, with its scope.</summary>
+    public static (HclExpr Expr, HclScope Scope) Resolve(HclExpr expr, HclScope scope)
+    {
+        for (var hops = 0; hops < 20; hops++)
+        {
+            if (expr is HclParens p)
+            {
+                expr = p.Inner;
+                continue;
+            }
+
+            if (expr is not HclGetAttr { Source: HclVariable root } g || scope.Context is not ModuleInstance module || scope.TryLookup(root.Name, out _))
+            {
+                break;
+            }
+
+            if (root.Name == "local" && module._locals.TryGetValue(g.Name, out var local))
+            {
+                (expr, scope) = (local.Value, module.RootScope);
+            }
+            else if (root.Name == "var" && module._inputs.TryGetValue(g.Name, out var input))
+            {
+                (expr, scope) = input;
+            }
+            else if (root.Name == "var" && module._variables.TryGetValue(g.Name, out var block) && block.Body.Attribute("default") is { } def)
+            {
+                (expr, scope) = (def.Value, HclScope.Empty);
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return (expr, scope);
+    }
+}
+
+/// <summary>Finds root modules among the scanned folders, evaluates them with their tfvars and expands local modules.</summary>
+public sealed class TerraformProject
+{
+    private const int MaxModuleDepth = 8;
+    private const int MaxInstances = 256;
+
+    private readonly Dictionary<string, HclFile> _files = new(StringComparer.Ordinal);
+    private readonly List<LintDiagnostic> _diagnostics = [];
+    private readonly string _scanRoot;
+
+    private TerraformProject(string scanRoot) => _scanRoot = scanRoot;
+
+    public IReadOnlyList<TerraformResource> Resources { get; private set; } = [];
+
+    public IReadOnlyList<HclFile> Files => _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+
+    public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
+
+    /// <param name="scanRoot">Files outside this folder are never read by <c>file()</c>.</param>
+    /// <param name="directories">Folders holding .tf files.</param>
+    /// <param name="varFiles">Extra tfvars files, applied to every root module after terraform.tfvars and *.auto.tfvars.</param>
+    public static TerraformProject Load(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles)
+    {
+        var project = new TerraformProject(Path.GetFullPath(scanRoot));
+        var dirs = directories.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        project.ParseAll(dirs.SelectMany(d => System.IO.Directory.EnumerateFiles(d, "*.tf")).ToList());
+        var called = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var dir in dirs)
+        {
+            foreach (var block in project.FilesIn(dir).SelectMany(f => f.Body.BlocksOfType("module")))
+            {
+                if (LocalSource(block, dir) is { } child && child != dir)
+                {
+                    called.Add(child);
+                }
+            }
+        }
+
+        var resources = new List<TerraformResource>();
+        foreach (var root in dirs.Where(d => !called.Contains(d)))
+        {
+            var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
+            var tfvars = new List<string>();
+            var defaults = Path.Combine(root, "terraform.tfvars");
+            if (File.Exists(defaults))
+            {
+                tfvars.Add(defaults);
+            }
+
+            tfvars.AddRange(System.IO.Directory.EnumerateFiles(root, "*.auto.tfvars").Order(StringComparer.Ordinal));
+            tfvars.AddRange(varFiles);
+            foreach (var path in tfvars)
+            {
+                foreach (var attr in project.Parse(path).Body.Attributes)
+                {
+                    inputs[attr.Name] = (attr.Value, HclScope.Empty);
+                }
+            }
+
+            var module = new ModuleInstance(root, root, project._scanRoot, "", project.FilesIn(root), inputs);
+            project.Expand(module, 0, resources);
+        }
+
+        project.Resources = resources;
+        return project;
+    }
+
+    private static string? LocalSource(HclBlock block, string dir) =>
+        block.Body.Attribute("source")?.Value is HclTemplate { Parts: [TemplateLiteral lit] }
+        && (lit.Text.StartsWith("./", StringComparison.Ordinal) || lit.Text.StartsWith("../", StringComparison.Ordinal))
+            ? Path.GetFullPath(Path.Combine(dir, lit.Text))
+            : null;
+
+    /// <summary>Parses the files on every core up front; the results are keyed by path, so the order stays deterministic.</summary>
+    private void ParseAll(List<string> paths)
+    {
+        var parsed = new System.Collections.Concurrent.ConcurrentDictionary<string, (HclFile File, string? Error)>(StringComparer.Ordinal);
+        Parallel.ForEach(paths, path =>
+        {
+            try
+            {
+                parsed[path] = (HclParser.Parse(path, File.ReadAllText(path)), null);
+            }
+            catch (IOException e)
+            {
+                parsed[path] = (HclParser.Parse(path, ""), e.Message);
+            }
+        });
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            var (file, error) = parsed[path];
+            if (error is not null)
+            {
+                _diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + error));
+            }
+
+            _diagnostics.AddRange(file.Diagnostics);
+            _files[path] = file;
+        }
+    }
+
+    private HclFile Parse(string path)
+    {
+        if (!_files.TryGetValue(path, out var file))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (IOException e)
+            {
+                _diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + e.Message));
+                text = "";
+            }
+
+            file = HclParser.Parse(path, text);
+            _diagnostics.AddRange(file.Diagnostics);
+            _files[path] = file;
+        }
+
+        return file;
+    }
+
+    private List<HclFile> FilesIn(string dir) =>
+        System.IO.Directory.Exists(dir)
+            ? System.IO.Directory.EnumerateFiles(dir, "*.tf").Order(StringComparer.Ordinal).Select(Parse).ToList()
+            : [];
+
+    private void Expand(ModuleInstance module, int depth, List<TerraformResource> into)
+    {
+        foreach (var file in module.Files)
+        {
+            foreach (var block in file.Body.Blocks)
+            {
+                if (block.Type is "resource" or "data" && block.Labels is [var type, var name])
+                {
+                    var prefix = module.AddressPrefix + (block.Type == "data" ? "data." : "") + type + "." + name;
+                    foreach (var (suffix, scope) in ExpandInstances(block.Body, module.RootScope))
+                    {
+                        var resource = new TerraformResource(block.Type, type, name, prefix + suffix, new BlockView(type, block.Body, scope, block.Range), module);
+                        module.Resources.Add(resource);
+                        into.Add(resource);
+                    }
+                }
+                else if (block.Type == "module" && block.Labels is [var moduleName] && depth < MaxModuleDepth
+                    && LocalSource(block, module.Directory) is { } childDir && System.IO.Directory.Exists(childDir))
+                {
+                    foreach (var (suffix, scope) in ExpandInstances(block.Body, module.RootScope))
+                    {
+                        var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
+                        foreach (var attr in block.Body.Attributes)
+                        {
+                            if (attr.Name is not ("source" or "version" or "count" or "for_each" or "providers" or "depends_on"))
+                            {
+                                inputs[attr.Name] = (attr.Value, scope);
+                            }
+                        }
+
+                        var child = new ModuleInstance(childDir, module.RootDirectory, _scanRoot, module.AddressPrefix + "module." + moduleName + suffix + ".", FilesIn(childDir), inputs);
+                        Expand(child, depth + 1, into);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>count and for_each: one scope per instance, with its address suffix.</summary>
+    private static IEnumerable<(string Suffix, HclScope Scope)> ExpandInstances(HclBody body, HclScope scope)
+    {
+        if (body.Attribute("count") is { } countAttr)
+        {
+            var count = HclEvaluator.Evaluate(countAttr.Value, scope);
+            if (HclValue.AsNumber(count) is { } n)
+            {
+                for (var i = 0; i < Math.Min(n, MaxInstances); i++)
+                {
+                    var index = new HclDictionary();
+                    index.Set("index", (decimal)i);
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"[{i}]"), scope.With("count", index));
+                }
+            }
+            else
+            {
+                var index = new HclDictionary();
+                index.Set("index", Unknown.Value);
+                yield return ("[*]", scope.With("count", index));
+            }
+
+            yield break;
+        }
+
+        if (body.Attribute("for_each") is { } forEachAttr)
+        {
+            var forEach = HclEvaluator.Evaluate(forEachAttr.Value, scope);
+            foreach (var (key, value) in Instances.Pairs(forEach).Take(MaxInstances))
+            {
+                var each = new HclDictionary();
+                var keyText = forEach is HclDictionary ? key : value;
+                each.Set("key", keyText);
+                each.Set("value", value);
+                var suffix = HclValue.AsString(keyText) is { } k ? "[\"" + k + "\"]" : "[*]";
+                yield return (suffix, scope.With("each", each));
+            }
+
+            yield break;
+        }
+
+        yield return ("", scope);
+    }
+}

@@ -1,0 +1,168 @@
+using Berth.Linting.Hcl;
+
+namespace Berth.Linting.Terraform;
+
+/// <summary>Helpers the Terraform rules share.</summary>
+public static class Tf
+{
+    public static bool IsTrue(object? value) => HclValue.AsBool(value) == true;
+
+    public static bool IsFalse(object? value) => HclValue.AsBool(value) == false;
+
+    /// <summary>The strings of a known list; null when the value (or an item) is unknown or not a list.</summary>
+    public static IReadOnlyList<string>? Strings(object? value) =>
+        value is IReadOnlyList<object?> list && list.All(x => HclValue.AsString(x) is not null)
+            ? list.Select(x => HclValue.AsString(x) ?? "").ToList()
+            : null;
+
+    /// <summary>The resources an expression refers to, as "type.name".</summary>
+    public static IReadOnlySet<string> References(HclExpr expr)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        Walk(expr, result);
+        return result;
+    }
+
+    private static void Walk(HclExpr? expr, HashSet<string> into)
+    {
+        switch (expr)
+        {
+            case HclGetAttr { Source: HclVariable root } g when root.Name is not ("var" or "local" or "module" or "data" or "path" or "each" or "count" or "self"):
+                into.Add(root.Name + "." + g.Name);
+                break;
+            case HclGetAttr g:
+                Walk(g.Source, into);
+                break;
+            case HclIndex i:
+                Walk(i.Source, into);
+                Walk(i.Key, into);
+                break;
+            case HclSplat s:
+                Walk(s.Source, into);
+                break;
+            case HclCall c:
+                c.Args.ToList().ForEach(a => Walk(a, into));
+                break;
+            case HclTemplate t:
+                foreach (var part in t.Parts)
+                {
+                    if (part is TemplateInterpolation ip)
+                    {
+                        Walk(ip.Expr, into);
+                    }
+                }
+
+                break;
+            case HclBinary b:
+                Walk(b.Left, into);
+                Walk(b.Right, into);
+                break;
+            case HclConditional c:
+                Walk(c.Condition, into);
+                Walk(c.True, into);
+                Walk(c.False, into);
+                break;
+            case HclParens p:
+                Walk(p.Inner, into);
+                break;
+            case HclTuple t:
+                t.Items.ToList().ForEach(x => Walk(x, into));
+                break;
+        }
+    }
+
+    /// <summary>The resources of a type in the same module instance that the attribute refers to.</summary>
+    public static IReadOnlyList<TerraformResource> Referenced(TerraformResource from, string attribute, string type)
+    {
+        if (from.View.Attr(attribute) is not { } attr)
+        {
+            return [];
+        }
+
+        var names = References(attr.Value).Where(r => r.StartsWith(type + ".", StringComparison.Ordinal)).Select(r => r[(type.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
+        return from.Module.Resources.Where(r => r.Mode == "resource" && r.Type == type && names.Contains(r.Name)).ToList();
+    }
+
+    /// <summary>Whether <c>lifecycle { ignore_changes = [...] }</c> names the attribute (or is <c>all</c>).</summary>
+    public static bool IgnoresChanges(TerraformResource resource, string attribute) =>
+        resource.View.Body.BlocksOfType("lifecycle").Any(l => l.Body.Attribute("ignore_changes")?.Value switch
+        {
+            HclTuple t => t.Items.Any(i => i is HclVariable v && v.Name == attribute || i is HclTemplate { Parts: [TemplateLiteral lit] } && lit.Text == attribute),
+            HclVariable { Name: "all" } => true,
+            HclTemplate { Parts: [TemplateLiteral { Text: "all" }] } => true,
+            _ => false,
+        });
+}
+
+/// <summary>One container of a task definition, with where each of its keys was written.</summary>
+public sealed record EcsContainer(HclDictionary Values, SourceRange Range)
+{
+    public string Name => HclValue.AsString(Values.GetOrNull("name")) ?? "(unnamed)";
+
+    public object? Get(string key) => Values.TryGetValue(key, out var v) ? v : null;
+
+    public bool Has(string key) => Values.ContainsKey(key) && Values[key] is not null;
+
+    public SourceRange RangeOf(string key) => Values.KeyRange(key) ?? Range;
+}
+
+public static class EcsContainers
+{
+    /// <summary>
+    /// The containers of an <c>aws_ecs_task_definition</c>, read from <c>jsonencode(...)</c>, a heredoc, a string or
+    /// <c>file(...)</c> — following locals and variables — with ranges pointing at the JSON or HCL that defines them.
+    /// Null when they cannot be known.
+    /// </summary>
+    public static IReadOnlyList<EcsContainer>? Read(TerraformResource task)
+    {
+        if (task.View.Attr("container_definitions") is not { } attr)
+        {
+            return null;
+        }
+
+        var (expr, scope) = ModuleInstance.Resolve(attr.Value, task.View.Scope);
+        object? value;
+        if (expr is HclCall { Name: "jsonencode", Args: [var arg] })
+        {
+            value = HclEvaluator.Evaluate(arg, scope);
+        }
+        else
+        {
+            if (HclEvaluator.Evaluate(expr, scope) is not string text)
+            {
+                return null;
+            }
+
+            value = expr switch
+            {
+                HclTemplate t => JsonValues.Parse(text, t.Range.File, t.ContentStart.Line, t.ContentStart.Column),
+                HclCall { Name: "file" or "templatefile", Args.Count: > 0 } c when HclValue.AsString(HclEvaluator.Evaluate(c.Args[0], scope)) is { } p && scope.Context is { } context
+                    => JsonValues.Parse(text, context.ResolvePath(p)),
+                _ => Flatten(JsonValues.Parse(text, attr.Range.File), attr.Range),
+            };
+        }
+
+        if (value is not IReadOnlyList<object?> list)
+        {
+            return null;
+        }
+
+        return list.OfType<HclDictionary>().Select(m => new EcsContainer(m, m.Range ?? attr.Range)).ToList();
+    }
+
+    /// <summary>When the JSON's origin is not known, every container points at the attribute.</summary>
+    private static object? Flatten(object? value, SourceRange at) => value is IReadOnlyList<object?> list
+        ? list.Select(x => x is HclDictionary m ? Rebase(m, at) : x).ToList()
+        : value;
+
+    private static HclDictionary Rebase(HclDictionary m, SourceRange at)
+    {
+        var copy = new HclDictionary(at);
+        foreach (var (k, v) in m)
+        {
+            copy.Set(k, v, at);
+        }
+
+        return copy;
+    }
+}

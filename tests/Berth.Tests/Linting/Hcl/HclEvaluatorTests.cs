@@ -1,0 +1,83 @@
+using Berth.Linting.Hcl;
+
+namespace Berth.Tests.Linting.Hcl;
+
+public sealed class HclEvaluatorTests
+{
+    private static string Eval(string text, HclScope? scope = null)
+    {
+        var (expr, diagnostics) = HclParser.ParseExpression("x.tf", text);
+        diagnostics.ShouldBeEmpty(string.Join("\n", diagnostics));
+        var value = HclEvaluator.Evaluate(expr, scope ?? HclScope.Empty);
+        return value switch
+        {
+            Unknown => "(unknown)",
+            EvalError => "(error)",
+            _ => JsonValues.Encode(value),
+        };
+    }
+
+    [Theory]
+    [InlineData("1 + 2 * 3", "7")]
+    [InlineData("10 / 4", "2.5")]
+    [InlineData("7 % 3", "1")]
+    [InlineData("\"a\" == \"a\" && !false", "true")]
+    [InlineData("true ? \"yes\" : \"no\"", "\"yes\"")]
+    [InlineData("\"x-${1 + 1}-${true}\"", "\"x-2-true\"")]
+    [InlineData("\"${[1]}\"", "[1]")]
+    [InlineData("\"x${[1]}\"", "(error)")]
+    [InlineData("[for i, v in [\"a\", \"b\"] : \"${i}${v}\"]", "[\"0a\",\"1b\"]")]
+    [InlineData("{for v in [\"a\", \"b\", \"a\"] : v => 1...}", "{\"a\":[1,1],\"b\":[1]}")]
+    [InlineData("[for v in [1, 2, 3] : v * 10 if v != 2]", "[10,30]")]
+    [InlineData("[{ a = 1 }, { a = 2 }][*].a", "[1,2]")]
+    [InlineData("{ a = { b = 3 } }.a.b", "3")]
+    [InlineData("{ a = 1 }.missing", "(error)")]
+    [InlineData("\"%{ for x in [1, 2] }${x},%{ endfor }%{ if false }no%{ else }end%{ endif }\"", "\"1,2,end\"")]
+    [InlineData("jsonencode({ b = [1, \"<x>\"], a = null })", "\"{\\\"a\\\":null,\\\"b\\\":[1,\\\"\\\\u003cx\\\\u003e\\\"]}\"")]
+    [InlineData("jsondecode(\"{\\\"k\\\": [true, 1.5]}\").k", "[true,1.5]")]
+    [InlineData("merge({ a = 1, b = 1 }, { b = 2 })", "{\"a\":1,\"b\":2}")]
+    [InlineData("concat([1], [2, 3])", "[1,2,3]")]
+    [InlineData("lookup({ a = 1 }, \"b\", 9)", "9")]
+    [InlineData("try({ a = 1 }.b, \"fallback\")", "\"fallback\"")]
+    [InlineData("can({ a = 1 }.b)", "false")]
+    [InlineData("coalesce(\"\", null, \"x\")", "\"x\"")]
+    [InlineData("format(\"%s-%d-%q\", \"a\", 3, \"b\")", "\"a-3-\\\"b\\\"\"")]
+    [InlineData("join(\",\", [\"a\", \"b\"])", "\"a,b\"")]
+    [InlineData("tostring(5)", "\"5\"")]
+    [InlineData("tonumber(\"2048\")", "2048")]
+    [InlineData("length(tolist([1, 2]))", "2")]
+    [InlineData("length(tomap({ a = 1 }))", "1")]
+    [InlineData("element([\"a\", \"b\"], 3)", "\"b\"")]
+    [InlineData("upper(\"x\")", "\"X\"")]
+    [InlineData("max(1, 5, 3)", "5")]
+    [InlineData("split(\"/\", \"a/b\")[1]", "\"b\"")]
+    [InlineData("some_unsupported_function(1)", "(unknown)")]
+    [InlineData("aws_iam_role.x.arn", "(unknown)")]
+    [InlineData("\"arn:${aws_iam_role.x.arn}\"", "(unknown)")]
+    [InlineData("merge({ a = 1 }, data.x.y)", "(unknown)")]
+    [InlineData("1 / 0", "(error)")]
+    public void Expressions_evaluate_like_terraform(string text, string expected) => Eval(text).ShouldBe(expected);
+
+    [Fact]
+    public void Unknowns_propagate_and_are_never_guessed()
+    {
+        var scope = HclScope.Empty.With("u", Unknown.Value);
+        Eval("u ? 1 : 2", scope).ShouldBe("(unknown)");
+        Eval("u + 1", scope).ShouldBe("(unknown)");
+        Eval("[for x in u : x]", scope).ShouldBe("(unknown)");
+        Eval("length(u)", scope).ShouldBe("(unknown)");
+        Eval("jsonencode([u])", scope).ShouldBe("(unknown)");
+        Eval("try(u, 1)", scope).ShouldBe("(unknown)");
+    }
+
+    [Fact]
+    public void Json_keeps_the_lines_of_objects_and_keys()
+    {
+        var value = JsonValues.Parse("[\n  {\n    \"name\": \"a\"\n  }\n]", "c.json", firstLine: 10).ShouldBeAssignableTo<IReadOnlyList<object?>>();
+        var container = value.ShouldNotBeNull()[0].ShouldBeOfType<HclDictionary>();
+        container.Range.ShouldNotBeNull().Line.ShouldBe(11);
+        container.KeyRange("name").ShouldNotBeNull().Line.ShouldBe(12);
+        JsonValues.Parse("[1,", "c.json").ShouldBe(EvalError.Value);
+        JsonValues.Parse(new string('[', 10_000), "c.json").ShouldBe(EvalError.Value);
+    }
+}

@@ -1,0 +1,252 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Berth.Tests.Cli;
+using Berth.Tests.Linting.Hcl;
+using Berth.Tests.Linting.Rules;
+
+namespace Berth.Tests.Linting;
+
+public sealed class LintCommandTests
+{
+    private const string Service = """
+        resource "aws_ecs_service" "api" {
+          name                   = "api"
+          enable_execute_command = true
+        }
+        """;
+
+    private static TempDir Repo(params (string Path, string Content)[] files)
+    {
+        var dir = new TempDir();
+        LintFiles.Write(dir.Path, files);
+        return dir;
+    }
+
+    [Fact]
+    public void Exit_code_follows_the_threshold()
+    {
+        using var dir = Repo(("infra/main.tf", Service));
+        var high = CliRunner.Run(dir.Path, "lint", "infra");
+        high.ExitCode.ShouldBe(1, high.Error);
+        high.Out.ShouldContain("infra/main.tf\n");
+        high.Out.ShouldContain("  1:1  high      BERTH-ECS-002  aws_ecs_service.api: no deployment circuit breaker");
+        high.Out.ShouldContain("    >     1 | resource \"aws_ecs_service\" \"api\" {");
+        high.Out.ShouldContain("      fix: Add `deployment_circuit_breaker");
+        CliRunner.Run(dir.Path, "lint", "infra", "--min-severity", "critical").ExitCode.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--min-severity", "severe")]
+    [InlineData("--today", "tomorrow")]
+    public void Bad_usage_exits_2(string option, string value)
+    {
+        using var dir = Repo(("main.tf", Service));
+        var result = CliRunner.Run(dir.Path, "lint", ".", option, value);
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith("berth: error:");
+    }
+
+    [Fact]
+    public void A_missing_path_or_var_file_exits_2()
+    {
+        using var dir = Repo(("main.tf", Service));
+        CliRunner.Run(dir.Path, "lint", "nope").ExitCode.ShouldBe(2);
+        CliRunner.Run(dir.Path, "lint", ".", "--var-file", "nope.tfvars").ExitCode.ShouldBe(2);
+        CliRunner.Run(dir.Path, "lint").ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Json_output_is_the_findings_with_repo_relative_paths()
+    {
+        using var dir = Repo(("infra/main.tf", Service));
+        var json = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", "infra", "--format", "json").Out).RootElement;
+        var finding = json.GetProperty("findings")[0];
+        finding.GetProperty("ruleId").GetString().ShouldBe("BERTH-ECS-002");
+        finding.GetProperty("file").GetString().ShouldBe("infra/main.tf");
+        finding.GetProperty("line").GetInt32().ShouldBe(1);
+        finding.GetProperty("address").GetString().ShouldBe("aws_ecs_service.api");
+    }
+
+    [Fact]
+    public void Sarif_has_one_run_rules_and_results_as_code_scanning_expects()
+    {
+        using var dir = Repo(("infra/main.tf", "# berth:ignore BERTH-ECS-009 exec goes through the bastion\n" + Service.Replace("enable_execute_command = true", "enable_execute_command = false", StringComparison.Ordinal)));
+        var result = CliRunner.Run(dir.Path, "lint", "infra", "--format", "sarif", "--min-severity", "low");
+        var sarif = JsonDocument.Parse(result.Out).RootElement;
+        sarif.GetProperty("version").GetString().ShouldBe("2.1.0");
+        var run = sarif.GetProperty("runs").EnumerateArray().ShouldHaveSingleItem();
+        var rules = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        rules.Count.ShouldBeGreaterThanOrEqualTo(25);
+        foreach (var rule in rules)
+        {
+            rule.GetProperty("id").GetString().ShouldStartWith("BERTH-");
+            rule.GetProperty("shortDescription").GetProperty("text").GetString().ShouldNotBeNullOrEmpty();
+            rule.GetProperty("fullDescription").GetProperty("text").GetString().ShouldNotBeNullOrEmpty();
+            rule.GetProperty("helpUri").GetString().ShouldStartWith("https://");
+            double.Parse(rule.GetProperty("properties").GetProperty("security-severity").GetString() ?? "", System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(0.1, 10);
+        }
+
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        results.Count.ShouldBe(2);
+        foreach (var r in results)
+        {
+            var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+            location.GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe("infra/main.tf");
+            location.GetProperty("region").GetProperty("startLine").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
+            r.GetProperty("partialFingerprints").GetProperty("berthFinding/v1").GetString()?.Length.ShouldBe(32);
+            r.GetProperty("level").GetString().ShouldBeOneOf("error", "warning", "note");
+        }
+
+        var suppressed = results.Single(r => r.GetProperty("ruleId").GetString() == "BERTH-ECS-009");
+        var suppression = suppressed.GetProperty("suppressions")[0];
+        suppression.GetProperty("kind").GetString().ShouldBe("inSource");
+        suppression.GetProperty("justification").GetString().ShouldBe("exec goes through the bastion");
+    }
+
+    [Fact]
+    public void Junit_has_a_failure_per_finding()
+    {
+        using var dir = Repo(("main.tf", Service));
+        var xml = XDocument.Parse(CliRunner.Run(dir.Path, "lint", ".", "--format", "junit").Out);
+        var failure = xml.Descendants("failure").ShouldHaveSingleItem();
+        failure.Attribute("type")?.Value.ShouldBe("high");
+        xml.Root?.Attribute("failures")?.Value.ShouldBe("1");
+    }
+
+    [Fact]
+    public void Suppressions_need_a_reason_and_expire()
+    {
+        const string body = """
+            resource "aws_ecs_service" "api" {
+              name                   = "api"
+              enable_execute_command = true
+            }
+            """;
+        using var withReason = Repo(("main.tf", "# berth:ignore BERTH-ECS-002 canary service, rolled back by the pipeline\n" + body));
+        CliRunner.Run(withReason.Path, "lint", ".").ExitCode.ShouldBe(0);
+
+        using var noReason = Repo(("main.tf", "# berth:ignore BERTH-ECS-002\n" + body));
+        var bare = CliRunner.Run(noReason.Path, "lint", ".");
+        bare.ExitCode.ShouldBe(1);
+        bare.Error.ShouldContain("main.tf:1:3: berth:ignore BERTH-ECS-002 has no reason; it is not applied");
+
+        using var expiring = Repo(("main.tf", "# berth:ignore BERTH-ECS-002 migration in progress exp:2026-12-31\n" + body));
+        CliRunner.Run(expiring.Path, "lint", ".", "--today", "2026-12-31").ExitCode.ShouldBe(0);
+        var expired = CliRunner.Run(expiring.Path, "lint", ".", "--today", "2027-01-01");
+        expired.ExitCode.ShouldBe(1);
+        expired.Error.ShouldContain("expired on 2026-12-31");
+
+        using var inside = Repo(("main.tf", body.Replace("  name", "  # berth:ignore BERTH-ECS-002 other\n  name", StringComparison.Ordinal)));
+        CliRunner.Run(inside.Path, "lint", ".").ExitCode.ShouldBe(1, "a comment above an unrelated attribute does not suppress the block's finding");
+    }
+
+    [Fact]
+    public void The_kubernetes_annotation_suppresses_with_its_reason()
+    {
+        const string deployment = """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+              annotations:
+                berth.dev/ignore: "BERTH-K8S-001=sized by VPA, BERTH-K8S-003=needs the host"
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: app
+                      image: app:1.0
+                      securityContext: { privileged: true }
+            """;
+        using var dir = Repo(("k8s/deploy.yaml", deployment));
+        var json = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", "k8s", "--format", "json", "--min-severity", "high").Out).RootElement;
+        var findings = json.GetProperty("findings").EnumerateArray().ToList();
+        findings.Count.ShouldBe(2);
+        findings.ShouldAllBe(f => f.GetProperty("suppressed").GetBoolean());
+        CliRunner.Run(dir.Path, "lint", "k8s").ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_yaml_comment_suppresses_too()
+    {
+        using var dir = Repo(("deploy.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              template:
+                spec:
+                  containers:
+                    # berth:ignore BERTH-K8S-001 requests come from the LimitRange
+                    - name: app
+                      image: app:1.0
+            """));
+        CliRunner.Run(dir.Path, "lint", ".").ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_baseline_survives_an_edit_that_moves_lines()
+    {
+        using var dir = Repo(("infra/main.tf", Service));
+        CliRunner.Run(dir.Path, "lint", "infra", "--write-baseline", "baseline.json").ExitCode.ShouldBe(1);
+        var baseline = File.ReadAllText(Path.Combine(dir.Path, "baseline.json"));
+        baseline.ShouldContain("\"file\": \"infra/main.tf\"");
+        baseline.ShouldContain("\"address\": \"aws_ecs_service.api\"");
+        CliRunner.Run(dir.Path, "lint", "infra", "--baseline", "baseline.json").ExitCode.ShouldBe(0);
+
+        File.WriteAllText(Path.Combine(dir.Path, "infra", "main.tf"), "locals {\n  region = \"eu-west-1\"\n}\n\n\n" + Service);
+        CliRunner.Run(dir.Path, "lint", "infra", "--baseline", "baseline.json").ExitCode.ShouldBe(0);
+
+        File.AppendAllText(Path.Combine(dir.Path, "infra", "main.tf"), "\nresource \"aws_ecs_service\" \"new\" {\n  name = \"new\"\n}\n");
+        var result = CliRunner.Run(dir.Path, "lint", "infra", "--baseline", "baseline.json");
+        result.ExitCode.ShouldBe(1);
+        result.Out.ShouldContain("aws_ecs_service.new");
+        result.Out.ShouldNotContain("BERTH-ECS-002  aws_ecs_service.api");
+    }
+
+    [Fact]
+    public void A_bad_baseline_is_bad_input()
+    {
+        using var dir = Repo(("main.tf", Service), ("baseline.json", "{ nope"));
+        CliRunner.Run(dir.Path, "lint", ".", "--baseline", "baseline.json").ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public void The_config_file_disables_rules_and_sets_the_threshold()
+    {
+        using var dir = Repo(("main.tf", Service), (".berth-lint.yaml", "disable: [BERTH-ECS-002]\nminSeverity: low\n"));
+        var result = CliRunner.Run(dir.Path, "lint", ".", "--format", "json");
+        result.Out.ShouldNotContain("BERTH-ECS-002");
+        JsonDocument.Parse(result.Out).RootElement.GetProperty("minSeverity").GetString().ShouldBe("low");
+        using var bad = Repo(("main.tf", Service), (".berth-lint.yaml", "disable: [BERTH-NOPE-001]\n"));
+        CliRunner.Run(bad.Path, "lint", ".").Error.ShouldContain("unknown rule id 'BERTH-NOPE-001'");
+    }
+
+    [Fact]
+    public void Syntax_errors_are_warnings_with_positions_and_the_rest_is_linted()
+    {
+        using var dir = Repo(("broken.tf", "resource \"aws_ecs_service\" \"x\" {\n  name = = 1\n}\n"), ("main.tf", Service));
+        var result = CliRunner.Run(dir.Path, "lint", ".");
+        result.Error.ShouldContain("broken.tf:2:10: ");
+        result.Out.ShouldContain("aws_ecs_service.api");
+    }
+
+    [Fact]
+    public void The_corpus_gives_the_same_bytes_every_time_and_only_the_planted_findings()
+    {
+        var first = CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26");
+        var second = CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26");
+        second.Out.ShouldBe(first.Out);
+        var json = JsonDocument.Parse(CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "json", "--min-severity", "low").Out).RootElement;
+        var found = json.GetProperty("findings").EnumerateArray()
+            .Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32()).ToList();
+        found.ShouldBe([
+            "BERTH-K8S-001 eks-platform/k8s/batch.yaml:17",
+            "BERTH-K8S-002 eks-platform/k8s/batch.yaml:17",
+            "BERTH-K8S-005 eks-platform/k8s/batch.yaml:18",
+        ]);
+        json.GetProperty("diagnostics").GetArrayLength().ShouldBe(0);
+    }
+}

@@ -1,0 +1,7 @@
+using Berth.Linting.Rules;
+
+namespace Berth.Tests.Linting.Rules;
+
+public sealed class K8sMemoryLimitRuleTests : RuleTests<K8sMemoryLimitRule>
+{
+}

@@ -1,0 +1,53 @@
+using Berth.Linting;
+using Berth.Tests.Cli;
+
+namespace Berth.Tests.Linting.Rules;
+
+/// <summary>Every rule's test class derives from this: its documented examples are its first fixtures.</summary>
+public abstract class RuleTests<TRule>
+    where TRule : LintRule, new()
+{
+    protected static TRule Rule { get; } = new();
+
+    /// <summary>Lints the files (paths may contain folders) with only this rule; returns its findings.</summary>
+    protected static IReadOnlyList<Finding> Lint(params (string Path, string Content)[] files) => LintFiles.Run([Rule], files).Findings;
+
+    [Fact]
+    public void The_failing_example_is_flagged() =>
+        Lint((Rule.Failing.FileName, Rule.Failing.Content)).ShouldNotBeEmpty();
+
+    [Fact]
+    public void The_passing_example_is_clean() =>
+        Lint((Rule.Passing.FileName, Rule.Passing.Content)).ShouldBeEmpty();
+
+    [Fact]
+    public void Findings_carry_the_rule_metadata()
+    {
+        var finding = Lint((Rule.Failing.FileName, Rule.Failing.Content))[0];
+        finding.RuleId.ShouldBe(Rule.Id);
+        finding.Severity.ShouldBe(Rule.Severity);
+        finding.Range.Line.ShouldBeGreaterThanOrEqualTo(1);
+        Path.GetFileName(finding.Range.File).ShouldNotBeNullOrEmpty();
+    }
+}
+
+public static class LintFiles
+{
+    public static LintResult Run(IReadOnlyList<LintRule>? rules, (string Path, string Content)[] files, LintOptions? options = null)
+    {
+        using var dir = new TempDir();
+        Write(dir.Path, files);
+        var result = Linter.Run([dir.Path], (options ?? new LintOptions()) with { Rules = rules, BaseDirectory = dir.Path, Today = options?.Today ?? new DateOnly(2026, 11, 26) });
+        return result with { Findings = result.Findings.Select(f => f with { Range = f.Range with { File = LintPaths.Relative(dir.Path, f.Range.File) } }).ToList() };
+    }
+
+    public static void Write(string root, (string Path, string Content)[] files)
+    {
+        foreach (var (path, content) in files)
+        {
+            var full = System.IO.Path.Combine(root, path);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full) ?? root);
+            File.WriteAllText(full, content);
+        }
+    }
+}
