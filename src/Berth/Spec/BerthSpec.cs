@@ -127,6 +127,9 @@ public sealed record ServiceSpec(
     string BaseName,
     SourceLocation Location)
 {
+    /// <summary>The team that owns the service (<c>team:</c>), or null when the spec leaves it to the order-based split.</summary>
+    public string? Team { get; init; }
+
     /// <summary>Replicas when there is no autoscaling; the minimum when there is.</summary>
     public int MinReplicas => Scaling?.Min ?? Replicas ?? 1;
 

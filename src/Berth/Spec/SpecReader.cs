@@ -229,9 +229,11 @@ internal sealed class SpecReader(string file)
         var graceful = m.Get("gracefulShutdown") is not { } g || Bool(g, path + ".gracefulShutdown", true);
         var countNode = m.Get("count");
         var count = countNode is not null ? Int(countNode, path + ".count", 1, 100, 1) : 1;
+        var team = m.Get("team") is { } tm ? Team(tm, path + ".team") : null;
 
         var service = new ServiceSpec(name, type, cpu, memory, replicas, scaling, demand, spot, arch, storage, port, health,
-            secrets, eventSource, graceful, name, Loc(nameNode ?? node));
+            secrets, eventSource, graceful, name, Loc(nameNode ?? node))
+        { Team = team };
         return name.Length == 0 ? null : (service, count, countNode);
     }
 
@@ -703,6 +705,31 @@ internal sealed class SpecReader(string file)
         {
             Error(node, $"{path}: '{s}' is {s.Length} characters; expected at most {maxLength}");
             return "";
+        }
+
+        return s;
+    }
+
+    /// <summary>A team name becomes a Kubernetes namespace: a DNS-1123 label, and none Kubernetes or the generated
+    /// platform already uses.</summary>
+    private string? Team(YamlNode node, string path)
+    {
+        var s = Pattern(node, path, SpecSchema.DnsLabelPattern, "a DNS-1123 label: lowercase letters, digits and '-', starting and ending with a letter or digit");
+        if (s.Length == 0)
+        {
+            return null;
+        }
+
+        if (s.Length > 63)
+        {
+            Error(node, $"{path}: '{s}' is {s.Length} characters; expected at most 63 (a DNS-1123 label)");
+            return null;
+        }
+
+        if (Regex.IsMatch(s, SpecSchema.ReservedTeamPattern, RegexOptions.CultureInvariant))
+        {
+            Error(node, $"{path}: '{s}' is a namespace Kubernetes or the generated platform already uses; expected another team name (not default, kube-*, argocd, keda or platform)");
+            return null;
         }
 
         return s;

@@ -44,6 +44,8 @@ public static class SpecSchema
     public const string Id = "https://berth.dev/schema/berth.schema.json";
     public const string NamePattern = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
     public const string InstanceTypePattern = "^[a-z][a-z0-9-]*\\.[a-z0-9-]+$";
+    /// <summary>A DNS-1123 label (RFC 1123, as Kubernetes checks namespace names): at most 63 characters.</summary>
+    public const string DnsLabelPattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
     public const string EnvNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
     public const string DurationPattern = "^(Never|(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?)$";
     public const string CpuPattern = "^[0-9]+(\\.[0-9]+)?m?$";
@@ -113,6 +115,7 @@ public static class SpecSchema
             new("eventSource", () => EventSource.ToJson()),
             new("gracefulShutdown", () => Bool(true, "Handles SIGTERM and drains in-flight work (matters on Spot).")),
             new("count", () => Int(1, 100, 1, "N identical copies named <name>-1..N.")),
+            new("team", TeamName),
         ],
         ["name"]);
 
@@ -344,6 +347,17 @@ public static class SpecSchema
 
     private static JsonObject Bool(bool @default, string description) =>
         new() { ["type"] = "boolean", ["default"] = @default, ["description"] = description };
+
+    private static JsonObject TeamName()
+    {
+        var o = Str("Team that owns the service: its Kubernetes namespace, access entry and ArgoCD project on EKS (a DNS-1123 label, not default or kube-*). Default: services are split over team.owningTeams in the order listed.", DnsLabelPattern);
+        o["maxLength"] = 63;
+        o["not"] = new JsonObject { ["pattern"] = ReservedTeamPattern };
+        return o;
+    }
+
+    /// <summary>Namespaces Kubernetes reserves and those the generated EKS platform itself uses.</summary>
+    public const string ReservedTeamPattern = "^(default|kube-.*|argocd|keda|platform)$";
 
     private static JsonObject Str(string description, string pattern, string? @default = null)
     {

@@ -38,6 +38,8 @@ public sealed class HappyPathTests
         web.Cpu.ShouldBe(new Millicores(1000));
         web.Memory.ShouldBe(ByteSize.FromGiB(2));
         web.Replicas.ShouldBe(3);
+        web.Team.ShouldBe("scoring");
+        spec.Services[1].Team.ShouldBeNull();
         web.Scaling.ShouldBeNull();
         (web.MinReplicas, web.MaxReplicas).ShouldBe((3, 3));
         web.Demand.ShouldBe(DemandProfile.Named("business-hours"));

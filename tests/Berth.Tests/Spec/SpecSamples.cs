@@ -44,6 +44,7 @@ internal static class SpecSamples
             eventSource: { type: sqs, name: orders, targetPerReplica: 50 }
             gracefulShutdown: false
             count: 1
+            team: scoring
           - name: scorer
             type: backend
             cpu: 500m

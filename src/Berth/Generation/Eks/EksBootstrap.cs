@@ -6,7 +6,8 @@ using static Berth.Generation.Hcl.HclValue;
 namespace Berth.Generation.Eks;
 
 /// <summary>bootstrap/: its own root (the Helm provider needs the cluster to exist): Karpenter, the AWS Load
-/// Balancer Controller and ArgoCD in HA with local admin disabled.</summary>
+/// Balancer Controller and ArgoCD in HA with local admin disabled, and KEDA when a service scales on an event source.
+/// The controllers' AWS roles live in terraform/ (Pod Identity associations with the service accounts the charts create).</summary>
 public static class EksBootstrap
 {
     public const string Folder = "bootstrap";
@@ -15,7 +16,7 @@ public static class EksBootstrap
     [
         new($"{Folder}/versions.tf", Versions()),
         new($"{Folder}/variables.tf", Variables(spec)),
-        new($"{Folder}/main.tf", Main()),
+        new($"{Folder}/main.tf", Main(spec)),
     ];
 
     private static string Versions() => HclWriter.File(f => f.Block("terraform", t => t
@@ -34,9 +35,13 @@ public static class EksBootstrap
         EcsModule.Variable(f, "karpenter_chart_version", "string", "Karpenter chart (v1 API).", v => v.Set("default", "1.5.0"));
         EcsModule.Variable(f, "load_balancer_controller_chart_version", "string", "AWS Load Balancer Controller chart.", v => v.Set("default", "1.13.0"));
         EcsModule.Variable(f, "argocd_chart_version", "string", "argo-cd chart (ArgoCD before 3.1).", v => v.Set("default", "7.8.0"));
+        if (ControllerIdentities.NeedsKeda(spec))
+        {
+            EcsModule.Variable(f, "keda_chart_version", "string", "KEDA chart (scales services on queue depth or consumer lag).", v => v.Set("default", "2.17.0"));
+        }
     });
 
-    private static string Main() => HclWriter.File(f =>
+    private static string Main(BerthSpec spec) => HclWriter.File(f =>
     {
         f.Block("provider", "aws", p => p.Expr("region", "var.region"));
         f.Block("data", "aws_eks_cluster", "this", d => d.Expr("name", "var.cluster_name"));
@@ -58,7 +63,11 @@ public static class EksBootstrap
             ("clusterName", Expr("var.cluster_name")),
             ("region", Expr("var.region")),
             ("vpcId", Expr("var.vpc_id")),
-            ("replicaCount", Num(2))));
+            ("replicaCount", Num(2)),
+            // terraform/controllers.tf binds the controller's role to this service account (Pod Identity).
+            ("serviceAccount", HclObject.Of(
+                ("create", Bool(true)),
+                ("name", Str(ControllerIdentities.LoadBalancerControllerServiceAccount))))));
         Release(f, "argocd", "https://argoproj.github.io/argo-helm", "argo-cd", "argocd", "var.argocd_chart_version", HclObject.Of(
             ("redis-ha", HclObject.Of(("enabled", Bool(true)))),
             ("controller", HclObject.Of(("replicas", Num(1)))),
@@ -68,6 +77,14 @@ public static class EksBootstrap
             ("configs", HclObject.Of(("cm", HclObject.Of(
                 ("admin.enabled", Bool(false)),
                 ("oidc.config", Expr("var.argocd_oidc_config"))))))));
+        if (ControllerIdentities.NeedsKeda(spec))
+        {
+            // The chart's operator service account is keda/keda-operator: terraform/controllers.tf gives it the role
+            // that reads queue depth; TriggerAuthentications use it (podIdentity provider aws, identity owner keda).
+            Release(f, "keda", "https://kedacore.github.io/charts", "keda", ControllerIdentities.KedaNamespace, "var.keda_chart_version", HclObject.Of(
+                ("operator", HclObject.Of(("replicaCount", Num(2)))),
+                ("metricsServer", HclObject.Of(("replicaCount", Num(2))))));
+        }
     });
 
     private static void Release(HclBody f, string name, string repository, string chart, string ns, string version, HclValue values) =>

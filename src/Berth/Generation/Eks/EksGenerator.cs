@@ -35,21 +35,72 @@ public static class EksGenerator
         L();
         L("| Path | What |");
         L("|---|---|");
-        L($"| `terraform/` | EKS {spec.Eks.Version}: private endpoint, KMS secrets encryption, all five log types, access entries, pinned add-ons, Pod Identity, Karpenter roles and interruption queue |");
-        L("| `bootstrap/` | a separate root: Helm releases of Karpenter, the AWS Load Balancer Controller and ArgoCD (HA, local admin off) |");
+        L($"| `terraform/` | EKS {spec.Eks.Version}: private endpoint, KMS secrets encryption, all five log types, access entries, pinned add-ons, Pod Identity roles (services, controllers), Karpenter roles and interruption queue |");
+        L(ControllerIdentities.NeedsKeda(spec)
+            ? "| `bootstrap/` | a separate root: Helm releases of Karpenter, the AWS Load Balancer Controller, ArgoCD (HA, local admin off) and KEDA |"
+            : "| `bootstrap/` | a separate root: Helm releases of Karpenter, the AWS Load Balancer Controller and ArgoCD (HA, local admin off) |");
         L("| `k8s/namespaces/` | one Namespace per team (Pod Security `restricted`) |");
-        L("| `k8s/<service>/` | ServiceAccount, Deployment, PodDisruptionBudget, Service, HPA or KEDA ScaledObject, Ingress for web services |");
+        L("| `k8s/<service>/` | ServiceAccount, Deployment, PodDisruptionBudget, Service, HPA or KEDA ScaledObject (+ TriggerAuthentication for SQS), Ingress for web services |");
         L("| `karpenter/` | the EC2NodeClass and a NodePool per workload class |");
         L("| `argocd/` | an AppProject per team and an Application per service (automated prune + selfHeal) |");
         L();
         L("## Teams");
         L();
-        L("berth.yaml names no owner per service, so services are split over `team.owningTeams` namespaces in the order the");
-        L("spec lists them (copies of a service stay together):");
+        if (EksLayout.AllTeamsNamed(spec))
+        {
+            L("Each service's namespace, ArgoCD project and access entry key is its `team:` in berth.yaml:");
+        }
+        else if (spec.Services.Any(s => s.Team is not null))
+        {
+            L("Services with a `team:` in berth.yaml live in that team's namespace. The others name no owner, so they are split");
+            L("over `team.owningTeams` namespaces in the order the spec lists them (copies of a service stay together); set");
+            L("`team:` on them to choose:");
+        }
+        else
+        {
+            L("No service in berth.yaml names its `team:`, so services are split over `team.owningTeams` namespaces in the order");
+            L("the spec lists them (copies of a service stay together); set `team:` on each service to choose:");
+        }
+
         L();
         foreach (var ns in layout.Namespaces)
         {
             L($"- `{ns}`: " + string.Join(", ", layout.NamespaceOf.Where(e => e.Value == ns).Select(e => e.Key)));
+        }
+
+        L();
+        L("Each team gets an AppProject that may deploy only to its namespace, and `team_role_arns[\"<namespace>\"]` an access");
+        L("entry with `AmazonEKSEditPolicy` scoped to that namespace.");
+        L();
+        L("## AWS roles");
+        L();
+        L("All through EKS Pod Identity (the `eks-pod-identity-agent` add-on; no OIDC provider, no IRSA annotations):");
+        L();
+        L("| Role | Service account | May |");
+        L("|---|---|---|");
+        L($"| `{spec.Name}-karpenter-controller` | `kube-system/karpenter` | launch and terminate nodes in {spec.Region}, pass the node role, read the interruption queue |");
+        L($"| `{spec.Name}-aws-load-balancer-controller` | `{ControllerIdentities.LoadBalancerControllerNamespace}/{ControllerIdentities.LoadBalancerControllerServiceAccount}` | the controller's published IAM policy (v2.13 `iam_policy.json`): load balancers, target groups, listeners and security groups it tags as its own |");
+        var queues = ControllerIdentities.KedaQueues(spec);
+        if (queues.Count > 0)
+        {
+            L($"| `{spec.Name}-keda-operator` | `{ControllerIdentities.KedaNamespace}/{ControllerIdentities.KedaServiceAccount}` | `sqs:GetQueueAttributes` on {string.Join(", ", queues.Select(q => $"`{q}`"))} only (queue depth for the ScaledObjects) |");
+        }
+
+        L($"| `{spec.Name}-ebs-csi` | `kube-system/ebs-csi-controller-sa` | `AmazonEBSCSIDriverPolicy` |");
+        foreach (var s in spec.Services.Where(EksLayout.NeedsAws).OrderBy(s => s.Name, StringComparer.Ordinal))
+        {
+            var may = new List<string>();
+            if (s.Secrets.Count > 0)
+            {
+                may.Add("read its secrets " + string.Join(", ", s.Secrets.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(n => $"`{n}`")));
+            }
+
+            if (s.EventSource is { Type: EventSourceType.Sqs } e)
+            {
+                may.Add($"consume `{e.Name}`");
+            }
+
+            L($"| `{spec.Name}-{s.Name}` | `{layout.NamespaceOf[s.Name]}/{s.Name}` | {string.Join("; ", may)} |");
         }
 
         L();
@@ -59,10 +110,15 @@ public static class EksGenerator
         L("2. `terraform/`: set `vpc_id`, `private_subnet_ids` (tagged `karpenter.sh/discovery`), `admin_role_arn`, `team_role_arns`");
         L("   and `addon_versions` (pin each: `aws eks describe-addon-versions`), then `terraform init && terraform apply`.");
         L("3. `bootstrap/`: from inside the VPC (the API endpoint is private), set `vpc_id`, `karpenter_interruption_queue`");
-        L("   (`terraform output` of step 2) and `argocd_oidc_config`, then `terraform init && terraform apply`.");
+        L("   (`terraform output` of step 2) and `argocd_oidc_config`, then `terraform init && terraform apply`. The controllers");
+        L("   pick up their roles from the Pod Identity associations step 2 made.");
         L("4. `kubectl apply -f karpenter/`, then `kubectl apply -f argocd/` (AppProjects, then Applications).");
-        L("5. For services scaled by KEDA, provide a ConfigMap `<service>-endpoints` in the service's namespace with `QUEUE_URL`");
-        L("   (SQS) or `KAFKA_BOOTSTRAP_SERVERS` (Kafka), and install KEDA.");
+        if (ControllerIdentities.NeedsKeda(spec))
+        {
+            L("5. For services scaled by KEDA, provide a ConfigMap `<service>-endpoints` in the service's namespace with `QUEUE_URL`");
+            L("   (SQS) or `KAFKA_BOOTSTRAP_SERVERS` (Kafka).");
+        }
+
         L();
         L("## Break-glass: intentional drift");
         L();

@@ -21,6 +21,7 @@ public static class EksTerraform
         new($"{Folder}/access.tf", Access(layout)),
         new($"{Folder}/addons.tf", AddonsFile()),
         new($"{Folder}/workloads.tf", Workloads(spec, layout)),
+        new($"{Folder}/controllers.tf", ControllerIdentities.File(spec)),
         new($"{Folder}/karpenter.tf", Karpenter(spec)),
         new($"{Folder}/outputs.tf", Outputs()),
     ];
@@ -278,6 +279,7 @@ public static class EksTerraform
         EcsModule.Output(f, "cluster_endpoint", "aws_eks_cluster.this.endpoint", "Private API endpoint: reachable from inside the VPC only.");
         EcsModule.Output(f, "karpenter_interruption_queue", "aws_sqs_queue.karpenter_interruption.name", "Karpenter's settings.interruptionQueue.");
         EcsModule.Output(f, "karpenter_node_role", "aws_iam_role.karpenter_node.name", "The role EC2NodeClass spec.role names.");
+        EcsModule.Output(f, "load_balancer_controller_role", "aws_iam_role.load_balancer_controller.arn", "Role of kube-system/aws-load-balancer-controller (Pod Identity).");
     });
 
     internal static string Inline(HclValue value) =>

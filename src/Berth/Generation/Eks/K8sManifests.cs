@@ -321,8 +321,9 @@ public static class K8sManifests
         ["metadata"] = Meta(spec, s, ns),
         ["spec"] = new YamlMap
         {
-            // KEDA reads the queue with the workload's own Pod Identity role.
-            ["podIdentity"] = new YamlMap { ["provider"] = "aws", ["identityOwner"] = "workload" },
+            // KEDA's operator reads the queue depth with its own Pod Identity role (terraform/controllers.tf):
+            // identityOwner workload would need an IRSA role annotation on the workload's service account.
+            ["podIdentity"] = new YamlMap { ["provider"] = "aws", ["identityOwner"] = "keda" },
         },
     };
 

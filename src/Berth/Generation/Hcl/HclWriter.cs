@@ -102,6 +102,12 @@ public static partial class HclWriter
                     break;
                 case HclComment c:
                     Flush();
+                    if (previous is HclBlock)
+                    {
+                        // A comment introduces what follows: keep it apart from the block before.
+                        lines.Add("");
+                    }
+
                     lines.Add("# " + c.Text);
                     break;
                 case HclBlank:

@@ -42,3 +42,9 @@ variable "argocd_chart_version" {
   description = "argo-cd chart (ArgoCD before 3.1)."
   default     = "7.8.0"
 }
+
+variable "keda_chart_version" {
+  type        = string
+  description = "KEDA chart (scales services on queue depth or consumer lag)."
+  default     = "2.17.0"
+}

@@ -12,6 +12,7 @@ resource "aws_eks_access_policy_association" "admin" {
     type = "cluster"
   }
 }
+
 # Each team edits only its own namespace: claims-portal.
 resource "aws_eks_access_entry" "team" {
   for_each      = var.team_role_arns

@@ -17,3 +17,8 @@ output "karpenter_node_role" {
   description = "The role EC2NodeClass spec.role names."
   value       = aws_iam_role.karpenter_node.name
 }
+
+output "load_balancer_controller_role" {
+  description = "Role of kube-system/aws-load-balancer-controller (Pod Identity)."
+  value       = aws_iam_role.load_balancer_controller.arn
+}

@@ -9,6 +9,7 @@ data "aws_eks_cluster" "this" {
 data "aws_eks_cluster_auth" "this" {
   name = var.cluster_name
 }
+
 # The API endpoint is private: run this from inside the VPC (a bastion, VPN or CI runner there).
 provider "helm" {
   kubernetes {
@@ -63,6 +64,10 @@ resource "helm_release" "aws_load_balancer_controller" {
       region       = var.region
       vpcId        = var.vpc_id
       replicaCount = 2
+      serviceAccount = {
+        create = true
+        name   = "aws-load-balancer-controller"
+      }
     }),
   ]
 }
@@ -97,6 +102,26 @@ resource "helm_release" "argocd" {
           "admin.enabled" = false
           "oidc.config"   = var.argocd_oidc_config
         }
+      }
+    }),
+  ]
+}
+
+resource "helm_release" "keda" {
+  name             = "keda"
+  repository       = "https://kedacore.github.io/charts"
+  chart            = "keda"
+  version          = var.keda_chart_version
+  namespace        = "keda"
+  create_namespace = true
+  atomic           = true
+  values = [
+    yamlencode({
+      operator = {
+        replicaCount = 2
+      }
+      metricsServer = {
+        replicaCount = 2
       }
     }),
   ]

@@ -12,7 +12,8 @@ resource "aws_eks_access_policy_association" "admin" {
     type = "cluster"
   }
 }
-# Each team edits only its own namespace: team-1, team-2, team-3, team-4.
+
+# Each team edits only its own namespace: data, internal-tools, investigations, scoring.
 resource "aws_eks_access_entry" "team" {
   for_each      = var.team_role_arns
   cluster_name  = aws_eks_cluster.this.name

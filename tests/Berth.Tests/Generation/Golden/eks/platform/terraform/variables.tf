@@ -24,8 +24,8 @@ variable "team_role_arns" {
   description = "IAM role of each team, keyed by namespace; each may edit only its own namespace."
 
   validation {
-    condition     = alltrue([for k in keys(var.team_role_arns) : contains(["team-1", "team-2", "team-3", "team-4"], k)])
-    error_message = "team_role_arns keys must be team namespaces: team-1, team-2, team-3, team-4."
+    condition     = alltrue([for k in keys(var.team_role_arns) : contains(["data", "internal-tools", "investigations", "scoring"], k)])
+    error_message = "team_role_arns keys must be team namespaces: data, internal-tools, investigations, scoring."
   }
 }
 

@@ -2,12 +2,12 @@
 locals {
   workloads = {
     "alert-dispatcher" = {
-      namespace = "team-3"
+      namespace = "data"
       secrets   = []
       queues    = ["fraud-alerts"]
     }
     "fraud-scoring" = {
-      namespace = "team-1"
+      namespace = "scoring"
       secrets   = ["prod/db/password"]
       queues    = []
     }

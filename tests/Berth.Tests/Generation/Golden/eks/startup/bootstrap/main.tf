@@ -9,6 +9,7 @@ data "aws_eks_cluster" "this" {
 data "aws_eks_cluster_auth" "this" {
   name = var.cluster_name
 }
+
 # The API endpoint is private: run this from inside the VPC (a bastion, VPN or CI runner there).
 provider "helm" {
   kubernetes {
@@ -63,6 +64,10 @@ resource "helm_release" "aws_load_balancer_controller" {
       region       = var.region
       vpcId        = var.vpc_id
       replicaCount = 2
+      serviceAccount = {
+        create = true
+        name   = "aws-load-balancer-controller"
+      }
     }),
   ]
 }

@@ -119,6 +119,7 @@ resource "aws_eks_pod_identity_association" "karpenter" {
   service_account = "karpenter"
   role_arn        = aws_iam_role.karpenter_controller.arn
 }
+
 # Spot interruption warnings, rebalance recommendations and instance changes reach Karpenter through SQS.
 resource "aws_sqs_queue" "karpenter_interruption" {
   name                      = "${local.name}-karpenter-interruption"

@@ -29,6 +29,7 @@ resource "aws_vpc_security_group_egress_rule" "alb_to_web" {
   to_port                      = each.value.port
   ip_protocol                  = "tcp"
 }
+
 # Every task carries the callers group; backend services accept traffic only from it.
 resource "aws_security_group" "callers" {
   name        = "${var.name}-callers"
@@ -62,6 +63,7 @@ resource "aws_vpc_security_group_ingress_rule" "backend_from_callers" {
   to_port                      = each.value.port
   ip_protocol                  = "tcp"
 }
+
 # Tasks reach AWS APIs, their registry and each other over HTTPS and the services' ports.
 resource "aws_vpc_security_group_egress_rule" "service" {
   for_each          = local.services
