@@ -60,7 +60,8 @@ public sealed class GeneratedRootsFixture : IDisposable
 /// <summary>
 /// The generated Terraform as terraform itself sees it. Loading the AWS provider's schema costs seconds each time, so
 /// every root is validated through one harness configuration that calls them all as modules (one init, one
-/// validate); the multi-client ECS root also runs its generated terraform test as a root (init, plan, assertions).
+/// validate); TerraformRootTests validates the platform example's roots as roots; the multi-client ECS root also runs
+/// its generated terraform test as a root (init, plan, assertions).
 /// </summary>
 public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixture<GeneratedRootsFixture>
 {
