@@ -60,7 +60,7 @@ public sealed class GeneratedRootsFixture : IDisposable
 /// <summary>
 /// The generated Terraform as terraform itself sees it. Loading the AWS provider's schema costs seconds each time, so
 /// every root is validated through one harness configuration that calls them all as modules (one init, one
-/// validate); TerraformRootTests validates the platform example's roots as roots; the multi-client ECS root also runs
+/// validate; bootstrap/ with its helm blocks as terraform_data); TerraformRootTests validates the platform example's roots as roots; the multi-client ECS root also runs
 /// its generated terraform test as a root (init, plan, assertions).
 /// </summary>
 public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixture<GeneratedRootsFixture>
@@ -82,6 +82,17 @@ public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixtur
         Terraform.RequirePluginDir();
         Directory.CreateDirectory(fixture.Folder("harness"));
         File.WriteAllText(Path.Combine(fixture.Folder("harness"), "main.tf"), Harness());
+        foreach (var example in ExampleSpecs.Names)
+        {
+            // bootstrap/ with its helm blocks as terraform_data (no hashicorp/helm offline; see TerraformRootTests).
+            var target = fixture.Folder($"eks/{example}/bootstrap-without-helm");
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(fixture.Folder($"eks/{example}/bootstrap"), "*.tf"))
+            {
+                File.WriteAllText(Path.Combine(target, Path.GetFileName(file)), TerraformRootTests.WithoutHelm(File.ReadAllText(file)));
+            }
+        }
+
         var folder = fixture.Init("harness");
         var (code, output) = Terraform.Run(folder, "validate", "-no-color");
         code.ShouldBe(0, output);
@@ -120,6 +131,13 @@ public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixtur
                   admin_role_arn     = "arn:aws:iam::123456789012:role/admin"
                   team_role_arns     = {}
                   addon_versions     = { "aws-ebs-csi-driver" = "v1", "coredns" = "v1", "eks-pod-identity-agent" = "v1", "kube-proxy" = "v1", "vpc-cni" = "v1" }
+                }
+
+                module "eks_{{id}}_bootstrap" {
+                  source                       = "../eks/{{example}}/bootstrap-without-helm"
+                  vpc_id                       = "vpc-1"
+                  karpenter_interruption_queue = module.eks_{{id}}.karpenter_interruption_queue
+                  argocd_oidc_config           = "name: SSO"
                 }
 
 
