@@ -92,7 +92,8 @@ public static class EksGenerator
             var may = new List<string>();
             if (s.Secrets.Count > 0)
             {
-                may.Add("read its secrets " + string.Join(", ", s.Secrets.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(n => $"`{n}`")));
+                var secrets = s.Secrets.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(n => $"`{n}`").ToArray();
+                may.Add((secrets.Length == 1 ? "read its secret " : "read its secrets ") + string.Join(", ", secrets));
             }
 
             if (s.EventSource is { Type: EventSourceType.Sqs } e)
