@@ -210,13 +210,13 @@ public sealed class EksKarpenterSimulation : OptionSimulation
             var ratio = s.ReadyPods == 0 ? double.PositiveInfinity : demand / (s.ReadyPods * s.Vcpu) / s.Target;
             var recommendation = Math.Abs(ratio - 1) <= HpaTolerance ? s.Desired : Wanted(s, demand);
             s.Recommendations[slot] = recommendation;
-            var stabilised = int.MinValue;
-            foreach (var r in s.Recommendations)
+            if (recommendation == s.Desired)
             {
-                stabilised = Math.Max(stabilised, r);
+                continue;
             }
 
-            var next = recommendation > s.Desired ? recommendation : Math.Min(s.Desired, stabilised);
+            // Scaling down takes the highest recommendation of the window (only then is the window read).
+            var next = recommendation > s.Desired ? recommendation : Math.Min(s.Desired, Max(s.Recommendations));
             if (next != s.Desired)
             {
                 s.Desired = next;
@@ -224,6 +224,17 @@ public sealed class EksKarpenterSimulation : OptionSimulation
                 Reconcile(i);
             }
         }
+    }
+
+    private static int Max(int[] values)
+    {
+        var max = int.MinValue;
+        foreach (var v in values)
+        {
+            max = Math.Max(max, v);
+        }
+
+        return max;
     }
 
     private void Reconcile(int service)

@@ -8,8 +8,8 @@ namespace Berth.Simulation;
 /// </summary>
 public abstract class OptionSimulation
 {
-    private readonly DemandSource _demandSource;
-    private readonly double[] _nextDemand;
+    private readonly int _run;
+    private DemandFeed? _feed;
     private readonly double[] _demand;
     private readonly double[] _capacity;
     private readonly long[] _settledAt;
@@ -28,9 +28,8 @@ public abstract class OptionSimulation
     {
         Spec = spec;
         Options = options;
+        _run = run;
         var n = spec.Services.Count;
-        _demandSource = new DemandSource(spec.Services, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options);
-        _nextDemand = new double[n];
         _demand = new double[n];
         _capacity = new double[n];
         _settledAt = new long[n];
@@ -61,21 +60,39 @@ public abstract class OptionSimulation
 
     protected void Note(string note) => _notes.Add(note);
 
+    /// <summary>Runs this option alone over the horizon, with its own demand feed.</summary>
     public OptionRun Run()
     {
-        var horizon = Options.HorizonSeconds;
-        _demandSource.Next(0, _nextDemand);
-        SetDemand(_nextDemand);
+        Begin(NewFeed(Spec, Options, _run));
+        AdvanceTo(Options.HorizonSeconds);
+        return End();
+    }
+
+    /// <summary>The demand feed of run <paramref name="run"/>: the same for every option of the run.</summary>
+    public static DemandFeed NewFeed(BerthSpec spec, SimulationOptions options, int run) =>
+        new(new DemandSource(spec.Services, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options), spec.Services.Count);
+
+    /// <summary>Starts the run at second 0 with minute 0's demand from <paramref name="feed"/>.</summary>
+    public void Begin(DemandFeed feed)
+    {
+        _feed = feed;
+        SetDemand(feed.Minute(0));
         Start();
         Queue.Schedule(60, new SimEvent(EventKind.MinuteTick, 1));
-        while (Queue.TryNext(horizon, out var time, out var e))
+    }
+
+    /// <summary>Handles every event before <paramref name="until"/> seconds (at most the horizon).</summary>
+    public void AdvanceTo(long until)
+    {
+        var feed = _feed ?? throw new InvalidOperationException("Begin before AdvanceTo");
+        until = Math.Min(until, Options.HorizonSeconds);
+        while (Queue.TryNext(until, out var time, out var e))
         {
             Now = time;
             if (e.Kind == EventKind.MinuteTick)
             {
                 Record(e.Target - 1);
-                _demandSource.Next(e.Target, _nextDemand);
-                SetDemand(_nextDemand);
+                SetDemand(feed.Minute(e.Target));
                 Queue.Schedule(time + 60, new SimEvent(EventKind.MinuteTick, e.Target + 1));
                 OnMinute();
             }
@@ -84,7 +101,12 @@ public abstract class OptionSimulation
                 Handle(e);
             }
         }
+    }
 
+    /// <summary>Closes the run at the horizon and returns what it measured.</summary>
+    public OptionRun End()
+    {
+        var horizon = Options.HorizonSeconds;
         Now = horizon;
         Record((int)(horizon / 60) - 1);
         for (var i = 0; i < _demand.Length; i++)
@@ -155,7 +177,7 @@ public abstract class OptionSimulation
         }
     }
 
-    private void SetDemand(double[] next)
+    private void SetDemand(ReadOnlySpan<double> next)
     {
         for (var i = 0; i < next.Length; i++)
         {
