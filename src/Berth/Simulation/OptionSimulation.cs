@@ -23,6 +23,16 @@ public abstract class OptionSimulation
     private double _costUsd;
     private double _costRate;
     private long _costSettledAt;
+    private readonly int[] _shortfallMinutes;
+    private bool _shortThisMinute;
+    private int _nodes;
+    private double _nodeVcpu;
+    private double _requestedVcpu;
+    private double _nodeSeconds;
+    private double _nodeVcpuSeconds;
+    private double _requestedVcpuSeconds;
+    private long _nodesSettledAt;
+    private int _peakNodes;
 
     protected OptionSimulation(BerthSpec spec, SimulationOptions options, int run)
     {
@@ -33,6 +43,7 @@ public abstract class OptionSimulation
         _demand = new double[n];
         _capacity = new double[n];
         _settledAt = new long[n];
+        _shortfallMinutes = new int[options.Days];
     }
 
     public abstract string Id { get; }
@@ -50,6 +61,12 @@ public abstract class OptionSimulation
     protected int InFlightLosses { get; set; }
 
     protected int ScaleEvents { get; set; }
+
+    /// <summary>Nodes consolidation deleted (empty, or drained onto the other nodes).</summary>
+    protected int NodesConsolidated { get; set; }
+
+    /// <summary>Nodes consolidation replaced with a cheaper one.</summary>
+    protected int NodesReplaced { get; set; }
 
     /// <summary>Tasks or nodes running now (what the time series reports).</summary>
     protected abstract int RunningUnits { get; }
@@ -93,6 +110,7 @@ public abstract class OptionSimulation
             {
                 Record(e.Target - 1);
                 SetDemand(feed.Minute(e.Target));
+                CloseMinute(e.Target - 1);
                 Queue.Schedule(time + 60, new SimEvent(EventKind.MinuteTick, e.Target + 1));
                 OnMinute();
             }
@@ -114,10 +132,20 @@ public abstract class OptionSimulation
             Settle(i);
         }
 
+        CloseMinute((int)(horizon / 60) - 1);
         SettleCost();
+        SettleNodes();
         Finish();
         var monthly = _costUsd * (double)Spec.Pricing.HoursPerMonth * 3600.0 / horizon * Clusters;
-        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series);
+        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series)
+        {
+            ShortfallMinutesPerDay = _shortfallMinutes,
+            AverageNodes = _nodeSeconds / horizon,
+            NodeCpuUtilisationPct = _nodeVcpuSeconds > 0 ? 100.0 * _requestedVcpuSeconds / _nodeVcpuSeconds : 0,
+            PeakNodes = _peakNodes,
+            NodesConsolidated = NodesConsolidated,
+            NodesReplaced = NodesReplaced,
+        };
     }
 
     /// <summary>One cluster (or ECS service set) per client, as <c>berth cost</c> counts them.</summary>
@@ -177,6 +205,45 @@ public abstract class OptionSimulation
         }
     }
 
+    /// <summary>Nodes came or went: <paramref name="nodes"/> and their allocatable vCPU, as deltas.</summary>
+    protected void NodesChanged(int nodes, double allocatableVcpu)
+    {
+        SettleNodes();
+        _nodes += nodes;
+        _nodeVcpu += allocatableVcpu;
+        _peakNodes = Math.Max(_peakNodes, _nodes);
+    }
+
+    /// <summary>Pods were bound to or removed from nodes: the CPU they request, as a delta.</summary>
+    protected void RequestsChanged(double vcpu)
+    {
+        SettleNodes();
+        _requestedVcpu += vcpu;
+    }
+
+    private void SettleNodes()
+    {
+        var dt = Now - _nodesSettledAt;
+        if (dt > 0)
+        {
+            _nodeSeconds += _nodes * dt;
+            _nodeVcpuSeconds += _nodeVcpu * dt;
+            _requestedVcpuSeconds += _requestedVcpu * dt;
+            _nodesSettledAt = Now;
+        }
+    }
+
+    /// <summary>A shortfall minute is one in which some service was, for any second, served less than its demand.</summary>
+    private void CloseMinute(int minute)
+    {
+        if (_shortThisMinute && minute >= 0)
+        {
+            _shortfallMinutes[minute / 1440]++;
+        }
+
+        _shortThisMinute = false;
+    }
+
     private void SetDemand(ReadOnlySpan<double> next)
     {
         for (var i = 0; i < next.Length; i++)
@@ -194,6 +261,7 @@ public abstract class OptionSimulation
         {
             _demanded += _demand[service] * dt;
             _served += Math.Min(_demand[service], _capacity[service]) * dt;
+            _shortThisMinute |= _capacity[service] + 1e-9 < _demand[service];
             _settledAt[service] = Now;
         }
     }
@@ -216,6 +284,7 @@ public abstract class OptionSimulation
         }
 
         SettleCost();
-        _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd));
+        _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd,
+            _nodes, _nodeVcpu > 0 ? 100.0 * _requestedVcpu / _nodeVcpu : 0));
     }
 }

@@ -59,7 +59,13 @@ public static class SimulationRunner
             Percentiles.Of(runs.Select(r => (double)r[k].Interruptions)),
             Percentiles.Of(runs.Select(r => (double)r[k].InFlightLosses)),
             Percentiles.Of(runs.Select(r => (double)r[k].ScaleEvents)),
-            first.Notes)).ToArray();
+            first.Notes)
+        {
+            ShortfallMinutesPerDay = Percentiles.Of(runs.SelectMany(r => r[k].ShortfallMinutesPerDay.Select(m => (double)m))),
+            AverageNodes = Percentiles.Of(runs.Select(r => r[k].AverageNodes)),
+            PeakNodes = Percentiles.Of(runs.Select(r => (double)r[k].PeakNodes)),
+            NodeCpuUtilisationPct = Percentiles.Of(runs.Select(r => r[k].NodeCpuUtilisationPct)),
+        }).ToArray();
         return new SimulationReport(options, runs, summaries);
     }
 
