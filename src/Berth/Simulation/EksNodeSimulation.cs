@@ -216,7 +216,7 @@ public abstract class EksNodeSimulation : OptionSimulation
         _hpa.NextTick();
         for (var i = 0; i < Services.Length; i++)
         {
-            if (_hpa.Sync(i, Demand(i), Services[i].ReadyPods))
+            if (_hpa.Sync(i, Demand(i), Services[i].ReadyPods, Services[i].Active.Count))
             {
                 ScaleEvents++;
                 Reconcile(i);

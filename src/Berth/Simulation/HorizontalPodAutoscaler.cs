@@ -43,8 +43,8 @@ internal sealed class HorizontalPodAutoscaler
     /// <summary>Begins a sync: call once per period, then <see cref="Sync"/> for each service.</summary>
     public void NextTick() => _tick++;
 
-    /// <summary>One service's sync; true when its desired count changed.</summary>
-    public bool Sync(int service, double demand, int readyPods)
+    /// <summary>One service's sync from its ready pods and all its pods (ready, starting or pending); true when its desired count changed.</summary>
+    public bool Sync(int service, double demand, int readyPods, int pods)
     {
         var scaling = _specs[service].Scaling;
         if (scaling is null)
@@ -54,6 +54,13 @@ internal sealed class HorizontalPodAutoscaler
 
         var desired = Desired[service];
         var ratio = readyPods == 0 ? double.PositiveInfinity : demand / (readyPods * _vcpu[service]) / _target[service];
+        if (ratio > 1 && pods > readyPods)
+        {
+            // Scaling up, pods not ready yet count as using nothing (replica_calculator.go), so a scale-up already
+            // under way is not repeated while its pods start.
+            ratio = demand / (pods * _vcpu[service]) / _target[service];
+        }
+
         var recommendation = Math.Abs(ratio - 1) <= Tolerance ? desired : Wanted(service, demand);
         var window = _recommendations[service];
         window[_tick % Window] = recommendation;

@@ -69,6 +69,7 @@ public static class SimulationRunner
         return new SimulationReport(options, runs, summaries);
     }
 
+    /// <summary>The options <c>berth cost</c> prices for this spec, in its order: every one of them is simulated.</summary>
     private static IEnumerable<OptionSimulation> Options(BerthSpec spec, PriceBook prices, NodeTypeTable? table, SimulationOptions options, int run)
     {
         yield return new EcsFargateSimulation(spec, prices, options, run);
@@ -76,5 +77,12 @@ public static class SimulationRunner
         {
             yield return new EksKarpenterSimulation(spec, prices, table, options, run);
         }
+
+        if (spec.Eks.NodeGroups.Count > 0)
+        {
+            yield return new EksNodeGroupsSimulation(spec, prices, options, run);
+        }
+
+        yield return new EksFargateSimulation(spec, prices, options, run);
     }
 }
