@@ -56,7 +56,7 @@ public sealed class EksKarpenterSimulationTests
         Eks(services, new SimulationOptions(Days: 1) { SpotMonthlyRate = 0 }).Interruptions.ShouldBe(0);
         var spot = Eks(services, new SimulationOptions(Days: 1) { SpotMonthlyRate = 200 });
         spot.Interruptions.ShouldBeGreaterThan(0);
-        spot.InFlightLosses.ShouldBeGreaterThan(0);
+        spot.InFlightLosses.ShouldBeGreaterThan(spot.Interruptions); // counted per pod: a node carries several
     }
 
     [Fact]
