@@ -157,6 +157,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     {
         var list = (double)_table.Price(type, capacity);
         var billed = (capacity == CapacityType.Spot ? list : list * (1 - SavingsPlan)) + _rootVolumeUsdPerHour;
+        _changed = true;
         return LaunchNode(_table.Types[type], capacity, _table.Allocatable[type], list, billed, type, instant);
     }
 
@@ -178,6 +179,8 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
+        // Without pods leaving or nodes launching, room only shrank: only the newly eligible nodes can have changed answer.
+        var onlySince = _changed ? long.MinValue : _lastPass;
         _changed = false;
         _lastPass = Now;
         var allowed = (int)Math.Ceiling(DisruptionBudget * LiveNodes.Count) - _replacing.Count;
@@ -186,7 +189,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
-        var candidates = LiveNodes.Where(n => Eligible(n, after)).ToList();
+        var candidates = LiveNodes.Where(n => Eligible(n, after) && Nodes[n].LastChange + after > onlySince).ToList();
         foreach (var n in candidates.Where(n => Nodes[n].Pods.Count == 0).ToArray())
         {
             if (allowed == 0)

@@ -19,6 +19,7 @@ internal sealed class HorizontalPodAutoscaler
     private readonly double[] _vcpu;
     private readonly double[] _target;
     private readonly int[][] _recommendations;
+    private readonly (double Demand, int Ready, int Pods, int Desired, int Recommendation)[] _last;
     private int _tick;
 
     public HorizontalPodAutoscaler(IReadOnlyList<ServiceSpec> services)
@@ -28,6 +29,8 @@ internal sealed class HorizontalPodAutoscaler
         _target = _specs.Select(DemandSource.Target).ToArray();
         _recommendations = _specs.Select(_ => new int[Window]).ToArray();
         Desired = new int[_specs.Length];
+        _last = new (double, int, int, int, int)[_specs.Length];
+        Array.Fill(_last, (double.NaN, -1, -1, -1, -1));
     }
 
     /// <summary>The replicas each service wants now.</summary>
@@ -53,6 +56,15 @@ internal sealed class HorizontalPodAutoscaler
         }
 
         var desired = Desired[service];
+        var window = _recommendations[service];
+        var last = _last[service];
+        if (last.Demand == demand && last.Ready == readyPods && last.Pods == pods && last.Desired == desired && last.Recommendation == desired)
+        {
+            // The same inputs as the last sync, which kept the count: the same recommendation (most syncs of a quiet service).
+            window[_tick % Window] = desired;
+            return false;
+        }
+
         var ratio = readyPods == 0 ? double.PositiveInfinity : demand / (readyPods * _vcpu[service]) / _target[service];
         if (ratio > 1 && pods > readyPods)
         {
@@ -62,7 +74,7 @@ internal sealed class HorizontalPodAutoscaler
         }
 
         var recommendation = Math.Abs(ratio - 1) <= Tolerance ? desired : Wanted(service, demand);
-        var window = _recommendations[service];
+        _last[service] = (demand, readyPods, pods, desired, recommendation);
         window[_tick % Window] = recommendation;
         if (recommendation == desired)
         {
