@@ -91,7 +91,10 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
             MaxDegreeOfParallelism = settings.Threads,
             TimeSeries = settings.Format == "csv",
         };
-        var report = Guard.Costing(() => SimulationRunner.Run(spec, CostEngine.CatalogFor(spec), options));
+        var catalog = Guard.Costing(() => CostEngine.CatalogFor(spec));
+        var report = ShowProgress(spec.Services.Count, options)
+            ? Guard.Costing(() => WithProgressBar(options, progress => SimulationRunner.Run(spec, catalog, options, progress)))
+            : Guard.Costing(() => SimulationRunner.Run(spec, catalog, options));
         switch (settings.Format)
         {
             case "json":
@@ -108,19 +111,28 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         var table = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{spec.Name}: {settings.Days} days, {settings.Runs} run(s), seed {settings.Seed} (p50 / p95 across runs)")));
-        table.AddColumns("Option", "$/month", "Unserved demand", "Spot interruptions", "In-flight losses", "Scale events");
+        table.AddColumns("Option", "$/month", "Unserved demand", "Shortfall min/day", "Scale events");
+        var risks = new Table().Border(TableBorder.Rounded).Title("Spot and nodes (p50 / p95)");
+        risks.AddColumns("Option", "Spot interruptions", "In-flight losses", "Nodes (avg)", "Node CPU requested");
         foreach (var o in report.Summaries)
         {
+            var nodes = o.PeakNodes.P95 > 0;
             table.AddRow(
                 o.Id,
                 Pair(o.MonthlyUsd, "0.00"),
                 Pair(o.UnservedDemandPct, "0.###") + " %",
+                Pair(o.ShortfallMinutesPerDay, "0.#"),
+                Pair(o.ScaleEvents, "0.#"));
+            risks.AddRow(
+                o.Id,
                 Pair(o.Interruptions, "0.#"),
                 Pair(o.InFlightLosses, "0.#"),
-                Pair(o.ScaleEvents, "0.#"));
+                nodes ? Pair(o.AverageNodes, "0.#") : "-",
+                nodes ? Pair(o.NodeCpuUtilisationPct, "0") + " %" : "-");
         }
 
         ansi.Write(table);
+        ansi.Write(risks);
         foreach (var o in report.Summaries)
         {
             foreach (var n in o.Notes)
@@ -129,8 +141,37 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
             }
         }
 
-        ansi.WriteLine("Cost is integrated over running tasks and nodes by the second, at berth cost's prices, and scaled to a month. Model and assumptions: docs/simulate.md.");
+        ansi.WriteLine("Cost is integrated over running tasks and nodes by the second, at berth cost's prices, and scaled to a month. Shortfall minutes: minutes of a day in which some service was served less than its demand (p50 / p95 over every day of every run). Model and assumptions: docs/simulate.md.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A run long enough to watch: about a second or more of simulation (runs × days × services).</summary>
+    private bool ShowProgress(int services, SimulationOptions options) =>
+        ReferenceEquals(cli.Error, Console.Error) && !Console.IsErrorRedirected
+        && (long)options.Runs * options.Days * Math.Max(1, services) >= LongRun;
+
+    private const long LongRun = 2_000;
+
+    /// <summary>A progress bar on stderr (never stdout, so json and csv stay clean) over runs × days.</summary>
+    private static SimulationReport WithProgressBar(SimulationOptions options, Func<IProgress<int>, SimulationReport> run)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        SimulationReport? report = null;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("simulating", maxValue: (double)options.Runs * options.Days);
+                report = run(new DaysDone(task));
+            });
+        return report!;
+    }
+
+    /// <summary>Each report is one more simulated day (reports from parallel runs may arrive out of order, so count them).</summary>
+    private sealed class DaysDone(ProgressTask task) : IProgress<int>
+    {
+        public void Report(int value) => task.Increment(1);
     }
 
     private static string Pair(Percentiles p, string format) =>

@@ -45,7 +45,7 @@ public sealed class DemandSource
         var hour = minute / 60 % DemandProfile.HoursPerWeek;
         var next = (hour + 1) % DemandProfile.HoursPerWeek;
         var fraction = (minute % 60) / 60.0;
-        for (var i = 0; i < _services.Count; i++)
+        for (var i = 0; i < _peakVcpu.Length; i++)
         {
             var profile = _hours[i];
             var level = (profile[hour] * (1 - fraction)) + (profile[next] * fraction);

@@ -82,7 +82,9 @@ public sealed class EcsFargateSimulation : OptionSimulation
         : base(spec, options, run)
     {
         _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EcsSpotStream);
-        _spotRatePerSecond = SpotInterruptions.PerSecond(options.SpotMonthlyRate ?? SpotInterruptions.MonthlyRate(SpotInterruptions.FargateSpotBand), spec.Pricing.HoursPerMonth);
+        var configured = (double?)spec.Pricing.FargateOverride?.SpotInterruptionRate;
+        var notedEstimate = false;
+        _spotRatePerSecond = SpotInterruptions.PerSecond(options.SpotMonthlyRate ?? configured ?? SpotInterruptions.MonthlyRate(SpotInterruptions.FargateSpotBand), spec.Pricing.HoursPerMonth);
         _services = new Service[spec.Services.Count];
         var savingsPlan = (double)prices.SavingsPlan;
         for (var i = 0; i < _services.Length; i++)
@@ -100,6 +102,12 @@ public sealed class EcsFargateSimulation : OptionSimulation
             }
 
             svc.Priced = true;
+            if (options.SpotMonthlyRate is null && configured is null && !notedEstimate && strategy.Any(p => p.Provider == EcsSpec.FargateSpot))
+            {
+                notedEstimate = true;
+                Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"Fargate Spot interruptions at {SpotInterruptions.MonthlyRate(SpotInterruptions.FargateSpotBand):0.#%} per task per month are an estimate (AWS publishes no rate): set pricing.overrides.fargate.spotInterruptionRate to your own"));
+            }
             var extraGb = Math.Max(0, Math.Ceiling(s.Storage.Bytes / (decimal)ByteSize.GiBBytes) - EcsFargateOption.FreeStorageGb);
             var storage = (double)(extraGb * q.StorageGb.UsdPerHour);
             for (var p = 0; p < strategy.Count; p++)

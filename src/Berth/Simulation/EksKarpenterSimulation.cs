@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Berth.Costing;
 using Berth.Costing.Options;
 using Berth.Packing;
@@ -6,292 +7,134 @@ using Berth.Spec;
 namespace Berth.Simulation;
 
 /// <summary>
-/// EKS with Karpenter, pod by pod and node by node: the HPA every 15 s (10% tolerance, the highest recommendation of
-/// the last 300 s when scaling down), pods serving 5 s after binding to a node with room, pending pods batched for a
-/// second and packed onto new nodes by <see cref="KarpenterPacker"/> that serve after 60 s, empty nodes deleted after
-/// <c>consolidateAfter</c>, and Spot nodes interrupted with a two-minute warning (pods replaced at the warning).
-/// Simplified: pods go to the first node with room (not kube-scheduler's scoring); under-used nodes are not replaced
-/// with cheaper ones; the disruption budget is not modelled; managed node groups are not simulated.
+/// EKS with Karpenter: pending pods batched for a second and packed by <see cref="KarpenterPacker"/> onto new nodes that
+/// serve after the node start latency, and consolidation as Karpenter's disruption controller does it
+/// (karpenter.sh/docs/concepts/disruption): every 10 s, among nodes whose pods have not changed for
+/// <c>consolidateAfter</c>, within the NodePool's default budget of 10% of the nodes (rounded up) being disrupted at
+/// once — empty nodes are deleted; with <c>WhenEmptyOrUnderutilized</c>, a node whose pods fit on the other nodes is
+/// drained and deleted (its pods evicted and recreated elsewhere, serving after the pod start latency), and an
+/// on-demand node whose pods fit one cheaper node is replaced (the replacement launched first, the pods moved when it is
+/// ready). Spot nodes are deleted but never replaced, as with Karpenter's SpotToSpotConsolidation feature gate off.
+/// Simplified: several nodes may be disrupted in one pass (Karpenter's single-node consolidation takes one), and
+/// multi-node consolidation (several nodes into one replacement) is not tried.
 /// </summary>
-public sealed class EksKarpenterSimulation : OptionSimulation
+public sealed class EksKarpenterSimulation : EksNodeSimulation
 {
-    private const long HpaPeriod = 15;
-    private const double HpaTolerance = 0.1;
-    private const long ScaleDownWindow = 300;
     private const long ProvisionBatchSeconds = 1;
-    private const int Window = (int)(ScaleDownWindow / HpaPeriod);
 
-    private enum PodState
-    {
-        Pending,
-        Bound,
-        Starting,
-        Serving,
-        Draining,
-        Stopped,
-    }
+    /// <summary>Karpenter's disruption controller polls every 10 s.</summary>
+    private const long DisruptionPollSeconds = 10;
 
-    private enum NodeState
-    {
-        Launching,
-        Ready,
-        Cordoned,
-        Deleted,
-    }
-
-    private sealed class SimPod(int service)
-    {
-        public int Service { get; } = service;
-
-        public int Node { get; set; } = -1;
-
-        public PodState State { get; set; }
-
-        public bool Serving { get; set; }
-    }
-
-    private sealed class SimNode(int type, CapacityType capacity, Resources allocatable, int ledger)
-    {
-        public int Type { get; } = type;
-
-        public CapacityType Capacity { get; } = capacity;
-
-        public Resources Allocatable { get; } = allocatable;
-
-        public int Ledger { get; } = ledger;
-
-        public Resources Used { get; set; }
-
-        public List<int> Pods { get; } = [];
-
-        public NodeState State { get; set; }
-
-        public int EmptyStamp { get; set; }
-    }
-
-    private sealed class Service(ServiceSpec spec, int index)
-    {
-        public ServiceSpec Spec { get; } = spec;
-
-        public double Vcpu { get; } = spec.Cpu.Value / 1000.0;
-
-        public double Target { get; } = DemandSource.Target(spec);
-
-        public Pod Pod { get; } = new(index, spec.Cpu.Value, (long)Math.Ceiling(spec.Memory.MiB), spec.Arch, spec.Spot);
-
-        public List<int> Active { get; } = [];
-
-        public int Desired { get; set; }
-
-        public int ReadyPods { get; set; }
-
-        public int[] Recommendations { get; } = new int[Window];
-    }
+    /// <summary>The NodePool's default disruption budget, <c>nodes: 10%</c> (a percentage is rounded up).</summary>
+    private const double DisruptionBudget = 0.10;
 
     private readonly NodeTypeTable _table;
-    private readonly PriceBook _prices;
-    private readonly Service[] _services;
-    private readonly List<SimPod> _pods = [];
-    private readonly List<SimNode> _nodes = [];
-    private readonly List<int> _liveNodes = [];
-    private readonly List<int> _pending = [];
-    private readonly Random _spotRandom;
     private readonly double _rootVolumeUsdPerHour;
-    private readonly double _controlPlaneUsdPerHour;
-    private readonly double _savingsPlan;
     private readonly long? _consolidateAfter;
-    private readonly string[] _serviceNames;
+    private readonly bool _underutilized;
+    private readonly Dictionary<int, int> _replacementOf = [];
+    private readonly Dictionary<int, int> _replacing = [];
+    private readonly Dictionary<int, (int Stamp, (int Type, CapacityType Capacity)? Replacement)> _replacementCache = [];
+    private readonly List<(int Node, Resources Used)> _others = [];
     private bool _provisionScheduled;
-    private int _hpaTick;
     private bool _notedUnschedulable;
+    private bool _changed;
+    private long _lastPass;
 
     public EksKarpenterSimulation(BerthSpec spec, PriceBook prices, NodeTypeTable table, SimulationOptions options, int run)
-        : base(spec, options, run)
+        : base(spec, prices, options, run)
     {
         _table = table;
-        _prices = prices;
-        _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EksSpotStream);
-        _services = spec.Services.Select((s, i) => new Service(s, i)).ToArray();
-        _serviceNames = spec.Services.Select(s => s.Name).ToArray();
         _rootVolumeUsdPerHour = (double)(EksKarpenterOption.RootVolumeGb * prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour / spec.Pricing.HoursPerMonth);
-        _controlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;
-        _savingsPlan = (double)prices.SavingsPlan;
-        // consolidateAfter: Never (null) leaves empty nodes running.
+        // consolidateAfter: Never (null) turns consolidation off.
         _consolidateAfter = spec.Eks.Karpenter.ConsolidateAfter is { } after ? (long)Math.Ceiling(after.TotalSeconds) : null;
+        _underutilized = spec.Eks.Karpenter.Consolidation == ConsolidationPolicy.WhenEmptyOrUnderutilized;
     }
 
     public override string Id => EksKarpenterOption.OptionId;
 
-    protected override int RunningUnits => _liveNodes.Count;
-
-    protected override void Start()
+    private protected override void PlaceInitialPods()
     {
-        StartBilling(_controlPlaneUsdPerHour);
-        for (var i = 0; i < _services.Length; i++)
-        {
-            var s = _services[i];
-            s.Desired = s.Spec.Scaling is null ? s.Spec.MinReplicas : Wanted(s, Demand(i));
-            Array.Fill(s.Recommendations, s.Desired);
-            for (var r = 0; r < s.Desired; r++)
-            {
-                var id = NewPod(i);
-                _pending.Add(id);
-            }
-        }
-
         Provision(instant: true);
-        Queue.Schedule(HpaPeriod, new SimEvent(EventKind.HpaSync, 0));
+        if (_consolidateAfter is not null)
+        {
+            Queue.Schedule(DisruptionPollSeconds, new SimEvent(EventKind.ConsolidationCheck, 0));
+        }
     }
 
-    protected override void Handle(SimEvent e)
+    private protected override void OnPending()
+    {
+        if (!_provisionScheduled)
+        {
+            _provisionScheduled = true;
+            Queue.Schedule(Now + ProvisionBatchSeconds, new SimEvent(EventKind.Provision, 0));
+        }
+    }
+
+    private protected override void OnPodLeft(int nodeId) => _changed = true;
+
+    private protected override bool Accepts(int nodeId) => !_replacementOf.ContainsKey(nodeId);
+
+    private protected override void HandleOther(SimEvent e)
     {
         switch (e.Kind)
         {
-            case EventKind.HpaSync:
-                Hpa();
-                Queue.Schedule(Now + HpaPeriod, e);
-                break;
             case EventKind.Provision:
                 _provisionScheduled = false;
                 Provision(instant: false);
                 break;
-            case EventKind.NodeReady:
-                NodeReady(e.Target);
-                break;
-            case EventKind.UnitReady when _pods[e.Target].State == PodState.Starting:
-                _pods[e.Target].State = PodState.Serving;
-                MarkServing(e.Target, true);
-                break;
             case EventKind.ConsolidationCheck:
-                var node = _nodes[e.Target];
-                if (node.State is NodeState.Launching or NodeState.Ready && node.Pods.Count == 0 && node.EmptyStamp == e.Stamp)
-                {
-                    DeleteNode(e.Target);
-                }
-
-                break;
-            case EventKind.SpotWarning when _nodes[e.Target].State is NodeState.Launching or NodeState.Ready:
-                SpotWarning(e.Target);
-                break;
-            case EventKind.SpotTerminate:
-                foreach (var p in _nodes[e.Target].Pods.ToArray())
-                {
-                    StopPod(p);
-                }
-
-                DeleteNode(e.Target);
+                Consolidate();
+                Queue.Schedule(Now + DisruptionPollSeconds, e);
                 break;
             default:
                 break;
         }
     }
 
-    protected override void Finish() => StopAllBilling();
-
-    private static int Wanted(Service s, double demand)
+    private protected override void OnNodeReady(int nodeId)
     {
-        var scaling = s.Spec.Scaling;
-        var pods = (int)Math.Min(int.MaxValue, Math.Ceiling((demand / (s.Vcpu * s.Target)) - 1e-9));
-        return scaling is null ? s.Desired : Math.Clamp(pods, scaling.Min, scaling.Max);
-    }
-
-    private void Hpa()
-    {
-        var slot = _hpaTick++ % Window;
-        for (var i = 0; i < _services.Length; i++)
+        _changed = true;
+        if (_replacementOf.Remove(nodeId, out var old))
         {
-            var s = _services[i];
-            if (s.Spec.Scaling is null)
-            {
-                continue;
-            }
-
-            var demand = Demand(i);
-            var ratio = s.ReadyPods == 0 ? double.PositiveInfinity : demand / (s.ReadyPods * s.Vcpu) / s.Target;
-            var recommendation = Math.Abs(ratio - 1) <= HpaTolerance ? s.Desired : Wanted(s, demand);
-            s.Recommendations[slot] = recommendation;
-            var stabilised = int.MinValue;
-            foreach (var r in s.Recommendations)
-            {
-                stabilised = Math.Max(stabilised, r);
-            }
-
-            var next = recommendation > s.Desired ? recommendation : Math.Min(s.Desired, stabilised);
-            if (next != s.Desired)
-            {
-                s.Desired = next;
-                ScaleEvents++;
-                Reconcile(i);
-            }
+            _replacing.Remove(old);
+            MovePods(old, nodeId);
         }
     }
 
-    private void Reconcile(int service)
+    private protected override void OnInterrupted(int nodeId)
     {
-        var s = _services[service];
-        while (s.Active.Count > s.Desired)
+        // A Spot replacement interrupted before it was ready: the replaced node stays, uncordoned.
+        if (_replacementOf.Remove(nodeId, out var old))
         {
-            var id = s.Active[^1];
-            s.Active.RemoveAt(s.Active.Count - 1);
-            StopPod(id);
+            _replacing.Remove(old);
+            Nodes[old].State = NodeState.Ready;
         }
-
-        while (s.Active.Count < s.Desired)
-        {
-            var id = NewPod(service);
-            if (!TryPlace(id))
-            {
-                _pending.Add(id);
-                if (!_provisionScheduled)
-                {
-                    _provisionScheduled = true;
-                    Queue.Schedule(Now + ProvisionBatchSeconds, new SimEvent(EventKind.Provision, 0));
-                }
-            }
-        }
-    }
-
-    private int NewPod(int service)
-    {
-        var id = _pods.Count;
-        _pods.Add(new SimPod(service));
-        _services[service].Active.Add(id);
-        return id;
-    }
-
-    private bool TryPlace(int pod)
-    {
-        var request = _services[_pods[pod].Service].Pod;
-        foreach (var n in _liveNodes)
-        {
-            var node = _nodes[n];
-            if (node.State is NodeState.Launching or NodeState.Ready
-                && _table.Types[node.Type].Arch == request.Arch
-                && (node.Capacity != CapacityType.Spot || request.SpotOk)
-                && node.Allocatable.Holds(node.Used + request.Requests))
-            {
-                Bind(pod, n, instant: false);
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private void Provision(bool instant)
     {
-        var pending = _pending.Where(p => _pods[p].State == PodState.Pending).ToArray();
-        _pending.Clear();
-        if (pending.Length == 0)
+        var pending = new List<int>();
+        foreach (var p in Pending)
+        {
+            // Room may have freed since the pod went pending: kube-scheduler binds it before Karpenter launches anything.
+            if (Pods[p].State == PodState.Pending && (instant || !TryPlace(p)))
+            {
+                pending.Add(p);
+            }
+        }
+
+        Pending.Clear();
+        if (pending.Count == 0)
         {
             return;
         }
 
-        var set = new PodSet(_serviceNames, pending.Select(p => _services[_pods[p].Service].Pod).ToArray());
+        var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
         var packed = KarpenterPacker.Pack(_table, set, withLowerBound: false);
         foreach (var n in packed.Nodes)
         {
-            var node = LaunchNode(n.Type, n.Capacity, instant);
+            var node = Launch(n.Type, n.Capacity, instant);
             foreach (var p in n.Pods)
             {
                 Bind(pending[p], node, instant);
@@ -300,179 +143,264 @@ public sealed class EksKarpenterSimulation : OptionSimulation
 
         foreach (var u in packed.Unschedulable)
         {
-            _pending.Add(pending[u]);
+            Pending.Add(pending[u]);
         }
 
         if (packed.Unschedulable.Count > 0 && !_notedUnschedulable)
         {
             _notedUnschedulable = true;
-            Note("some pods fit no instance type the NodePool allows and stay pending: " + string.Join(", ", packed.Unschedulable.Select(u => _serviceNames[set.Pods[u].Service]).Distinct()));
+            Note("some pods fit no instance type the NodePool allows and stay pending: " + string.Join(", ", packed.Unschedulable.Select(u => ServiceNames[set.Pods[u].Service]).Distinct()));
         }
     }
 
-    private int LaunchNode(int type, CapacityType capacity, bool instant)
+    private int Launch(int type, CapacityType capacity, bool instant)
     {
-        var price = capacity == CapacityType.Spot ? (double)_table.Price(type, capacity) : (double)_table.Price(type, capacity) * (1 - _savingsPlan);
-        var id = _nodes.Count;
-        var node = new SimNode(type, capacity, _table.Allocatable[type], StartBilling(price + _rootVolumeUsdPerHour))
-        {
-            State = instant ? NodeState.Ready : NodeState.Launching,
-        };
-        _nodes.Add(node);
-        _liveNodes.Add(id);
-        if (!instant)
-        {
-            Queue.Schedule(Now + Options.NodeStartSeconds, new SimEvent(EventKind.NodeReady, id));
-        }
-
-        if (capacity == CapacityType.Spot)
-        {
-            var band = _prices.Catalog.Advisor(_prices.Region, _table.Types[type].Name)?.InterruptionBucket ?? SpotInterruptions.UnknownBand;
-            var rate = SpotInterruptions.PerSecond(Options.SpotMonthlyRate ?? SpotInterruptions.MonthlyRate(band), Spec.Pricing.HoursPerMonth);
-            if (SimRandom.Exponential(_spotRandom, rate) is { } wait)
-            {
-                Queue.Schedule(Now + wait, new SimEvent(EventKind.SpotWarning, id));
-            }
-        }
-
-        return id;
+        var list = (double)_table.Price(type, capacity);
+        var billed = (capacity == CapacityType.Spot ? list : list * (1 - SavingsPlan)) + _rootVolumeUsdPerHour;
+        _changed = true;
+        return LaunchNode(_table.Types[type], capacity, _table.Allocatable[type], list, billed, type, instant);
     }
 
-    private void Bind(int pod, int nodeId, bool instant)
+    /// <summary>One pass of the disruption controller (emptiness, then under-utilisation), within the budget.</summary>
+    private void Consolidate()
     {
-        var p = _pods[pod];
-        var node = _nodes[nodeId];
-        node.Used += _services[p.Service].Pod.Requests;
-        if (!node.Allocatable.Holds(node.Used))
+        var after = _consolidateAfter ?? long.MaxValue;
+        var newlyEligible = false;
+        foreach (var n in LiveNodes)
         {
-            throw new InvalidOperationException($"node {nodeId} over its allocatable at {Now} s");
+            var at = Nodes[n].LastChange + after;
+            newlyEligible |= at > _lastPass && at <= Now;
         }
 
-        node.Pods.Add(pod);
-        node.EmptyStamp++;
-        p.Node = nodeId;
-        if (instant)
+        // Nothing left a node and no node crossed consolidateAfter since the last pass: the answer would be the same.
+        if (!_changed && !newlyEligible)
         {
-            p.State = PodState.Serving;
-            MarkServing(pod, true);
+            _lastPass = Now;
+            return;
         }
-        else if (node.State == NodeState.Ready)
-        {
-            p.State = PodState.Starting;
-            Queue.Schedule(Now + Options.PodStartSeconds, new SimEvent(EventKind.UnitReady, pod));
-        }
-        else
-        {
-            p.State = PodState.Bound;
-        }
-    }
 
-    private void NodeReady(int nodeId)
-    {
-        var node = _nodes[nodeId];
-        if (node.State != NodeState.Launching)
+        // Without pods leaving or nodes launching, room only shrank: only the newly eligible nodes can have changed answer.
+        var onlySince = _changed ? long.MinValue : _lastPass;
+        _changed = false;
+        _lastPass = Now;
+        var allowed = (int)Math.Ceiling(DisruptionBudget * LiveNodes.Count) - _replacing.Count;
+        if (allowed <= 0)
         {
             return;
         }
 
-        node.State = NodeState.Ready;
-        foreach (var p in node.Pods)
+        var candidates = LiveNodes.Where(n => Eligible(n, after) && Nodes[n].LastChange + after > onlySince).ToList();
+        foreach (var n in candidates.Where(n => Nodes[n].Pods.Count == 0).ToArray())
         {
-            if (_pods[p].State == PodState.Bound)
+            if (allowed == 0)
             {
-                _pods[p].State = PodState.Starting;
-                Queue.Schedule(Now + Options.PodStartSeconds, new SimEvent(EventKind.UnitReady, p));
+                return;
+            }
+
+            DeleteNode(n);
+            NodesConsolidated++;
+            allowed--;
+        }
+
+        if (!_underutilized)
+        {
+            return;
+        }
+
+        // Cheapest to disrupt first: fewest pods, then the dearest node (the biggest saving), then launch order.
+        var order = candidates.Where(n => Nodes[n].State == NodeState.Ready && Nodes[n].Pods.Count > 0)
+            .OrderBy(n => Nodes[n].Pods.Count).ThenByDescending(n => Nodes[n].ListUsdPerHour).ThenBy(n => n).ToArray();
+        foreach (var n in order)
+        {
+            if (allowed == 0)
+            {
+                return;
+            }
+
+            if (!Eligible(n, after))
+            {
+                continue;
+            }
+
+            if (FitsElsewhere(n))
+            {
+                Drain(n);
+                NodesConsolidated++;
+                allowed--;
+            }
+            else if (Replacement(n) is { } r)
+            {
+                var id = Launch(r.Type, r.Capacity, instant: false);
+                Nodes[n].State = NodeState.Cordoned;
+                _replacementOf[id] = n;
+                _replacing[n] = id;
+                NodesReplaced++;
+                allowed--;
             }
         }
     }
 
-    private void SpotWarning(int nodeId)
+    private bool Eligible(int n, long after)
     {
-        var node = _nodes[nodeId];
-        Interruptions++;
-        node.State = NodeState.Cordoned;
-        var affected = new SortedSet<int>();
-        foreach (var p in node.Pods.ToArray())
+        var node = Nodes[n];
+        return node.State == NodeState.Ready && !_replacementOf.ContainsKey(n) && !_replacing.ContainsKey(n) && Now - node.LastChange >= after;
+    }
+
+    /// <summary>The node's pods, largest first (the order they are moved in).</summary>
+    private int[] PodsBySize(int n)
+    {
+        var pods = Nodes[n].Pods.ToArray();
+        Array.Sort(pods, (a, b) =>
         {
-            var pod = _pods[p];
-            _services[pod.Service].Active.Remove(p);
-            affected.Add(pod.Service);
-            if (pod.State == PodState.Serving)
+            var x = Services[Pods[a].Service].Pod;
+            var y = Services[Pods[b].Service].Pod;
+            var c = y.CpuMillicores.CompareTo(x.CpuMillicores);
+            c = c != 0 ? c : y.MemoryMiB.CompareTo(x.MemoryMiB);
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        return pods;
+    }
+
+    /// <summary>Whether every pod of the node would bind elsewhere, placed exactly as <see cref="EksNodeSimulation.TryPlace"/> will place them.</summary>
+    private bool FitsElsewhere(int n)
+    {
+        var node = Nodes[n];
+        long freeCpu = 0, freeMemory = 0;
+        _others.Clear();
+        foreach (var m in LiveNodes)
+        {
+            var other = Nodes[m];
+            if (m != n && other.State is NodeState.Launching or NodeState.Ready && Accepts(m) && other.Info.Arch == node.Info.Arch)
             {
-                pod.State = PodState.Draining;
-                if (!_services[pod.Service].Spec.GracefulShutdown)
+                freeCpu += other.Allocatable.CpuMillicores - other.Used.CpuMillicores;
+                freeMemory += other.Allocatable.MemoryMiB - other.Used.MemoryMiB;
+                _others.Add((m, other.Used));
+            }
+        }
+
+        // Not enough room in total: no placement can work (the common case on a well-packed cluster).
+        if (freeCpu < node.Used.CpuMillicores || freeMemory < node.Used.MemoryMiB)
+        {
+            return false;
+        }
+
+        var others = CollectionsMarshal.AsSpan(_others);
+        foreach (var p in PodsBySize(n))
+        {
+            var request = Services[Pods[p].Service].Pod;
+            var placed = false;
+            for (var k = 0; k < others.Length && !placed; k++)
+            {
+                var other = Nodes[others[k].Node];
+                var need = others[k].Used + request.Requests;
+                if (Compatible(other, request) && other.Allocatable.Holds(need))
                 {
-                    InFlightLosses++;
+                    others[k].Used = need;
+                    placed = true;
                 }
             }
-            else
+
+            if (!placed)
             {
-                StopPod(p);
+                return false;
             }
         }
 
-        Queue.Schedule(Now + SpotInterruptions.WarningSeconds, new SimEvent(EventKind.SpotTerminate, nodeId));
-        foreach (var s in affected)
-        {
-            Reconcile(s);
-        }
+        return true;
     }
 
-    private void StopPod(int pod)
+    /// <summary>
+    /// The cheapest single node that holds all of an on-demand node's pods, if it is cheaper: Karpenter's launch choice
+    /// for one claim (every type that holds the sum of the requests; Spot when all pods tolerate it and it is cheaper).
+    /// Cached per pod set.
+    /// </summary>
+    private (int Type, CapacityType Capacity)? Replacement(int n)
     {
-        var p = _pods[pod];
-        if (p.State == PodState.Stopped)
+        var node = Nodes[n];
+        if (node.Capacity == CapacityType.Spot)
         {
-            return;
+            return null;
         }
 
-        MarkServing(pod, false);
-        p.State = PodState.Stopped;
-        if (p.Node < 0)
+        if (_replacementCache.TryGetValue(n, out var cached) && cached.Stamp == node.Stamp)
         {
-            _pending.Remove(pod);
-            return;
+            return cached.Replacement;
         }
 
-        var node = _nodes[p.Node];
-        node.Used -= _services[p.Service].Pod.Requests;
-        node.Pods.Remove(pod);
-        if (node.Pods.Count == 0 && node.State is NodeState.Launching or NodeState.Ready && _consolidateAfter is { } after)
+        var spotOk = _table.SpotAllowed && node.Pods.TrueForAll(p => Services[Pods[p].Service].Pod.SpotOk);
+        (int Type, CapacityType Capacity)? best = null;
+        var bestUsd = double.MaxValue;
+        var bestOnDemand = double.MaxValue;
+        var bestSpot = double.MaxValue;
+        int onDemandType = -1, spotType = -1;
+        for (var t = 0; t < _table.Count; t++)
         {
-            node.EmptyStamp++;
-            Queue.Schedule(Now + after, new SimEvent(EventKind.ConsolidationCheck, p.Node, node.EmptyStamp));
+            if (_table.Types[t].Arch != node.Info.Arch || !_table.Allocatable[t].Holds(node.Used))
+            {
+                continue;
+            }
+
+            if (_table.OnDemandAllowed && (double)_table.OnDemandUsd[t] < bestOnDemand)
+            {
+                bestOnDemand = (double)_table.OnDemandUsd[t];
+                onDemandType = t;
+            }
+
+            if (spotOk && _table.SpotUsd[t] is { } spot && (double)spot < bestSpot)
+            {
+                bestSpot = (double)spot;
+                spotType = t;
+            }
         }
+
+        if (spotType >= 0 && bestSpot < bestOnDemand)
+        {
+            (best, bestUsd) = ((spotType, CapacityType.Spot), bestSpot);
+        }
+        else if (onDemandType >= 0)
+        {
+            (best, bestUsd) = ((onDemandType, CapacityType.OnDemand), bestOnDemand);
+        }
+
+        var r = best is not null && bestUsd < node.ListUsdPerHour - 1e-9 ? best : null;
+        _replacementCache[n] = (node.Stamp, r);
+        return r;
     }
 
-    private void DeleteNode(int nodeId)
+    /// <summary>Cordons the node, evicts its pods (recreated on the other nodes), and deletes it.</summary>
+    private void Drain(int n)
     {
-        var node = _nodes[nodeId];
-        if (node.State == NodeState.Deleted)
+        Nodes[n].State = NodeState.Cordoned;
+        foreach (var p in PodsBySize(n))
         {
-            return;
+            var service = Pods[p].Service;
+            Evict(p);
+            Reconcile(service);
         }
 
-        if (node.Pods.Count > 0)
-        {
-            throw new InvalidOperationException($"node {nodeId} deleted with {node.Pods.Count} pods at {Now} s");
-        }
-
-        node.State = NodeState.Deleted;
-        _liveNodes.Remove(nodeId);
-        StopBilling(node.Ledger);
+        DeleteNode(n);
     }
 
-    private void MarkServing(int pod, bool serving)
+    /// <summary>The replacement is ready: the old node's pods are evicted and recreated on it, and the old node deleted.</summary>
+    private void MovePods(int old, int replacement)
     {
-        var p = _pods[pod];
-        if (p.Serving == serving)
+        foreach (var p in PodsBySize(old))
         {
-            return;
+            var service = Pods[p].Service;
+            Evict(p);
+            var fresh = NewPod(service);
+            var target = Nodes[replacement];
+            if (target.State == NodeState.Ready && target.Allocatable.Holds(target.Used + Services[service].Pod.Requests))
+            {
+                Bind(fresh, replacement, instant: false);
+            }
+            else if (!TryPlace(fresh))
+            {
+                Pending.Add(fresh);
+                OnPending();
+            }
         }
 
-        var s = _services[p.Service];
-        p.Serving = serving;
-        s.ReadyPods += serving ? 1 : -1;
-        AddCapacity(p.Service, (serving ? 1 : -1) * s.Vcpu * s.Target);
+        DeleteNode(old);
     }
 }

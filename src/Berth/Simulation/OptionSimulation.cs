@@ -8,8 +8,8 @@ namespace Berth.Simulation;
 /// </summary>
 public abstract class OptionSimulation
 {
-    private readonly DemandSource _demandSource;
-    private readonly double[] _nextDemand;
+    private readonly int _run;
+    private DemandFeed? _feed;
     private readonly double[] _demand;
     private readonly double[] _capacity;
     private readonly long[] _settledAt;
@@ -23,17 +23,27 @@ public abstract class OptionSimulation
     private double _costUsd;
     private double _costRate;
     private long _costSettledAt;
+    private readonly int[] _shortfallMinutes;
+    private bool _shortThisMinute;
+    private int _nodes;
+    private double _nodeVcpu;
+    private double _requestedVcpu;
+    private double _nodeSeconds;
+    private double _nodeVcpuSeconds;
+    private double _requestedVcpuSeconds;
+    private long _nodesSettledAt;
+    private int _peakNodes;
 
     protected OptionSimulation(BerthSpec spec, SimulationOptions options, int run)
     {
         Spec = spec;
         Options = options;
+        _run = run;
         var n = spec.Services.Count;
-        _demandSource = new DemandSource(spec.Services, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options);
-        _nextDemand = new double[n];
         _demand = new double[n];
         _capacity = new double[n];
         _settledAt = new long[n];
+        _shortfallMinutes = new int[options.Days];
     }
 
     public abstract string Id { get; }
@@ -52,6 +62,12 @@ public abstract class OptionSimulation
 
     protected int ScaleEvents { get; set; }
 
+    /// <summary>Nodes consolidation deleted (empty, or drained onto the other nodes).</summary>
+    protected int NodesConsolidated { get; set; }
+
+    /// <summary>Nodes consolidation replaced with a cheaper one.</summary>
+    protected int NodesReplaced { get; set; }
+
     /// <summary>Tasks or nodes running now (what the time series reports).</summary>
     protected abstract int RunningUnits { get; }
 
@@ -61,21 +77,40 @@ public abstract class OptionSimulation
 
     protected void Note(string note) => _notes.Add(note);
 
+    /// <summary>Runs this option alone over the horizon, with its own demand feed.</summary>
     public OptionRun Run()
     {
-        var horizon = Options.HorizonSeconds;
-        _demandSource.Next(0, _nextDemand);
-        SetDemand(_nextDemand);
+        Begin(NewFeed(Spec, Options, _run));
+        AdvanceTo(Options.HorizonSeconds);
+        return End();
+    }
+
+    /// <summary>The demand feed of run <paramref name="run"/>: the same for every option of the run.</summary>
+    public static DemandFeed NewFeed(BerthSpec spec, SimulationOptions options, int run) =>
+        new(new DemandSource(spec.Services, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options), spec.Services.Count);
+
+    /// <summary>Starts the run at second 0 with minute 0's demand from <paramref name="feed"/>.</summary>
+    public void Begin(DemandFeed feed)
+    {
+        _feed = feed;
+        SetDemand(feed.Minute(0));
         Start();
         Queue.Schedule(60, new SimEvent(EventKind.MinuteTick, 1));
-        while (Queue.TryNext(horizon, out var time, out var e))
+    }
+
+    /// <summary>Handles every event before <paramref name="until"/> seconds (at most the horizon).</summary>
+    public void AdvanceTo(long until)
+    {
+        var feed = _feed ?? throw new InvalidOperationException("Begin before AdvanceTo");
+        until = Math.Min(until, Options.HorizonSeconds);
+        while (Queue.TryNext(until, out var time, out var e))
         {
             Now = time;
             if (e.Kind == EventKind.MinuteTick)
             {
                 Record(e.Target - 1);
-                _demandSource.Next(e.Target, _nextDemand);
-                SetDemand(_nextDemand);
+                SetDemand(feed.Minute(e.Target));
+                CloseMinute(e.Target - 1);
                 Queue.Schedule(time + 60, new SimEvent(EventKind.MinuteTick, e.Target + 1));
                 OnMinute();
             }
@@ -84,7 +119,12 @@ public abstract class OptionSimulation
                 Handle(e);
             }
         }
+    }
 
+    /// <summary>Closes the run at the horizon and returns what it measured.</summary>
+    public OptionRun End()
+    {
+        var horizon = Options.HorizonSeconds;
         Now = horizon;
         Record((int)(horizon / 60) - 1);
         for (var i = 0; i < _demand.Length; i++)
@@ -92,10 +132,20 @@ public abstract class OptionSimulation
             Settle(i);
         }
 
+        CloseMinute((int)(horizon / 60) - 1);
         SettleCost();
+        SettleNodes();
         Finish();
         var monthly = _costUsd * (double)Spec.Pricing.HoursPerMonth * 3600.0 / horizon * Clusters;
-        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series);
+        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series)
+        {
+            ShortfallMinutesPerDay = _shortfallMinutes,
+            AverageNodes = _nodeSeconds / horizon,
+            NodeCpuUtilisationPct = _nodeVcpuSeconds > 0 ? 100.0 * _requestedVcpuSeconds / _nodeVcpuSeconds : 0,
+            PeakNodes = _peakNodes,
+            NodesConsolidated = NodesConsolidated,
+            NodesReplaced = NodesReplaced,
+        };
     }
 
     /// <summary>One cluster (or ECS service set) per client, as <c>berth cost</c> counts them.</summary>
@@ -155,7 +205,46 @@ public abstract class OptionSimulation
         }
     }
 
-    private void SetDemand(double[] next)
+    /// <summary>Nodes came or went: <paramref name="nodes"/> and their allocatable vCPU, as deltas.</summary>
+    protected void NodesChanged(int nodes, double allocatableVcpu)
+    {
+        SettleNodes();
+        _nodes += nodes;
+        _nodeVcpu += allocatableVcpu;
+        _peakNodes = Math.Max(_peakNodes, _nodes);
+    }
+
+    /// <summary>Pods were bound to or removed from nodes: the CPU they request, as a delta.</summary>
+    protected void RequestsChanged(double vcpu)
+    {
+        SettleNodes();
+        _requestedVcpu += vcpu;
+    }
+
+    private void SettleNodes()
+    {
+        var dt = Now - _nodesSettledAt;
+        if (dt > 0)
+        {
+            _nodeSeconds += _nodes * dt;
+            _nodeVcpuSeconds += _nodeVcpu * dt;
+            _requestedVcpuSeconds += _requestedVcpu * dt;
+            _nodesSettledAt = Now;
+        }
+    }
+
+    /// <summary>A shortfall minute is one in which some service was, for any second, served less than its demand.</summary>
+    private void CloseMinute(int minute)
+    {
+        if (_shortThisMinute && minute >= 0)
+        {
+            _shortfallMinutes[minute / 1440]++;
+        }
+
+        _shortThisMinute = false;
+    }
+
+    private void SetDemand(ReadOnlySpan<double> next)
     {
         for (var i = 0; i < next.Length; i++)
         {
@@ -172,6 +261,7 @@ public abstract class OptionSimulation
         {
             _demanded += _demand[service] * dt;
             _served += Math.Min(_demand[service], _capacity[service]) * dt;
+            _shortThisMinute |= _capacity[service] + 1e-9 < _demand[service];
             _settledAt[service] = Now;
         }
     }
@@ -194,6 +284,7 @@ public abstract class OptionSimulation
         }
 
         SettleCost();
-        _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd));
+        _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd,
+            _nodes, _nodeVcpu > 0 ? 100.0 * _requestedVcpu / _nodeVcpu : 0));
     }
 }

@@ -26,6 +26,10 @@ public static class SimulationFormats
                 Write(w, "interruptions", o.Interruptions, 1);
                 Write(w, "inFlightLosses", o.InFlightLosses, 1);
                 Write(w, "scaleEvents", o.ScaleEvents, 1);
+                Write(w, "shortfallMinutesPerDay", o.ShortfallMinutesPerDay, 1);
+                Write(w, "averageNodes", o.AverageNodes, 2);
+                Write(w, "peakNodes", o.PeakNodes, 1);
+                Write(w, "nodeCpuUtilisationPct", o.NodeCpuUtilisationPct, 2);
                 w.WriteStartArray("notes");
                 foreach (var n in o.Notes)
                 {
@@ -43,10 +47,13 @@ public static class SimulationFormats
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    /// <summary>minute, option, demand and serving vCPU, running tasks (ECS) or nodes (EKS), cost so far: the first run.</summary>
+    /// <summary>
+    /// minute, option, demand and serving vCPU, running tasks (ECS, EKS on Fargate) or nodes (EKS on EC2), cost so far,
+    /// then nodes and the CPU their pods request as a percentage of their allocatable CPU (0 without nodes): the first run.
+    /// </summary>
     public static string ToCsv(SimulationReport report)
     {
-        var sb = new StringBuilder("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd\n");
+        var sb = new StringBuilder("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct\n");
         var options = report.Runs[0];
         var minutes = options.Count == 0 ? 0 : options.Max(o => o.TimeSeries.Count);
         for (var m = 0; m < minutes; m++)
@@ -59,7 +66,7 @@ public static class SimulationFormats
                 }
 
                 var p = o.TimeSeries[m];
-                sb.Append(CultureInfo.InvariantCulture, $"{p.Minute},{o.Id},{Round(p.DemandVcpu, 4)},{Round(p.ServingVcpu, 4)},{p.RunningUnits},{Round(p.CostUsd, 4)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{p.Minute},{o.Id},{Round(p.DemandVcpu, 4)},{Round(p.ServingVcpu, 4)},{p.RunningUnits},{Round(p.CostUsd, 4)},{p.Nodes},{Round(p.NodeCpuUtilisationPct, 2)}\n");
             }
         }
 

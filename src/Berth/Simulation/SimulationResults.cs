@@ -1,7 +1,10 @@
 namespace Berth.Simulation;
 
-/// <summary>One minute of one option in the first run: demand, serving capacity, running units and cost so far.</summary>
-public readonly record struct TimeSeriesPoint(int Minute, double DemandVcpu, double ServingVcpu, int RunningUnits, double CostUsd);
+/// <summary>
+/// One minute of one option in the first run: demand, serving capacity, running units and cost so far; on EKS with
+/// nodes, the node count and the CPU the bound pods request as a percentage of the nodes' allocatable CPU (0 without nodes).
+/// </summary>
+public readonly record struct TimeSeriesPoint(int Minute, double DemandVcpu, double ServingVcpu, int RunningUnits, double CostUsd, int Nodes = 0, double NodeCpuUtilisationPct = 0);
 
 /// <summary>A stretch of billed capacity: a task or node from start to stop, at a price per hour.</summary>
 public readonly record struct LedgerEntry(long Start, long Stop, double UsdPerHour);
@@ -21,6 +24,24 @@ public sealed record OptionRun(
     IReadOnlyList<TimeSeriesPoint> TimeSeries)
 {
     public double UnservedDemandPct => DemandedVcpuSeconds <= 0 ? 0 : 100.0 * (DemandedVcpuSeconds - ServedVcpuSeconds) / DemandedVcpuSeconds;
+
+    /// <summary>Per simulated day, the minutes in which some service was served less than its demand for at least a second.</summary>
+    public IReadOnlyList<int> ShortfallMinutesPerDay { get; init; } = [];
+
+    /// <summary>Time-weighted mean number of nodes (0 for options without nodes).</summary>
+    public double AverageNodes { get; init; }
+
+    /// <summary>The most nodes at once.</summary>
+    public int PeakNodes { get; init; }
+
+    /// <summary>CPU requested by bound pods over the nodes' allocatable CPU, both integrated over time, in percent.</summary>
+    public double NodeCpuUtilisationPct { get; init; }
+
+    /// <summary>Nodes Karpenter's consolidation deleted (empty, or drained onto the other nodes).</summary>
+    public int NodesConsolidated { get; init; }
+
+    /// <summary>Nodes Karpenter's consolidation replaced with a cheaper one.</summary>
+    public int NodesReplaced { get; init; }
 }
 
 /// <summary>The 50th and 95th percentiles of a metric across runs.</summary>
@@ -50,7 +71,17 @@ public sealed record OptionSummary(
     Percentiles Interruptions,
     Percentiles InFlightLosses,
     Percentiles ScaleEvents,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Shortfall minutes per day: percentiles over every simulated day of every run.</summary>
+    public Percentiles ShortfallMinutesPerDay { get; init; }
+
+    public Percentiles AverageNodes { get; init; }
+
+    public Percentiles PeakNodes { get; init; }
+
+    public Percentiles NodeCpuUtilisationPct { get; init; }
+}
 
 /// <summary>Every run (in run order) and the per-option summaries.</summary>
 public sealed record SimulationReport(SimulationOptions Settings, IReadOnlyList<IReadOnlyList<OptionRun>> Runs, IReadOnlyList<OptionSummary> Summaries);

@@ -11,7 +11,11 @@ namespace Berth.Simulation;
 /// </summary>
 public static class SimulationRunner
 {
-    public static SimulationReport Run(BerthSpec spec, PriceCatalog catalog, SimulationOptions options)
+    /// <summary>
+    /// Simulates every option, <see cref="SimulationOptions.Runs"/> times. <paramref name="progress"/> receives the number
+    /// of simulated days completed so far out of runs × days (from parallel runs, so possibly out of order: keep the maximum).
+    /// </summary>
+    public static SimulationReport Run(BerthSpec spec, PriceCatalog catalog, SimulationOptions options, IProgress<int>? progress = null)
     {
         if (options.Days < 1 || options.Runs < 1)
         {
@@ -22,11 +26,30 @@ public static class SimulationRunner
         var table = spec.Eks.Karpenter.Enabled ? NodeTypeTable.Build(prices, spec.Eks.Karpenter, spec.Eks.DaemonSetOverhead) : null;
         var runs = new IReadOnlyList<OptionRun>[options.Runs];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
+        var daysDone = 0;
         Parallel.For(0, options.Runs, parallel, r =>
         {
             // Only the first run records the time series: it is what --format csv writes.
             var o = r == 0 ? options : options with { TimeSeries = false };
-            runs[r] = Options(spec, prices, table, o, r).Select(sim => sim.Run()).ToArray();
+            var sims = Options(spec, prices, table, o, r).ToArray();
+            var feed = OptionSimulation.NewFeed(spec, o, r);
+            foreach (var sim in sims)
+            {
+                sim.Begin(feed);
+            }
+
+            // Every option advances through a day before the feed generates the next: demand is generated once per run.
+            for (var day = 1; day <= o.Days; day++)
+            {
+                foreach (var sim in sims)
+                {
+                    sim.AdvanceTo(day * 86_400L);
+                }
+
+                progress?.Report(Interlocked.Increment(ref daysDone));
+            }
+
+            runs[r] = sims.Select(sim => sim.End()).ToArray();
         });
 
         var summaries = runs[0].Select((first, k) => new OptionSummary(
@@ -36,10 +59,17 @@ public static class SimulationRunner
             Percentiles.Of(runs.Select(r => (double)r[k].Interruptions)),
             Percentiles.Of(runs.Select(r => (double)r[k].InFlightLosses)),
             Percentiles.Of(runs.Select(r => (double)r[k].ScaleEvents)),
-            first.Notes)).ToArray();
+            first.Notes)
+        {
+            ShortfallMinutesPerDay = Percentiles.Of(runs.SelectMany(r => r[k].ShortfallMinutesPerDay.Select(m => (double)m))),
+            AverageNodes = Percentiles.Of(runs.Select(r => r[k].AverageNodes)),
+            PeakNodes = Percentiles.Of(runs.Select(r => (double)r[k].PeakNodes)),
+            NodeCpuUtilisationPct = Percentiles.Of(runs.Select(r => r[k].NodeCpuUtilisationPct)),
+        }).ToArray();
         return new SimulationReport(options, runs, summaries);
     }
 
+    /// <summary>The options <c>berth cost</c> prices for this spec, in its order: every one of them is simulated.</summary>
     private static IEnumerable<OptionSimulation> Options(BerthSpec spec, PriceBook prices, NodeTypeTable? table, SimulationOptions options, int run)
     {
         yield return new EcsFargateSimulation(spec, prices, options, run);
@@ -47,5 +77,12 @@ public static class SimulationRunner
         {
             yield return new EksKarpenterSimulation(spec, prices, table, options, run);
         }
+
+        if (spec.Eks.NodeGroups.Count > 0)
+        {
+            yield return new EksNodeGroupsSimulation(spec, prices, options, run);
+        }
+
+        yield return new EksFargateSimulation(spec, prices, options, run);
     }
 }

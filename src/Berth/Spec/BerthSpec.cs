@@ -191,7 +191,8 @@ public sealed record EksSpec(
         new("1.33", SupportTier.Standard, [], KarpenterSpec.Default, DefaultDaemonSetOverhead);
 }
 
-public sealed record FargatePriceOverride(decimal? VcpuHour, decimal? GbHour, decimal? SpotDiscount);
+/// <summary>Fargate prices that replace the catalog's, and the Fargate Spot interruption rate berth simulate assumes (per task per month).</summary>
+public sealed record FargatePriceOverride(decimal? VcpuHour, decimal? GbHour, decimal? SpotDiscount, decimal? SpotInterruptionRate = null);
 
 /// <summary>A user's EC2 price; <see cref="Location"/> is where its instance type is written.</summary>
 public sealed record Ec2PriceOverride(decimal? OnDemand, decimal? Spot, SourceLocation Location = default);

@@ -561,7 +561,8 @@ internal sealed class SpecReader(string file)
                 fargate = new FargatePriceOverride(
                     fm.Get("vcpuHour") is { } v ? Decimal(v, "pricing.overrides.fargate.vcpuHour", 0, 10, 0) : null,
                     fm.Get("gbHour") is { } g ? Decimal(g, "pricing.overrides.fargate.gbHour", 0, 10, 0) : null,
-                    fm.Get("spotDiscount") is { } s ? Decimal(s, "pricing.overrides.fargate.spotDiscount", 0, 1, 0) : null);
+                    fm.Get("spotDiscount") is { } s ? Decimal(s, "pricing.overrides.fargate.spotDiscount", 0, 1, 0) : null,
+                    fm.Get("spotInterruptionRate") is { } r ? Decimal(r, "pricing.overrides.fargate.spotInterruptionRate", 0, 10, 0) : null);
             }
 
             if (om.Get("ec2") is { } e && !SpecLoader.IsNull(e))

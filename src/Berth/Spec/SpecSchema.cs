@@ -197,6 +197,7 @@ public static class SpecSchema
             new("vcpuHour", () => Number(0, 10, null, "USD per vCPU-hour.")),
             new("gbHour", () => Number(0, 10, null, "USD per GB-hour.")),
             new("spotDiscount", () => Number(0, 1, null, "Fargate Spot discount as a fraction of the on-demand price (0.70 = 70% off).")),
+            new("spotInterruptionRate", () => Number(0, 10, null, "Fargate Spot interruptions per task per month for berth simulate (AWS publishes none; Berth estimates 0.075).")),
         ],
         []);
 

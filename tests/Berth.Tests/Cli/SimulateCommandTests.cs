@@ -18,7 +18,7 @@ public sealed class SimulateCommandTests
         options.Select(o => o.GetProperty("id").GetString()).ShouldContain("ecs-fargate");
         foreach (var o in options)
         {
-            foreach (var metric in new[] { "monthlyUsd", "unservedDemandPct", "interruptions", "scaleEvents" })
+            foreach (var metric in new[] { "monthlyUsd", "unservedDemandPct", "interruptions", "scaleEvents", "inFlightLosses", "shortfallMinutesPerDay", "averageNodes", "peakNodes", "nodeCpuUtilisationPct" })
             {
                 var m = o.GetProperty(metric);
                 m.GetProperty("p95").GetDecimal().ShouldBeGreaterThanOrEqualTo(m.GetProperty("p50").GetDecimal());
@@ -36,7 +36,7 @@ public sealed class SimulateCommandTests
 
         csv.ExitCode.ShouldBe(0, csv.Error);
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd");
+        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct");
         lines[1].ShouldStartWith("0,ecs-fargate,");
         lines.Length.ShouldBe(1 + (1440 * lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().Count()));
         text.ExitCode.ShouldBe(0, text.Error);

@@ -59,4 +59,22 @@ public sealed class EcsFargateSimulationTests
         spot.Interruptions.ShouldBeGreaterThan(0);
         spot.InFlightLosses.ShouldBe(0); // gracefulShutdown defaults to true
     }
+
+    [Fact]
+    public void The_fargate_spot_rate_is_labelled_an_estimate_unless_berth_yaml_sets_it()
+    {
+        const string services = "  - { name: worker, cpu: 1, memory: 2Gi, replicas: 50, spot: true, gracefulShutdown: false, demand: flat }";
+        const string strategy = "ecs:\n  capacityProviderStrategy:\n    - { provider: FARGATE_SPOT, weight: 1 }";
+
+        var estimated = Ecs(services, new SimulationOptions(Days: 3), strategy);
+        var none = Ecs(services, new SimulationOptions(Days: 3), strategy + "\npricing:\n  overrides:\n    fargate:\n      spotInterruptionRate: 0");
+        var often = Ecs(services, new SimulationOptions(Days: 3), strategy + "\npricing:\n  overrides:\n    fargate:\n      spotInterruptionRate: 4");
+
+        estimated.Notes.ShouldContain(n => n.Contains("estimate", StringComparison.Ordinal) && n.Contains("spotInterruptionRate", StringComparison.Ordinal));
+        none.Notes.ShouldNotContain(n => n.Contains("estimate", StringComparison.Ordinal));
+        none.Interruptions.ShouldBe(0);
+        often.Interruptions.ShouldBeGreaterThan(estimated.Interruptions);
+        often.InFlightLosses.ShouldBeGreaterThan(0); // one per serving task interrupted without graceful shutdown
+        often.InFlightLosses.ShouldBeLessThanOrEqualTo(often.Interruptions);
+    }
 }

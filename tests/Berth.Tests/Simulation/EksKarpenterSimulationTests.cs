@@ -56,6 +56,42 @@ public sealed class EksKarpenterSimulationTests
         Eks(services, new SimulationOptions(Days: 1) { SpotMonthlyRate = 0 }).Interruptions.ShouldBe(0);
         var spot = Eks(services, new SimulationOptions(Days: 1) { SpotMonthlyRate = 200 });
         spot.Interruptions.ShouldBeGreaterThan(0);
-        spot.InFlightLosses.ShouldBeGreaterThan(0);
+        spot.InFlightLosses.ShouldBeGreaterThan(spot.Interruptions); // counted per pod: a node carries several
+    }
+
+    [Fact]
+    public void An_under_used_node_is_replaced_by_a_cheaper_one_after_demand_drops()
+    {
+        // Twelve hours at the top, then a tenth: the pods packed onto one big node shrink to a few a smaller node holds.
+        var step = "[" + string.Join(", ", Enumerable.Repeat("1", 12).Concat(Enumerable.Repeat("0.1", 12))) + "]";
+        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 14 }}, demand: {step} }}";
+        var underutilised = Eks(services, new SimulationOptions(Days: 1) { TimeSeries = true }, OnDemandOnly);
+        var emptyOnly = Eks(services, new SimulationOptions(Days: 1) { TimeSeries = true }, OnDemandOnly + "\n    consolidation: WhenEmpty");
+
+        underutilised.NodesReplaced.ShouldBeGreaterThan(0);
+        emptyOnly.NodesReplaced.ShouldBe(0);
+        underutilised.MonthlyUsd.ShouldBeLessThan(emptyOnly.MonthlyUsd);
+        underutilised.UnservedDemandPct.ShouldBeLessThan(emptyOnly.UnservedDemandPct + 0.5); // moved pods wait only the pod start latency
+        var late = underutilised.TimeSeries.Skip(20 * 60).ToArray();
+        late.ShouldAllBe(p => p.NodeCpuUtilisationPct > 0 && p.Nodes >= 1);
+        late.Average(p => p.NodeCpuUtilisationPct).ShouldBeGreaterThan(emptyOnly.TimeSeries.Skip(20 * 60).Average(p => p.NodeCpuUtilisationPct));
+    }
+
+    [Fact]
+    public void A_node_whose_pods_fit_on_the_others_is_drained_and_deleted()
+    {
+        // Two services peak together and scale down together: the nodes launched for the peak end up half empty.
+        const string services = """
+              - { name: api, cpu: 1, memory: 2Gi, scaling: { min: 2, max: 40 }, demand: business-hours }
+              - { name: web, cpu: 500m, memory: 1Gi, scaling: { min: 2, max: 40 }, demand: business-hours }
+            """;
+        var run = Eks(services, new SimulationOptions(Days: 2), OnDemandOnly);
+        var never = Eks(services, new SimulationOptions(Days: 2), OnDemandOnly + "\n    consolidateAfter: Never");
+
+        run.NodesConsolidated.ShouldBeGreaterThan(0);
+        never.NodesConsolidated.ShouldBe(0);
+        never.NodesReplaced.ShouldBe(0);
+        run.AverageNodes.ShouldBeLessThan(never.AverageNodes);
+        run.NodeCpuUtilisationPct.ShouldBeGreaterThan(never.NodeCpuUtilisationPct);
     }
 }

@@ -9,14 +9,18 @@ public sealed class SimulationDeterminismTests
     private static readonly Berth.Spec.BerthSpec Spec = Specs.With("""
           - { name: web, cpu: 500m, memory: 1Gi, scaling: { min: 2, max: 10 }, demand: spiky, spot: true }
           - { name: api, cpu: 1, memory: 2Gi, scaling: { min: 1, max: 6 }, demand: business-hours }
-        """, "ecs:\n  capacityProviderStrategy:\n    - { provider: FARGATE_SPOT, weight: 1 }");
+        """, "ecs:\n  capacityProviderStrategy:\n    - { provider: FARGATE_SPOT, weight: 1 }\neks:\n  nodeGroups:\n    - { name: general, instanceType: m5.large, count: 2, capacityType: spot }");
 
-    private static string Json(SimulationOptions o) => SimulationFormats.ToJson(SimulationRunner.Run(Spec, PriceCatalog.Embedded, o));
+    private static string Json(SimulationOptions o)
+    {
+        var report = SimulationRunner.Run(Spec, PriceCatalog.Embedded, o);
+        return SimulationFormats.ToJson(report) + SimulationFormats.ToCsv(report);
+    }
 
     [Fact]
     public void The_same_seed_gives_the_same_bytes_whatever_the_thread_count()
     {
-        var options = new SimulationOptions(Days: 1, Runs: 4, Seed: 7) { SpotMonthlyRate = 2 };
+        var options = new SimulationOptions(Days: 1, Runs: 4, Seed: 7) { SpotMonthlyRate = 2, TimeSeries = true };
 
         var one = Json(options with { MaxDegreeOfParallelism = 1 });
         var two = Json(options with { MaxDegreeOfParallelism = 2 });

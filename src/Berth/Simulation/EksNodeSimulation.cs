@@ -1,0 +1,495 @@
+using Berth.Catalog;
+using Berth.Costing;
+using Berth.Packing;
+using Berth.Spec;
+
+namespace Berth.Simulation;
+
+/// <summary>
+/// EKS on EC2 nodes, pod by pod and node by node — what Karpenter and fixed managed node groups share: the HPA, pods
+/// binding to the first node with room (in launch order) and serving after the pod start latency, pods with nowhere to
+/// go pending, Spot nodes interrupted with a two-minute warning (the node cordoned, its pods replaced at the warning),
+/// and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
+/// Simplified: pods go to the first node with room, not through kube-scheduler's scoring; no zones or topology spread.
+/// </summary>
+public abstract class EksNodeSimulation : OptionSimulation
+{
+    private protected enum PodState
+    {
+        Pending,
+        Bound,
+        Starting,
+        Serving,
+        Draining,
+        Stopped,
+    }
+
+    private protected enum NodeState
+    {
+        Launching,
+        Ready,
+        Cordoned,
+        Deleted,
+    }
+
+    private protected sealed class SimPod(int service)
+    {
+        public int Service { get; } = service;
+
+        public int Node { get; set; } = -1;
+
+        public PodState State { get; set; }
+
+        public bool Serving { get; set; }
+    }
+
+    private protected sealed class SimNode(InstanceTypeInfo info, CapacityType capacity, Resources allocatable, double listUsdPerHour, int ledger)
+    {
+        public InstanceTypeInfo Info { get; } = info;
+
+        public CapacityType Capacity { get; } = capacity;
+
+        public Resources Allocatable { get; } = allocatable;
+
+        /// <summary>The instance's list price per hour (what consolidation compares), before any Savings Plan, without the root volume.</summary>
+        public double ListUsdPerHour { get; } = listUsdPerHour;
+
+        public int Ledger { get; } = ledger;
+
+        /// <summary>Karpenter's NodePool table index, or the managed node group index.</summary>
+        public int Source { get; init; } = -1;
+
+        public Resources Used { get; set; }
+
+        public List<int> Pods { get; } = [];
+
+        public NodeState State { get; set; }
+
+        /// <summary>When pods last bound to or left this node (consolidateAfter counts from here).</summary>
+        public long LastChange { get; set; }
+
+        /// <summary>Bumped on every pod change: cached consolidation results are valid for one stamp.</summary>
+        public int Stamp { get; set; }
+    }
+
+    private protected sealed class Service(ServiceSpec spec, int index)
+    {
+        public ServiceSpec Spec { get; } = spec;
+
+        public double Vcpu { get; } = spec.Cpu.Value / 1000.0;
+
+        public double Target { get; } = DemandSource.Target(spec);
+
+        public Pod Pod { get; } = new(index, spec.Cpu.Value, (long)Math.Ceiling(spec.Memory.MiB), spec.Arch, spec.Spot);
+
+        public List<int> Active { get; } = [];
+
+        public int ReadyPods { get; set; }
+    }
+
+    private readonly HorizontalPodAutoscaler _hpa;
+    private readonly Random _spotRandom;
+    private protected readonly PriceBook _prices;
+
+    private protected EksNodeSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
+        : base(spec, options, run)
+    {
+        _prices = prices;
+        _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EksSpotStream);
+        Services = spec.Services.Select((s, i) => new Service(s, i)).ToArray();
+        ServiceNames = spec.Services.Select(s => s.Name).ToArray();
+        _hpa = new HorizontalPodAutoscaler(spec.Services);
+        ControlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;
+        SavingsPlan = (double)prices.SavingsPlan;
+    }
+
+    private protected Service[] Services { get; }
+
+    private protected string[] ServiceNames { get; }
+
+    private protected List<SimPod> Pods { get; } = [];
+
+    private protected List<SimNode> Nodes { get; } = [];
+
+    /// <summary>Nodes not deleted, in launch order.</summary>
+    private protected List<int> LiveNodes { get; } = [];
+
+    /// <summary>Pods waiting for a node, oldest first.</summary>
+    private protected List<int> Pending { get; } = [];
+
+    private protected double ControlPlaneUsdPerHour { get; }
+
+    private protected double SavingsPlan { get; }
+
+    protected override int RunningUnits => LiveNodes.Count;
+
+    protected override void Start()
+    {
+        StartBilling(ControlPlaneUsdPerHour);
+        StartNodes();
+        for (var i = 0; i < Services.Length; i++)
+        {
+            _hpa.Start(i, Demand(i));
+            for (var r = 0; r < _hpa.Desired[i]; r++)
+            {
+                Pending.Add(NewPod(i));
+            }
+        }
+
+        PlaceInitialPods();
+        Queue.Schedule(HorizontalPodAutoscaler.Period, new SimEvent(EventKind.HpaSync, 0));
+    }
+
+    /// <summary>Nodes that exist before the first pod (the node groups); none for Karpenter.</summary>
+    private protected virtual void StartNodes()
+    {
+    }
+
+    /// <summary>Places the first minute's pods, already serving (<see cref="Pending"/> holds them).</summary>
+    private protected abstract void PlaceInitialPods();
+
+    /// <summary>A pod found no node with room and joined <see cref="Pending"/>.</summary>
+    private protected abstract void OnPending();
+
+    /// <summary>A pod left a live node (room freed, or the node emptied).</summary>
+    private protected virtual void OnPodLeft(int nodeId)
+    {
+    }
+
+    /// <summary>A Spot node got its two-minute warning and was cordoned.</summary>
+    private protected virtual void OnInterrupted(int nodeId)
+    {
+    }
+
+    /// <summary>A node became ready; its bound pods start.</summary>
+    private protected virtual void OnNodeReady(int nodeId)
+    {
+    }
+
+    /// <summary>Whether new pods may bind to the node now (Karpenter holds back nodes it is replacing or has reserved).</summary>
+    private protected virtual bool Accepts(int nodeId) => true;
+
+    /// <summary>Whether the pod's arch and Spot toleration allow the node.</summary>
+    private protected virtual bool Compatible(SimNode node, Pod request) =>
+        node.Info.Arch == request.Arch && (node.Capacity != CapacityType.Spot || request.SpotOk);
+
+    protected override void Handle(SimEvent e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.HpaSync:
+                Hpa();
+                Queue.Schedule(Now + HorizontalPodAutoscaler.Period, e);
+                break;
+            case EventKind.NodeReady:
+                NodeReady(e.Target);
+                break;
+            case EventKind.UnitReady when Pods[e.Target].State == PodState.Starting:
+                Pods[e.Target].State = PodState.Serving;
+                MarkServing(e.Target, true);
+                break;
+            case EventKind.SpotWarning when Nodes[e.Target].State is NodeState.Launching or NodeState.Ready:
+                SpotWarning(e.Target);
+                break;
+            case EventKind.SpotTerminate:
+                foreach (var p in Nodes[e.Target].Pods.ToArray())
+                {
+                    StopPod(p);
+                }
+
+                DeleteNode(e.Target);
+                break;
+            default:
+                HandleOther(e);
+                break;
+        }
+    }
+
+    private protected virtual void HandleOther(SimEvent e)
+    {
+    }
+
+    protected override void Finish() => StopAllBilling();
+
+    private void Hpa()
+    {
+        _hpa.NextTick();
+        for (var i = 0; i < Services.Length; i++)
+        {
+            if (_hpa.Sync(i, Demand(i), Services[i].ReadyPods, Services[i].Active.Count))
+            {
+                ScaleEvents++;
+                Reconcile(i);
+            }
+        }
+    }
+
+    /// <summary>Stops the newest pods above the desired count, or creates pods up to it (bound where there is room, else pending).</summary>
+    private protected void Reconcile(int service)
+    {
+        var s = Services[service];
+        var desired = _hpa.Desired[service];
+        while (s.Active.Count > desired)
+        {
+            var id = s.Active[^1];
+            s.Active.RemoveAt(s.Active.Count - 1);
+            StopPod(id);
+        }
+
+        while (s.Active.Count < desired)
+        {
+            var id = NewPod(service);
+            if (!TryPlace(id))
+            {
+                Pending.Add(id);
+                OnPending();
+            }
+        }
+    }
+
+    private protected int NewPod(int service)
+    {
+        var id = Pods.Count;
+        Pods.Add(new SimPod(service));
+        Services[service].Active.Add(id);
+        return id;
+    }
+
+    /// <summary>Binds a pod to the first node (in launch order) that accepts it and has room.</summary>
+    private protected bool TryPlace(int pod)
+    {
+        var request = Services[Pods[pod].Service].Pod;
+        foreach (var n in LiveNodes)
+        {
+            var node = Nodes[n];
+            if (node.State is NodeState.Launching or NodeState.Ready
+                && Compatible(node, request)
+                && node.Allocatable.Holds(node.Used + request.Requests)
+                && Accepts(n))
+            {
+                Bind(pod, n, instant: false);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Tries to bind every pending pod, oldest first (room freed, or a node became ready).</summary>
+    private protected void RetryPending()
+    {
+        if (Pending.Count == 0)
+        {
+            return;
+        }
+
+        var waiting = Pending.ToArray();
+        Pending.Clear();
+        foreach (var p in waiting)
+        {
+            if (Pods[p].State == PodState.Pending && !TryPlace(p))
+            {
+                Pending.Add(p);
+            }
+        }
+    }
+
+    /// <summary>Launches a node billed at <paramref name="billedUsdPerHour"/> from now; Spot nodes get their time to interruption.</summary>
+    private protected int LaunchNode(InstanceTypeInfo info, CapacityType capacity, Resources allocatable, double listUsdPerHour, double billedUsdPerHour, int source, bool instant)
+    {
+        var id = Nodes.Count;
+        var node = new SimNode(info, capacity, allocatable, listUsdPerHour, StartBilling(billedUsdPerHour))
+        {
+            Source = source,
+            State = instant ? NodeState.Ready : NodeState.Launching,
+            LastChange = Now,
+        };
+        Nodes.Add(node);
+        LiveNodes.Add(id);
+        NodesChanged(1, allocatable.CpuMillicores / 1000.0);
+        if (!instant)
+        {
+            Queue.Schedule(Now + Options.NodeStartSeconds, new SimEvent(EventKind.NodeReady, id));
+        }
+
+        if (capacity == CapacityType.Spot)
+        {
+            var band = _prices.Catalog.Advisor(_prices.Region, info.Name)?.InterruptionBucket ?? SpotInterruptions.UnknownBand;
+            var rate = SpotInterruptions.PerSecond(Options.SpotMonthlyRate ?? SpotInterruptions.MonthlyRate(band), Spec.Pricing.HoursPerMonth);
+            if (SimRandom.Exponential(_spotRandom, rate) is { } wait)
+            {
+                Queue.Schedule(Now + wait, new SimEvent(EventKind.SpotWarning, id));
+            }
+        }
+
+        return id;
+    }
+
+    /// <summary>Binds a pod to a node; throws if the node could not hold it (an invariant, not an input error).</summary>
+    private protected void Bind(int pod, int nodeId, bool instant)
+    {
+        var p = Pods[pod];
+        var node = Nodes[nodeId];
+        if (node.State is NodeState.Deleted)
+        {
+            throw new InvalidOperationException($"pod {pod} bound to deleted node {nodeId} at {Now} s");
+        }
+
+        var request = Services[p.Service].Pod.Requests;
+        node.Used += request;
+        if (!node.Allocatable.Holds(node.Used))
+        {
+            throw new InvalidOperationException($"node {nodeId} over its allocatable at {Now} s");
+        }
+
+        node.Pods.Add(pod);
+        Touch(node);
+        RequestsChanged(request.CpuMillicores / 1000.0);
+        p.Node = nodeId;
+        if (instant)
+        {
+            p.State = PodState.Serving;
+            MarkServing(pod, true);
+        }
+        else if (node.State == NodeState.Ready)
+        {
+            p.State = PodState.Starting;
+            Queue.Schedule(Now + Options.PodStartSeconds, new SimEvent(EventKind.UnitReady, pod));
+        }
+        else
+        {
+            p.State = PodState.Bound;
+        }
+    }
+
+    private void Touch(SimNode node)
+    {
+        node.Stamp++;
+        node.LastChange = Now;
+    }
+
+    private void NodeReady(int nodeId)
+    {
+        var node = Nodes[nodeId];
+        if (node.State != NodeState.Launching)
+        {
+            return;
+        }
+
+        node.State = NodeState.Ready;
+        foreach (var p in node.Pods)
+        {
+            if (Pods[p].State == PodState.Bound)
+            {
+                Pods[p].State = PodState.Starting;
+                Queue.Schedule(Now + Options.PodStartSeconds, new SimEvent(EventKind.UnitReady, p));
+            }
+        }
+
+        OnNodeReady(nodeId);
+    }
+
+    private void SpotWarning(int nodeId)
+    {
+        var node = Nodes[nodeId];
+        Interruptions++;
+        node.State = NodeState.Cordoned;
+        var affected = new SortedSet<int>();
+        foreach (var p in node.Pods.ToArray())
+        {
+            var pod = Pods[p];
+            Services[pod.Service].Active.Remove(p);
+            affected.Add(pod.Service);
+            if (pod.State == PodState.Serving)
+            {
+                // Serves until the interruption; without graceful shutdown its in-flight work is lost then.
+                pod.State = PodState.Draining;
+                if (!Services[pod.Service].Spec.GracefulShutdown)
+                {
+                    InFlightLosses++;
+                }
+            }
+            else
+            {
+                StopPod(p);
+            }
+        }
+
+        Queue.Schedule(Now + SpotInterruptions.WarningSeconds, new SimEvent(EventKind.SpotTerminate, nodeId));
+        OnInterrupted(nodeId);
+        foreach (var s in affected)
+        {
+            Reconcile(s);
+        }
+    }
+
+    /// <summary>Evicts a pod (consolidation): it stops now and its Deployment creates a replacement.</summary>
+    private protected void Evict(int pod)
+    {
+        var p = Pods[pod];
+        Services[p.Service].Active.Remove(pod);
+        StopPod(pod);
+    }
+
+    private protected void StopPod(int pod)
+    {
+        var p = Pods[pod];
+        if (p.State == PodState.Stopped)
+        {
+            return;
+        }
+
+        MarkServing(pod, false);
+        p.State = PodState.Stopped;
+        if (p.Node < 0)
+        {
+            Pending.Remove(pod);
+            return;
+        }
+
+        var node = Nodes[p.Node];
+        var request = Services[p.Service].Pod.Requests;
+        node.Used -= request;
+        node.Pods.Remove(pod);
+        Touch(node);
+        RequestsChanged(-request.CpuMillicores / 1000.0);
+        if (node.State is NodeState.Launching or NodeState.Ready)
+        {
+            OnPodLeft(p.Node);
+        }
+    }
+
+    /// <summary>Deletes a node; throws if a pod is still on it (an invariant: no pod runs on a deleted node).</summary>
+    private protected void DeleteNode(int nodeId)
+    {
+        var node = Nodes[nodeId];
+        if (node.State == NodeState.Deleted)
+        {
+            return;
+        }
+
+        if (node.Pods.Count > 0)
+        {
+            throw new InvalidOperationException($"node {nodeId} deleted with {node.Pods.Count} pods at {Now} s");
+        }
+
+        node.State = NodeState.Deleted;
+        LiveNodes.Remove(nodeId);
+        NodesChanged(-1, -node.Allocatable.CpuMillicores / 1000.0);
+        StopBilling(node.Ledger);
+    }
+
+    private void MarkServing(int pod, bool serving)
+    {
+        var p = Pods[pod];
+        if (p.Serving == serving)
+        {
+            return;
+        }
+
+        var s = Services[p.Service];
+        p.Serving = serving;
+        s.ReadyPods += serving ? 1 : -1;
+        AddCapacity(p.Service, (serving ? 1 : -1) * s.Vcpu * s.Target);
+    }
+}
