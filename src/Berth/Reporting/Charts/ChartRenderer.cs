@@ -81,10 +81,17 @@ public static partial class ChartRenderer
             $" {m.Groups[1].Value}=\"{string.Join(' ', m.Groups[2].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}\"");
         svg = svg.Replace($"font-family=\"{ChartFont.Family}\"", $"font-family=\"{ChartFont.CssFamilies}\"", StringComparison.Ordinal);
 
-        // Several charts share one HTML document: make every id (clip paths) unique to this chart.
-        svg = svg.Replace("id=\"", $"id=\"{chart.Id}-", StringComparison.Ordinal)
-            .Replace("url(#", $"url(#{chart.Id}-", StringComparison.Ordinal)
-            .Replace("href=\"#", $"href=\"#{chart.Id}-", StringComparison.Ordinal);
+        // Skia numbers clip paths from a process-wide counter, and several charts share one HTML document: renumber
+        // every id in order of appearance under the chart's id, so ids are unique and the bytes repeatable.
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in IdAttribute().Matches(svg))
+        {
+            ids.TryAdd(m.Groups[1].Value, string.Create(CultureInfo.InvariantCulture, $"{chart.Id}-{ids.Count + 1}"));
+        }
+
+        svg = IdReference().Replace(svg, m => ids.TryGetValue(m.Groups[2].Value, out var renamed)
+            ? m.Groups[1].Value + renamed + m.Groups[3].Value
+            : throw new InvalidOperationException($"chart {chart.Id} refers to an unknown id {m.Groups[2].Value}"));
 
         var root = RootElement().Match(svg);
         if (!root.Success)
@@ -127,6 +134,12 @@ public static partial class ChartRenderer
 
     [GeneratedRegex(@" (x|y)=""([^""]*,[^""]*)""")]
     private static partial Regex GlyphPositions();
+
+    [GeneratedRegex(@"\bid=""([^""]+)""")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex(@"(\bid=""|url\(#|href=""#)([^""#)]+)(""|\))")]
+    private static partial Regex IdReference();
 
     [GeneratedRegex(@"<svg\b[^>]*>")]
     private static partial Regex RootElement();
