@@ -94,6 +94,19 @@ public sealed class ChartTests
     }
 
     [Fact]
+    public void Charts_measure_text_with_the_embedded_font_not_a_system_one()
+    {
+        ChartRenderer.Build(CostChart.For(Reports.Model("startup").Cost), ChartTheme.ForFile);
+
+        // The embedded subset has a few hundred glyphs; an installed DejaVu Sans has thousands.
+        var regular = ScottPlot.Fonts.GetTypeface(ChartFont.Family, bold: false, italic: false);
+        var bold = ScottPlot.Fonts.GetTypeface(ChartFont.Family, bold: true, italic: false);
+        regular.GlyphCount.ShouldBeInRange(200, 1000);
+        bold.GlyphCount.ShouldBeInRange(200, 1000);
+        bold.IsBold.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Tick_labels_are_invariant()
     {
         ChartRenderer.Tick(12345).ShouldBe("12,345");
