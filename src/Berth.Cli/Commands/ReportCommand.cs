@@ -80,7 +80,7 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
         var html = ReportHtml.Render(model);
         SafeFileWriter.Write(output, html, force: replace);
         cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {settings.Output} ({html.Length / 1024} KiB): {PlatformIds.Id(model.Assessment.Recommendation)} recommended{(model.Assessment.CloseCall ? " (close call)" : "")}; open it in a browser, offline"));
+            $"wrote {settings.Output} ({System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KiB): {PlatformIds.Id(model.Assessment.Recommendation)} recommended{(model.Assessment.CloseCall ? " (close call)" : "")}; open it in a browser, offline"));
         return ExitCodes.Ok;
     }
 

@@ -7,8 +7,8 @@ namespace Berth.Tests.Reporting;
 
 /// <summary>
 /// The platform report opened from disk in a real headless Chromium: no console errors, no failed or outside
-/// requests, every chart rendered as a non-empty SVG, the colour scheme switching the charts' ink, and a full-page
-/// screenshot (light and dark) saved under artifacts/report/ for a person to look at.
+/// requests, every chart rendered as a non-empty SVG, the colour scheme switching the charts' ink, print styles
+/// applied, and full-page screenshots (light and dark) and a PDF saved under artifacts/report/ for a person to look at.
 /// </summary>
 public sealed class BrowserTests(ITestOutputHelper output)
 {
@@ -69,6 +69,14 @@ public sealed class BrowserTests(ITestOutputHelper output)
         var dark = (string)JsonNode.Parse((string)(await browser.EvaluateAsync(ChartsScript, ct))!)!.AsArray()[0]!["ink"]!;
         dark.ShouldNotBe(light, "the charts' ink should follow the colour scheme");
         await Screenshot(browser, Path.Combine(folder, "platform-dark.png"), ct);
+
+        // Print: navigation hidden, and Chromium's own PDF of the page (saved beside the screenshots).
+        await browser.SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = "print" }, ct);
+        ((string?)await browser.EvaluateAsync("getComputedStyle(document.querySelector('nav')).display", ct)).ShouldBe("none");
+        var pdf = Convert.FromBase64String((string)(await browser.SendAsync("Page.printToPDF", new JsonObject { ["printBackground"] = false }, ct))["data"]!);
+        pdf.AsSpan(0, 5).SequenceEqual("%PDF-"u8).ShouldBeTrue();
+        await File.WriteAllBytesAsync(Path.Combine(folder, "platform.pdf"), pdf, ct);
+        output.WriteLine("print: " + Path.Combine(folder, "platform.pdf"));
 
         var problems = browser.Events.Where(e => e.Method switch
         {
