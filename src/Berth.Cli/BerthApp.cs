@@ -64,6 +64,10 @@ public static class BerthApp
             config.AddCommand<SimulateCommand>("simulate")
                 .WithDescription("Replay days of demand minute by minute on each platform: cost, unserved demand, Spot interruptions.")
                 .WithExample("simulate", "examples/platform.yaml", "--days", "7", "--runs", "20");
+            config.AddCommand<ReportCommand>("report")
+                .WithDescription("Write one self-contained HTML report: recommendation, cost, crossover, node plan, simulation and lint, with charts.")
+                .WithExample("report", "examples/platform.yaml", "-o", "report.html")
+                .WithExample("report", "examples/platform.yaml", "-o", "report.html", "--lint", "platform/", "--days", "7", "--seed", "42");
             config.AddCommand<LintCommand>("lint")
                 .WithDescription("Lint Terraform and Kubernetes YAML of ECS and EKS platforms for the known mistakes (text, json, sarif, junit).")
                 .WithExample("lint", "infra/", "--format", "sarif")

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Berth.Cli.Infrastructure;
 using Berth.Costing;
+using Berth.Reporting.Charts;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -23,13 +24,18 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
-        public override ValidationResult Validate() => OutputFormats.Check(Format, "text", "json", "csv", "markdown");
+        [CommandOption(ChartOutput.Option)]
+        [Description(ChartOutput.Help)]
+        public string? Chart { get; init; }
+
+        public override ValidationResult Validate() => ChartOutput.Check(Chart) is { Successful: false } chart ? chart : OutputFormats.Check(Format, "text", "json", "csv", "markdown");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var report = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec), settings.InfraOnly));
+        ChartOutput.Write(cli, settings.Chart, () => CostChart.For(report));
         switch (settings.Format)
         {
             case "json":

@@ -5,6 +5,7 @@ using Berth.Cli.Infrastructure;
 using Berth.Cli.Rendering;
 using Berth.Costing;
 using Berth.Formatting;
+using Berth.Reporting.Charts;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,7 +33,11 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
-        public override ValidationResult Validate() => OutputFormats.Check(Format, "text", "json", "csv");
+        [CommandOption(ChartOutput.Option)]
+        [Description(ChartOutput.Help)]
+        public string? Chart { get; init; }
+
+        public override ValidationResult Validate() => ChartOutput.Check(Chart) is { Successful: false } chart ? chart : OutputFormats.Check(Format, "text", "json", "csv");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -43,6 +48,7 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
             var (from, to) = Crossover.ParseRange(settings.Services);
             return Crossover.Sweep(spec, CostEngine.CatalogFor(spec), from, to, settings.Template);
         });
+        ChartOutput.Write(cli, settings.Chart, () => CrossoverChart.For(result));
         switch (settings.Format)
         {
             case "json":

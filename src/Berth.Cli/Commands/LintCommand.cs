@@ -151,7 +151,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
     }
 
     /// <summary>The .berth-lint.yaml of the first scanned folder (or of a scanned file's folder).</summary>
-    private static (LintConfig Config, IReadOnlyList<LintDiagnostic> Problems) LoadConfig(IReadOnlyList<string> paths)
+    internal static (LintConfig Config, IReadOnlyList<LintDiagnostic> Problems) LoadConfig(IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
         {

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Berth.Cli.Infrastructure;
 using Berth.Costing;
+using Berth.Reporting.Charts;
 using Berth.Simulation;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -50,6 +51,10 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
+        [CommandOption(ChartOutput.Option)]
+        [Description(ChartOutput.Help)]
+        public string? Chart { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Days is < 1 or > 366)
@@ -77,7 +82,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
                 return ValidationResult.Error("--threads: expected at least 1");
             }
 
-            return OutputFormats.Check(Format, "text", "json", "csv");
+            return ChartOutput.Check(Chart) is { Successful: false } chart ? chart : OutputFormats.Check(Format, "text", "json", "csv");
         }
     }
 
@@ -89,12 +94,13 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
             FargateStartSeconds = settings.StartLatency,
             DemandScale = settings.DemandScale,
             MaxDegreeOfParallelism = settings.Threads,
-            TimeSeries = settings.Format == "csv",
+            TimeSeries = settings.Format == "csv" || settings.Chart is not null,
         };
         var catalog = Guard.Costing(() => CostEngine.CatalogFor(spec));
         var report = ShowProgress(spec.Services.Count, options)
             ? Guard.Costing(() => WithProgressBar(options, progress => SimulationRunner.Run(spec, catalog, options, progress)))
             : Guard.Costing(() => SimulationRunner.Run(spec, catalog, options));
+        ChartOutput.Write(cli, settings.Chart, () => SimulationCharts.Capacity(Reporting.SimulationDigest.From(report)));
         switch (settings.Format)
         {
             case "json":

@@ -5,7 +5,9 @@ namespace Berth.Cli.Infrastructure;
 /// <summary>The one place that writes user files: atomically (temp file, then rename), and never over an existing file unless forced.</summary>
 public static class SafeFileWriter
 {
-    public static void Write(string path, string content, bool force)
+    public static void Write(string path, string content, bool force) => Write(path, new UTF8Encoding(false).GetBytes(content), force);
+
+    public static void Write(string path, byte[] content, bool force)
     {
         if (Directory.Exists(path))
         {
@@ -22,7 +24,7 @@ public static class SafeFileWriter
         var temp = Path.Combine(directory, "." + Path.GetFileName(path) + ".berth-tmp");
         try
         {
-            File.WriteAllText(temp, content, new UTF8Encoding(false));
+            File.WriteAllBytes(temp, content);
             File.Move(temp, path, overwrite: force);
         }
         catch (IOException e)

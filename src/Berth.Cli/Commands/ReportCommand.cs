@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using System.Globalization;
+using Berth.Cli.Infrastructure;
+using Berth.Costing;
+using Berth.Decision;
+using Berth.Linting;
+using Berth.Linting.Reporting;
+using Berth.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Berth.Cli.Commands;
+
+public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<spec>")]
+        [Description("Path of the berth.yaml to report on.")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("-o|--output <FILE>")]
+        [Description("The HTML file to write.")]
+        [DefaultValue("report.html")]
+        public string Output { get; init; } = "report.html";
+
+        [CommandOption("--lint <PATH>")]
+        [Description("Also lint these folders or files (Terraform, Kubernetes YAML) and include the findings (repeatable).")]
+        public string[] Lint { get; init; } = [];
+
+        [CommandOption("--days <DAYS>")]
+        [Description("Days to simulate, 1 to 366.")]
+        [DefaultValue(7)]
+        public int Days { get; init; } = 7;
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Seed of the simulation; the same spec and seed give the same report, byte for byte.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        [CommandOption("--today <DATE>")]
+        [Description("The date (YYYY-MM-DD) lint suppression expiries are compared with; default: today (UTC).")]
+        public string? Today { get; init; }
+
+        [CommandOption("--force")]
+        [Description("Replace the output file even if it is not a report Berth wrote.")]
+        public bool Force { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Days is < 1 or > 366)
+            {
+                return ValidationResult.Error($"--days: {Days} is out of range; expected 1 to 366");
+            }
+
+            if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                return ValidationResult.Error($"--today: '{Today}' is not a date (YYYY-MM-DD)");
+            }
+
+            return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output: expected a file path") : ValidationResult.Success();
+        }
+    }
+
+    /// <summary>How a report Berth wrote identifies itself, so writing it again needs no --force.</summary>
+    private const string GeneratorMarker = "<meta name=\"generator\" content=\"Berth ";
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var spec = SpecInput.LoadChecked(cli, settings.Spec);
+        var output = cli.Resolve(settings.Output);
+        var replace = settings.Force || IsBerthReport(output);
+        if (File.Exists(output) && !replace)
+        {
+            throw new UserErrorException($"{settings.Output}: already exists and is not a Berth report; not overwritten (use --force to replace it)");
+        }
+
+        var lint = settings.Lint.Length == 0 ? null : Lint(settings);
+        var model = Guard.Costing(() => ReportBuilder.Build(spec, CostEngine.CatalogFor(spec), new ReportOptions(settings.Days, settings.Seed), lint));
+        var html = ReportHtml.Render(model);
+        SafeFileWriter.Write(output, html, force: replace);
+        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {settings.Output} ({System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KiB): {PlatformIds.Id(model.Assessment.Recommendation)} recommended{(model.Assessment.CloseCall ? " (close call)" : "")}; open it in a browser, offline"));
+        return ExitCodes.Ok;
+    }
+
+    private LintSummary Lint(Settings settings)
+    {
+        var paths = settings.Lint.Select(cli.Resolve).ToList();
+        foreach (var (given, full) in settings.Lint.Zip(paths).Where(p => !File.Exists(p.Second) && !Directory.Exists(p.Second)))
+        {
+            throw new UserErrorException($"--lint: {given}: no such file or folder");
+        }
+
+        var (config, _) = LintCommand.LoadConfig(paths);
+        var today = settings.Today is { } t
+            ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var result = Linter.Run(paths, new LintOptions { Today = today, DisabledRules = config.Disabled, BaseDirectory = cli.WorkingDirectory });
+        var report = new LintReport(result, config.MinSeverity ?? Severity.High, cli.WorkingDirectory);
+        return LintSummary.From(report, string.Join(' ', settings.Lint));
+    }
+
+    private static bool IsBerthReport(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var head = new char[4096];
+        int read;
+        using (var reader = new StreamReader(path))
+        {
+            read = reader.ReadBlock(head, 0, head.Length);
+        }
+
+        return new string(head, 0, read).Contains(GeneratorMarker, StringComparison.Ordinal);
+    }
+}
