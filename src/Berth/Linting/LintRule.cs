@@ -41,6 +41,13 @@ public abstract class LintRule
 
     public abstract IEnumerable<Finding> Check(LintInput input);
 
+    /// <summary>
+    /// False (most rules): the rule looks at one Terraform root module (with its modules) or at the Kubernetes objects
+    /// at a time, so the linter runs it on each root in parallel. True: it correlates resources across roots and
+    /// runs once on everything.
+    /// </summary>
+    public virtual bool SpansRoots => false;
+
     protected Finding Report(TerraformResource resource, SourceRange at, string message) =>
         new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range);
 
