@@ -124,7 +124,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
 
         if (settings.WriteBaseline is { } write)
         {
-            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource"), cli.WorkingDirectory).ToJson());
+            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource" && !f.IsNote), cli.WorkingDirectory).ToJson());
         }
 
         var version = typeof(Linter).Assembly.GetName().Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}") : "0.0.0";

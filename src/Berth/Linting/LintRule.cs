@@ -53,6 +53,10 @@ public abstract class LintRule
 
     protected Finding Report(KubeObject obj, SourceRange at, string message) =>
         new(Id, Severity, obj.Kind + " " + obj.Name + ": " + message, at, obj.Address, obj.Range);
+
+    /// <summary>A note: the rule's decisive value is unknown, so it says so instead of guessing (never failing).</summary>
+    protected Finding Note(TerraformResource resource, SourceRange at, string message) =>
+        new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range);
 }
 
 public static class RuleRegistry

@@ -243,8 +243,11 @@ public sealed class LintCommandTests
         var found = json.GetProperty("findings").EnumerateArray()
             .Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32()).ToList();
         found.ShouldBe([
+            "BERTH-K8S-014 eks-platform/k8s/batch.yaml:2",
             "BERTH-K8S-001 eks-platform/k8s/batch.yaml:17",
             "BERTH-K8S-002 eks-platform/k8s/batch.yaml:17",
+            "BERTH-K8S-011 eks-platform/k8s/batch.yaml:17",
+            "BERTH-K8S-012 eks-platform/k8s/batch.yaml:17",
             "BERTH-K8S-005 eks-platform/k8s/batch.yaml:18",
         ]);
         json.GetProperty("diagnostics").GetArrayLength().ShouldBe(0);
