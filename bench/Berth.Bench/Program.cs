@@ -5,7 +5,27 @@ using Berth.Bench;
 using Berth.Packing;
 
 // `quality` prints each packer's cost, gap to the lower bound and one-shot time per size;
-// anything else runs the BenchmarkDotNet suites (e.g. --filter '*Packing*' --job short).
+// `lint-vs-terraform [files] [rounds]` times berth lint against terraform fmt on one generated corpus
+// (`lint-corpus DIR [files]` only writes that corpus);
+// anything else runs the BenchmarkDotNet suites (e.g. --filter '*Packing*' --job short, --filter '*Lint*').
+if (args.Length > 0 && args[0] == "lint-vs-terraform")
+{
+    return LintVsTerraform.Run(args);
+}
+
+if (args.Length >= 2 && args[0] == "lint-corpus")
+{
+    // Writes the generated corpus to a folder, e.g. to run `berth lint` on it by hand.
+    var stats = LintCorpus.Write(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000, seed: 7);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stats.Files:N0} .tf files, {stats.Lines:N0} lines, {stats.Bytes / 1e6:0.0} MB in {args[1]}"));
+    return 0;
+}
+
+if (args.Length is 2 or 3 && args[0] == "lint-once")
+{
+    return LintVsTerraform.LintOnce(args[1], args.Length == 3 ? args[2] : null);
+}
+
 if (args.Length > 0 && args[0] == "quality")
 {
     var table = Workloads.FullCatalogTable();
@@ -23,7 +43,8 @@ if (args.Length > 0 && args[0] == "quality")
             $"{n,7} pods | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode ${karpenter.HourlyUsd:0.00}/h gap {karpenter.Gap:P1} {karpenterMs:0} ms | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1} {berthMs:0} ms (after Karpenter)"));
     }
 
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PackingBenchmarks).Assembly).Run(args);
+return 0;

@@ -22,7 +22,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         public string Format { get; init; } = "text";
 
         [CommandOption("--min-severity <LEVEL>")]
-        [Description("low, medium, high (default, or minSeverity in .berth-lint.yaml) or critical: findings below it are not shown and do not fail.")]
+        [Description("low, medium, high (default, or minSeverity in .berth-lint.yaml) or critical: findings below it are not shown and do not fail. Notes (a rule could not decide because a value is unknown) are always shown and never fail.")]
         public string? MinSeverity { get; init; }
 
         [CommandOption("--var-file <FILE>")]
@@ -124,7 +124,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
 
         if (settings.WriteBaseline is { } write)
         {
-            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource"), cli.WorkingDirectory).ToJson());
+            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource" && !f.IsNote), cli.WorkingDirectory).ToJson());
         }
 
         var version = typeof(Linter).Assembly.GetName().Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}") : "0.0.0";

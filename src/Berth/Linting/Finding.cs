@@ -2,6 +2,11 @@ namespace Berth.Linting;
 
 public enum Severity
 {
+    /// <summary>
+    /// Not a finding: a rule could not decide because a value it needs is unknown (e.g. a variable without a default).
+    /// Shown in every format, never counted as failing. No rule has this severity of its own.
+    /// </summary>
+    Note,
     Low,
     Medium,
     High,
@@ -12,6 +17,7 @@ public static class SeverityNames
 {
     public static string Name(this Severity severity) => severity switch
     {
+        Severity.Note => "note",
         Severity.Low => "low",
         Severity.Medium => "medium",
         Severity.High => "high",
@@ -40,6 +46,8 @@ public sealed record Finding(string RuleId, Severity Severity, string Message, S
     public Suppression? Suppression { get; init; }
 
     public bool IsSuppressed => Suppression is not null;
+
+    public bool IsNote => Severity == Severity.Note;
 }
 
 /// <summary>A rule's documentation example, also its test fixture.</summary>

@@ -41,11 +41,22 @@ public abstract class LintRule
 
     public abstract IEnumerable<Finding> Check(LintInput input);
 
+    /// <summary>
+    /// False (most rules): the rule looks at one Terraform root module (with its modules) or at the Kubernetes objects
+    /// at a time, so the linter runs it on each root in parallel. True: it correlates resources across roots and
+    /// runs once on everything.
+    /// </summary>
+    public virtual bool SpansRoots => false;
+
     protected Finding Report(TerraformResource resource, SourceRange at, string message) =>
         new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range);
 
     protected Finding Report(KubeObject obj, SourceRange at, string message) =>
         new(Id, Severity, obj.Kind + " " + obj.Name + ": " + message, at, obj.Address, obj.Range);
+
+    /// <summary>A note: the rule's decisive value is unknown, so it says so instead of guessing (never failing).</summary>
+    protected Finding Note(TerraformResource resource, SourceRange at, string message) =>
+        new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range);
 }
 
 public static class RuleRegistry

@@ -88,13 +88,28 @@ public static class Linter
             diagnostics.AddRange(problems);
         }
 
-        var input = new LintInput(project.Resources, objects);
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
-        var findings = rules.SelectMany(r => r.Check(input)).Distinct().ToList();
+        var findings = Check(rules, project, objects);
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
         return new LintResult(findings, diagnostics.Distinct().ToList(), tfFileCount + yamlFiles.Count, rules);
+    }
+
+    /// <summary>
+    /// Runs the rules on every core: each Terraform root (and the Kubernetes objects) is one partition checked by one
+    /// thread, so no two threads evaluate the same module instance; rules that span roots run afterwards on
+    /// everything, with the values already cached. Findings are kept by partition index and sorted by the caller,
+    /// so the output does not depend on the core count.
+    /// </summary>
+    private static List<Finding> Check(List<LintRule> rules, TerraformProject project, List<KubeObject> objects)
+    {
+        var perRoot = rules.Where(r => !r.SpansRoots).ToList();
+        var partitions = project.ResourcesByRoot.Select(r => new LintInput(r, [])).Append(new LintInput([], objects)).ToList();
+        var found = new List<Finding>[partitions.Count];
+        Parallel.For(0, partitions.Count, i => found[i] = perRoot.SelectMany(r => r.Check(partitions[i])).ToList());
+        var whole = new LintInput(project.Resources, objects);
+        return found.SelectMany(f => f).Concat(rules.Where(r => r.SpansRoots).SelectMany(r => r.Check(whole))).Distinct().ToList();
     }
 
     private static int CompareFindings(Finding a, Finding b)

@@ -6,7 +6,7 @@ namespace Berth.Linting;
 public readonly record struct SourcePos(int Line, int Column, int Offset);
 
 /// <summary>Where a node, value or finding comes from: a file and a start/end position.</summary>
-public sealed record SourceRange(string File, SourcePos Start, SourcePos End)
+public readonly record struct SourceRange(string File, SourcePos Start, SourcePos End)
 {
     public int Line => Start.Line;
 

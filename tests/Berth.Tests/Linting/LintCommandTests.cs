@@ -35,6 +35,39 @@ public sealed class LintCommandTests
         CliRunner.Run(dir.Path, "lint", "infra", "--min-severity", "critical").ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public void Notes_on_unknown_values_show_in_every_format_and_never_fail()
+    {
+        // Only the version rule, so that the note is all there is.
+        var others = "disable: [" + string.Join(", ", Berth.Linting.RuleRegistry.All.Select(r => r.Id).Where(id => id != "BERTH-EKS-012")) + "]\n";
+        using var dir = Repo(("infra/.berth-lint.yaml", others), ("infra/main.tf", """
+            variable "kubernetes_version" {
+              type = string
+            }
+
+            resource "aws_eks_cluster" "main" {
+              name    = "main"
+              version = var.kubernetes_version
+            }
+            """));
+        var text = CliRunner.Run(dir.Path, "lint", "infra", "--min-severity", "low");
+        text.ExitCode.ShouldBe(0, text.Out);
+        text.Out.ShouldContain("  infra/main.tf:7:3  note      BERTH-EKS-012  aws_eks_cluster.main: cannot tell whether the Kubernetes version is supported: var.kubernetes_version has no default");
+        text.Out.ShouldContain("1 note(s) on unknown values");
+        CliRunner.Run(dir.Path, "lint", "infra").ExitCode.ShouldBe(0);
+
+        var json = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", "infra", "--format", "json").Out).RootElement;
+        var note = json.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("ruleId").GetString() == "BERTH-EKS-012");
+        note.GetProperty("severity").GetString().ShouldBe("note");
+
+        var sarif = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", "infra", "--format", "sarif").Out).RootElement;
+        var result = sarif.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Single(r => r.GetProperty("ruleId").GetString() == "BERTH-EKS-012");
+        result.GetProperty("level").GetString().ShouldBe("note");
+
+        using var tfvars = Repo(("infra/.berth-lint.yaml", others), ("infra/main.tf", "variable \"kubernetes_version\" {}\nresource \"aws_eks_cluster\" \"main\" {\n  name    = \"main\"\n  version = var.kubernetes_version\n}\n"), ("infra/terraform.tfvars", "kubernetes_version = \"1.33\"\n"));
+        CliRunner.Run(tfvars.Path, "lint", "infra", "--min-severity", "low").Out.ShouldNotContain("note");
+    }
+
     [Theory]
     [InlineData("--format", "xml")]
     [InlineData("--min-severity", "severe")]
@@ -243,8 +276,11 @@ public sealed class LintCommandTests
         var found = json.GetProperty("findings").EnumerateArray()
             .Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32()).ToList();
         found.ShouldBe([
+            "BERTH-K8S-014 eks-platform/k8s/batch.yaml:2",
             "BERTH-K8S-001 eks-platform/k8s/batch.yaml:17",
             "BERTH-K8S-002 eks-platform/k8s/batch.yaml:17",
+            "BERTH-K8S-011 eks-platform/k8s/batch.yaml:17",
+            "BERTH-K8S-012 eks-platform/k8s/batch.yaml:17",
             "BERTH-K8S-005 eks-platform/k8s/batch.yaml:18",
         ]);
         json.GetProperty("diagnostics").GetArrayLength().ShouldBe(0);

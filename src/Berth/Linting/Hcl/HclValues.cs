@@ -54,9 +54,9 @@ public sealed class HclDictionary : IReadOnlyDictionary<string, object?>
     public void Set(string key, object? value, SourceRange? keyRange = null)
     {
         _items[key] = value;
-        if (keyRange is not null)
+        if (keyRange is { } range)
         {
-            _keyRanges[key] = keyRange;
+            _keyRanges[key] = range;
         }
     }
 

@@ -7,12 +7,16 @@ namespace Berth.Linting.Reporting;
 /// <summary>What every reporter needs: the result, the threshold and the folder paths are made relative to.</summary>
 public sealed record LintReport(LintResult Result, Severity MinSeverity, string BaseDirectory)
 {
-    /// <summary>Findings at or above the threshold (suppressed ones included, marked).</summary>
-    public IReadOnlyList<Finding> Shown => Result.Findings.Where(f => f.Severity >= MinSeverity).ToList();
+    /// <summary>Findings at or above the threshold (suppressed ones included, marked), and the notes.</summary>
+    public IReadOnlyList<Finding> Shown => Result.Findings.Where(f => f.Severity >= MinSeverity || f.IsNote).ToList();
 
-    public IReadOnlyList<Finding> Failing => Shown.Where(f => !f.IsSuppressed).ToList();
+    /// <summary>What fails the run: unsuppressed findings at or above the threshold; notes never do.</summary>
+    public IReadOnlyList<Finding> Failing => Result.Findings.Where(f => f.Severity >= MinSeverity && !f.IsNote && !f.IsSuppressed).ToList();
 
-    public int Below => Result.Findings.Count(f => f.Severity < MinSeverity && !f.IsSuppressed);
+    /// <summary>Where a rule could not decide because a value is unknown.</summary>
+    public IReadOnlyList<Finding> Notes => Result.Findings.Where(f => f.IsNote && !f.IsSuppressed).ToList();
+
+    public int Below => Result.Findings.Count(f => f.Severity < MinSeverity && !f.IsNote && !f.IsSuppressed);
 
     public string RelativePath(string file) => LintPaths.Relative(BaseDirectory, file);
 
@@ -31,9 +35,9 @@ public sealed record LintReport(LintResult Result, Severity MinSeverity, string 
         var bySeverity = string.Join(", ", Enum.GetValues<Severity>().Reverse()
             .Select(s => (s, n: failing.Count(f => f.Severity == s))).Where(x => x.n > 0)
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.n} {x.s.Name()}")));
-        var suppressed = Result.Findings.Count(f => f.IsSuppressed);
+        var suppressed = Result.Findings.Count(f => f.IsSuppressed && !f.IsNote);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{failing.Count} finding(s) at or above {MinSeverity.Name()}{(bySeverity.Length > 0 ? " (" + bySeverity + ")" : "")}, {Below} below, {suppressed} suppressed; {Result.FilesScanned} file(s) scanned, {Result.Rules.Count} rules");
+            $"{failing.Count} finding(s) at or above {MinSeverity.Name()}{(bySeverity.Length > 0 ? " (" + bySeverity + ")" : "")}, {Below} below, {suppressed} suppressed{(Notes.Count > 0 ? $", {Notes.Count} note(s) on unknown values" : "")}; {Result.FilesScanned} file(s) scanned, {Result.Rules.Count} rules");
     }
 }
 

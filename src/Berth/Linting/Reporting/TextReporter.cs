@@ -33,6 +33,17 @@ public static class TextReporter
             }
         }
 
+        if (report.Notes.Count > 0)
+        {
+            sb.Append("notes (a value Berth cannot resolve; a rule could not decide, nothing fails):\n");
+            foreach (var f in report.Notes)
+            {
+                sb.Append(string.Create(CultureInfo.InvariantCulture, $"  {report.RelativePath(f.Range.File)}:{f.Range.Line}:{f.Range.Column}  note      {f.RuleId}  {f.Message}\n"));
+            }
+
+            sb.Append('\n');
+        }
+
         sb.Append(report.Summary()).Append('\n');
         return sb.ToString();
     }

@@ -46,7 +46,11 @@ public sealed class EcsPublicIpRule : LintRule
         {
             foreach (var network in service.View.Blocks("network_configuration"))
             {
-                if (Tf.IsTrue(network.Get("assign_public_ip")))
+                if (network.Get("assign_public_ip") is Hcl.Unknown)
+                {
+                    yield return Note(service, network.RangeOf("assign_public_ip"), "cannot tell whether tasks get public IPs: " + Unresolved.Describe(network, "assign_public_ip"));
+                }
+                else if (Tf.IsTrue(network.Get("assign_public_ip")))
                 {
                     yield return Report(service, network.RangeOf("assign_public_ip"), "tasks get public IPs (assign_public_ip = true)");
                 }

@@ -40,6 +40,9 @@ public sealed class EksPodIdentityAgentRule : LintRule
         }
         """);
 
+    /// <summary>The cluster, its add-ons, node groups and Karpenter often live in different roots (or in YAML).</summary>
+    public override bool SpansRoots => true;
+
     public override IEnumerable<Finding> Check(LintInput input)
     {
         var names = input.OfType("aws_eks_addon").Select(a => a.View.Get("addon_name")).ToList();

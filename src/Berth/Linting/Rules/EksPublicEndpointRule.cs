@@ -48,7 +48,13 @@ public sealed class EksPublicEndpointRule : LintRule
             }
 
             var publicAccess = vpc.Get("endpoint_public_access");
-            if (publicAccess is Unknown || Tf.IsFalse(publicAccess))
+            if (publicAccess is Unknown)
+            {
+                yield return Note(cluster, vpc.RangeOf("endpoint_public_access"), "cannot tell whether the API endpoint is public: " + Unresolved.Describe(vpc, "endpoint_public_access"));
+                continue;
+            }
+
+            if (Tf.IsFalse(publicAccess))
             {
                 continue;
             }

@@ -45,6 +45,9 @@ public sealed class EksSingleNodeGroupRule : LintRule
         }
         """);
 
+    /// <summary>The cluster, its add-ons, node groups and Karpenter often live in different roots (or in YAML).</summary>
+    public override bool SpansRoots => true;
+
     public override IEnumerable<Finding> Check(LintInput input)
     {
         // Karpenter (a NodePool manifest or its Helm release) or EKS Fargate profiles mean workloads have other homes.

@@ -7,9 +7,19 @@ namespace Berth.Linting.Terraform;
 public sealed record TerraformResource(string Mode, string Type, string Name, string Address, BlockView View, ModuleInstance Module)
 {
     public SourceRange Range => View.Range;
+
+    /// <summary>
+    /// Something several rules derive from this resource (e.g. its parsed container definitions), computed once.
+    /// Thread-safe: the instance's module lock is taken, as evaluation does.
+    /// </summary>
+    public T Memo<T>(string key, Func<TerraformResource, T> compute) => Module.Memo(this, key, compute);
 }
 
-/// <summary>One instance of a module (the root, or a local module called with its caller's inputs).</summary>
+/// <summary>
+/// One instance of a module (the root, or a local module called with its caller's inputs). Values are evaluated
+/// lazily and cached; a root and all its module instances share one lock, so rules running on several threads see
+/// each value computed once, and a cycle (<c>local.a</c> ↔ <c>local.b</c>) is only ever seen by the thread inside it.
+/// </summary>
 public sealed class ModuleInstance : IHclContext
 {
     private readonly Dictionary<string, HclBlock> _variables = new(StringComparer.Ordinal);
@@ -19,8 +29,11 @@ public sealed class ModuleInstance : IHclContext
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (HclExpr Expr, HclScope Scope)> _inputs;
 
-    public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs)
+    private readonly object _gate;
+
+    public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs, ModuleInstance? caller = null)
     {
+        _gate = caller?._gate ?? new object();
         Directory = directory;
         RootDirectory = rootDirectory;
         ScanRoot = scanRoot;
@@ -58,7 +71,39 @@ public sealed class ModuleInstance : IHclContext
 
     public List<TerraformResource> Resources { get; } = [];
 
+    private readonly Dictionary<(TerraformResource, string), object?> _memo = [];
+
+    public T Memo<T>(TerraformResource resource, string key, Func<TerraformResource, T> compute)
+    {
+        lock (_gate)
+        {
+            if (!_memo.TryGetValue((resource, key), out var value))
+            {
+                value = compute(resource);
+                _memo[(resource, key)] = value;
+            }
+
+            return (T)value!;
+        }
+    }
+
     public object? Variable(string name)
+    {
+        lock (_gate)
+        {
+            return VariableLocked(name);
+        }
+    }
+
+    public object? Local(string name)
+    {
+        lock (_gate)
+        {
+            return LocalLocked(name);
+        }
+    }
+
+    private object? VariableLocked(string name)
     {
         if (_variableValues.TryGetValue(name, out var cached))
         {
@@ -93,7 +138,7 @@ public sealed class ModuleInstance : IHclContext
         return value;
     }
 
-    public object? Local(string name)
+    private object? LocalLocked(string name)
     {
         if (_localValues.TryGetValue(name, out var cached))
         {
@@ -182,13 +227,19 @@ public sealed class TerraformProject
     private const int MaxModuleDepth = 8;
     private const int MaxInstances = 256;
 
-    private readonly Dictionary<string, HclFile> _files = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HclFile> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Files read while expanding (tfvars, modules outside the scanned folders), with a read error if any.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (HclFile File, string? Error)> _late = new(StringComparer.Ordinal);
     private readonly List<LintDiagnostic> _diagnostics = [];
     private readonly string _scanRoot;
 
     private TerraformProject(string scanRoot) => _scanRoot = scanRoot;
 
     public IReadOnlyList<TerraformResource> Resources { get; private set; } = [];
+
+    /// <summary>The resources of each root module (with its module instances), in root order.</summary>
+    public IReadOnlyList<IReadOnlyList<TerraformResource>> ResourcesByRoot { get; private set; } = [];
 
     public IReadOnlyList<HclFile> Files => _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
@@ -214,9 +265,13 @@ public sealed class TerraformProject
             }
         }
 
-        var resources = new List<TerraformResource>();
-        foreach (var root in dirs.Where(d => !called.Contains(d)))
+        // Each root module (with its module instances) is evaluated on one thread; the roots run on every core and
+        // their resources are concatenated in root order, so the result does not depend on the core count.
+        var roots = dirs.Where(d => !called.Contains(d)).ToList();
+        var perRoot = new List<TerraformResource>[roots.Count];
+        Parallel.For(0, roots.Count, i =>
         {
+            var root = roots[i];
             var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
             var tfvars = new List<string>();
             var defaults = Path.Combine(root, "terraform.tfvars");
@@ -236,10 +291,23 @@ public sealed class TerraformProject
             }
 
             var module = new ModuleInstance(root, root, project._scanRoot, "", project.FilesIn(root), inputs);
+            var resources = new List<TerraformResource>();
             project.Expand(module, 0, resources);
+            perRoot[i] = resources;
+        });
+
+        foreach (var (path, (file, error)) in project._late.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (error is not null)
+            {
+                project._diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + error));
+            }
+
+            project._diagnostics.AddRange(file.Diagnostics);
         }
 
-        project.Resources = resources;
+        project.ResourcesByRoot = perRoot;
+        project.Resources = perRoot.SelectMany(r => r).ToList();
         return project;
     }
 
@@ -277,27 +345,20 @@ public sealed class TerraformProject
         }
     }
 
-    private HclFile Parse(string path)
+    /// <summary>A file parsed up front, or one read now (thread-safe: roots expand in parallel; each file is parsed once).</summary>
+    private HclFile Parse(string path) =>
+        _files.TryGetValue(path, out var file) ? file : _files.GetOrAdd(path, p => _late.GetOrAdd(p, ReadAndParse).File);
+
+    private static (HclFile File, string? Error) ReadAndParse(string path)
     {
-        if (!_files.TryGetValue(path, out var file))
+        try
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (IOException e)
-            {
-                _diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + e.Message));
-                text = "";
-            }
-
-            file = HclParser.Parse(path, text);
-            _diagnostics.AddRange(file.Diagnostics);
-            _files[path] = file;
+            return (HclParser.Parse(path, File.ReadAllText(path)), null);
         }
-
-        return file;
+        catch (IOException e)
+        {
+            return (HclParser.Parse(path, ""), e.Message);
+        }
     }
 
     private List<HclFile> FilesIn(string dir) =>
@@ -335,7 +396,7 @@ public sealed class TerraformProject
                             }
                         }
 
-                        var child = new ModuleInstance(childDir, module.RootDirectory, _scanRoot, module.AddressPrefix + "module." + moduleName + suffix + ".", FilesIn(childDir), inputs);
+                        var child = new ModuleInstance(childDir, module.RootDirectory, _scanRoot, module.AddressPrefix + "module." + moduleName + suffix + ".", FilesIn(childDir), inputs, module);
                         Expand(child, depth + 1, into);
                     }
                 }

@@ -113,7 +113,9 @@ public static class EcsContainers
     /// <c>file(...)</c> — following locals and variables — with ranges pointing at the JSON or HCL that defines them.
     /// Null when they cannot be known.
     /// </summary>
-    public static IReadOnlyList<EcsContainer>? Read(TerraformResource task)
+    public static IReadOnlyList<EcsContainer>? Read(TerraformResource task) => task.Memo(nameof(EcsContainers), ReadUncached);
+
+    private static List<EcsContainer>? ReadUncached(TerraformResource task)
     {
         if (task.View.Attr("container_definitions") is not { } attr)
         {

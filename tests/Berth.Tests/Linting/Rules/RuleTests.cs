@@ -9,8 +9,11 @@ public abstract class RuleTests<TRule>
 {
     protected static TRule Rule { get; } = new();
 
-    /// <summary>Lints the files (paths may contain folders) with only this rule; returns its findings.</summary>
-    protected static IReadOnlyList<Finding> Lint(params (string Path, string Content)[] files) => LintFiles.Run([Rule], files).Findings;
+    /// <summary>Lints the files (paths may contain folders) with only this rule; returns its findings (not its notes).</summary>
+    protected static IReadOnlyList<Finding> Lint(params (string Path, string Content)[] files) => LintFiles.Run([Rule], files).Findings.Where(f => !f.IsNote).ToList();
+
+    /// <summary>The notes the rule leaves where a value it needs is unknown.</summary>
+    protected static IReadOnlyList<Finding> Notes(params (string Path, string Content)[] files) => LintFiles.Run([Rule], files).Findings.Where(f => f.IsNote).ToList();
 
     [Fact]
     public void The_failing_example_is_flagged() =>
@@ -18,7 +21,7 @@ public abstract class RuleTests<TRule>
 
     [Fact]
     public void The_passing_example_is_clean() =>
-        Lint((Rule.Passing.FileName, Rule.Passing.Content)).ShouldBeEmpty();
+        LintFiles.Run([Rule], [(Rule.Passing.FileName, Rule.Passing.Content)]).Findings.ShouldBeEmpty();
 
     [Fact]
     public void Findings_carry_the_rule_metadata()
