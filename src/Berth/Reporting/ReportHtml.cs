@@ -257,8 +257,18 @@ public static class ReportHtml
         }
 
         h.El("p", Inv($"{sim.Settings.Days} days of the spec's demand replayed minute by minute on each platform (one run, seed {sim.Settings.Seed}): autoscaling, task and node start-up, Spot interruptions. Model: docs/simulate.md."));
-        h.Table("Simulation summary", ["Option", "#USD per month", "#Unserved demand", "#Spot interruptions", "#In-flight losses", "#Scale events"],
-            sim.Options.Select(o => (IReadOnlyList<string>)[o.Id, o.Run.MonthlyUsd.ToString("#,##0.00", CultureInfo.InvariantCulture), o.Run.UnservedDemandPct.ToString("0.###", CultureInfo.InvariantCulture) + " %", o.Run.Interruptions.ToString(CultureInfo.InvariantCulture), o.Run.InFlightLosses.ToString(CultureInfo.InvariantCulture), o.Run.ScaleEvents.ToString(CultureInfo.InvariantCulture)]), "simulation-summary");
+        // Shortfall minutes: the p95 over the run's days (docs/simulate.md defines a shortfall minute); nodes only for the EKS options on EC2.
+        h.Table("Simulation summary", ["Option", "#USD per month", "#Unserved demand", "#Shortfall min/day (p95 of days)", "#Spot interruptions", "#In-flight losses", "#Scale events", "#Nodes (mean / peak)", "#Node CPU requested"],
+            sim.Options.Select(o => (IReadOnlyList<string>)[
+                o.Id,
+                o.Run.MonthlyUsd.ToString("#,##0.00", CultureInfo.InvariantCulture),
+                o.Run.UnservedDemandPct.ToString("0.###", CultureInfo.InvariantCulture) + " %",
+                Berth.Simulation.Percentiles.Of(o.Run.ShortfallMinutesPerDay.Select(v => (double)v)).P95.ToString("0", CultureInfo.InvariantCulture),
+                o.Run.Interruptions.ToString(CultureInfo.InvariantCulture),
+                o.Run.InFlightLosses.ToString(CultureInfo.InvariantCulture),
+                o.Run.ScaleEvents.ToString(CultureInfo.InvariantCulture),
+                o.Run.PeakNodes == 0 ? "–" : Inv($"{o.Run.AverageNodes:0.0} / {o.Run.PeakNodes}"),
+                o.Run.PeakNodes == 0 ? "–" : o.Run.NodeCpuUtilisationPct.ToString("0.#", CultureInfo.InvariantCulture) + " %"]), "simulation-summary");
         foreach (var o in sim.Options)
         {
             foreach (var n in o.Run.Notes)

@@ -53,7 +53,7 @@ public sealed class EksSupportedVersionRuleTests : RuleTests<EksSupportedVersion
             """;
         Lint(("main.tf", module), ("terraform.tfvars", "kubernetes_version = \"1.24\"\n")).ShouldHaveSingleItem().Message.ShouldContain("out of support");
         Lint(("main.tf", module), ("terraform.tfvars", "kubernetes_version = \"1.33\"\n")).ShouldBeEmpty();
-        Lint(("modules/eks/main.tf", module), ("main.tf", "module \"eks\" {\n  source             = \"./modules/eks\"\n  kubernetes_version = \"1.29\"\n}\n"))
+        Lint(("modules/eks/main.tf", module), ("main.tf", "module \"eks\" {\n  source             = \"./modules/eks\"\n  kubernetes_version = \"1.30\"\n}\n"))
             .ShouldHaveSingleItem().Message.ShouldContain("extended support");
         Notes(("main.tf", module)).ShouldHaveSingleItem().Message.ShouldContain("var.kubernetes_version has no default");
     }
