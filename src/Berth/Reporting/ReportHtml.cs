@@ -258,7 +258,7 @@ public static class ReportHtml
 
         h.El("p", Inv($"{sim.Settings.Days} days of the spec's demand replayed minute by minute on each platform (one run, seed {sim.Settings.Seed}): autoscaling, task and node start-up, Spot interruptions. Model: docs/simulate.md."));
         // Shortfall minutes: the p95 over the run's days (docs/simulate.md defines a shortfall minute); nodes only for the EKS options on EC2.
-        h.Table("Simulation summary", ["Option", "#USD per month", "#Unserved demand", "#Shortfall min/day (p95 of days)", "#Spot interruptions", "#In-flight losses", "#Scale events", "#Nodes (mean / peak)", "#Node CPU requested"],
+        h.Table("Simulation summary", ["Option", "#USD per month", "#Unserved demand", "#Shortfall min/day (p95)", "#Spot interruptions", "#In-flight losses", "#Scale events", "#Nodes (mean / peak)", "#Node CPU requested"],
             sim.Options.Select(o => (IReadOnlyList<string>)[
                 o.Id,
                 o.Run.MonthlyUsd.ToString("#,##0.00", CultureInfo.InvariantCulture),
@@ -422,6 +422,7 @@ th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid var(--rule); text-alig
 thead th { border-bottom: 2px solid var(--rule); }
 tbody th { font-weight: normal; }
 .num { text-align: right; white-space: nowrap; }
+th.num { white-space: normal; }
 details { margin: 0.5rem 0 1rem; }
 summary { cursor: pointer; color: var(--accent); }
 ul.neutral { color: var(--muted); font-size: 0.9rem; }

@@ -30,7 +30,7 @@ public static class SimulationCharts
             d.LineWidth = 1.5f;
             d.LinePattern = LinePattern.Dashed;
             d.LegendText = "demand";
-            Axes(plot, "Demand and capacity (vCPU, hourly mean)");
+            Axes(plot, "vCPU (hourly mean)");
         });
     }
 
