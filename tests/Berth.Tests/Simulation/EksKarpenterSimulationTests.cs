@@ -94,4 +94,25 @@ public sealed class EksKarpenterSimulationTests
         run.AverageNodes.ShouldBeLessThan(never.AverageNodes);
         run.NodeCpuUtilisationPct.ShouldBeGreaterThan(never.NodeCpuUtilisationPct);
     }
+
+    [Fact]
+    public void Consolidation_disrupts_at_most_a_tenth_of_the_nodes_in_one_pass()
+    {
+        // One pod per node (15 vCPU on 16-vCPU nodes) and spiky demand: when a burst ends the HPA drops several replicas at
+        // once and empties as many nodes in the same second; the default budget (nodes: 10%, rounded up) lets one pass
+        // delete only ceil(10% of the nodes). (With the budget at 100% this run deletes 5 of 11 nodes in one pass.)
+        const string services = "  - { name: api, cpu: 15, memory: 30Gi, scaling: { min: 1, max: 40 }, demand: spiky }";
+        // WhenEmpty: every stop is an empty node deleted by a pass (no replacements finishing, no drains).
+        var run = Eks(services, new SimulationOptions(Days: 3), OnDemandOnly + "\n    consolidation: WhenEmpty");
+
+        // The ledger holds one entry per billed node (and the control plane, which runs to the end): group the stops by second.
+        var end = run.Ledger.Max(e => e.Stop);
+        var stops = run.Ledger.Where(e => e.Stop < end).GroupBy(e => e.Stop).ToArray();
+        stops.Length.ShouldBeGreaterThan(5);
+        foreach (var pass in stops)
+        {
+            var live = run.Ledger.Count(e => e.Start < pass.Key && e.Stop >= pass.Key && e.UsdPerHour > 0.1);
+            pass.Count().ShouldBeLessThanOrEqualTo((int)Math.Ceiling(0.10 * live), $"second {pass.Key}: {pass.Count()} of {live} nodes stopped at once");
+        }
+    }
 }
