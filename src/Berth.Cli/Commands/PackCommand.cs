@@ -64,7 +64,7 @@ public sealed class PackCommand(CliContext cli) : Command<PackCommand.Settings>
 
         var ansi = cli.Ansi;
         var table2 = new Table().Border(TableBorder.Rounded)
-            .Title(Markup.Escape($"{spec.Name}: {pods.Pods.Count} pods at hour {hour} ({Day(hour)}), {PackFormats.ModeId(shown.Mode)} mode"));
+            .Title(Markup.Escape($"{spec.Name}: {pods.Pods.Count} pods at hour {hour} ({PackFormats.HourOfWeek(hour)}), {PackFormats.ModeId(shown.Mode)} mode"));
         table2.AddColumns("Node", "Type", "Capacity", "Pods", "CPU", "Memory", "Pod slots", "$/hour");
         var i = 1;
         foreach (var n in shown.Nodes)
@@ -93,8 +93,4 @@ public sealed class PackCommand(CliContext cli) : Command<PackCommand.Settings>
         ansi.WriteLine("Prices: " + catalog.Origin + " catalog as of " + catalog.AsOf + "; Spot prices are estimates. Allocatable as Karpenter computes it for AL2023, after DaemonSets.");
         return ExitCodes.Ok;
     }
-
-    private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-    private static string Day(int hour) => string.Create(CultureInfo.InvariantCulture, $"{Days[hour / 24]} {hour % 24:00}:00");
 }

@@ -5,9 +5,7 @@ namespace Berth.Reporting;
 /// <summary>The pods of the busiest hour packed as Karpenter would, as Berth would, and the LP lower bound of both.</summary>
 public sealed record NodePlan(int Hour, PackingResult Karpenter, PackingResult Berth)
 {
-    private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-    public string HourText => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Days[Hour / 24]} {Hour % 24:00}:00");
+    public string HourText => PackFormats.HourOfWeek(Hour);
 
     /// <summary>Nodes of a plan grouped by instance type and capacity type, in first-seen order.</summary>
     public static IReadOnlyList<NodeGroup> Groups(PackingResult plan) =>

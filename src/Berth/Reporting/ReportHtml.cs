@@ -263,7 +263,7 @@ public static class ReportHtml
                 o.Id,
                 o.Run.MonthlyUsd.ToString("#,##0.00", CultureInfo.InvariantCulture),
                 o.Run.UnservedDemandPct.ToString("0.###", CultureInfo.InvariantCulture) + " %",
-                Berth.Simulation.Percentiles.Of(o.Run.ShortfallMinutesPerDay.Select(v => (double)v)).P95.ToString("0", CultureInfo.InvariantCulture),
+                o.Summary.ShortfallMinutesPerDay.P95.ToString("0", CultureInfo.InvariantCulture),
                 o.Run.Interruptions.ToString(CultureInfo.InvariantCulture),
                 o.Run.InFlightLosses.ToString(CultureInfo.InvariantCulture),
                 o.Run.ScaleEvents.ToString(CultureInfo.InvariantCulture),

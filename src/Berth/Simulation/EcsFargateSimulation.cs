@@ -79,7 +79,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
     private int _running;
 
     public EcsFargateSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
-        : base(spec, options, run)
+        : base(spec, options)
     {
         _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EcsSpotStream);
         var configured = (double?)spec.Pricing.FargateOverride?.SpotInterruptionRate;

@@ -37,7 +37,7 @@ public sealed class EksFargateSimulation : OptionSimulation
     private int _running;
 
     public EksFargateSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
-        : base(spec, options, run)
+        : base(spec, options)
     {
         _hpa = new HorizontalPodAutoscaler(spec.Services);
         _controlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;

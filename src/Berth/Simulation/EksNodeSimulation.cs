@@ -92,7 +92,7 @@ public abstract class EksNodeSimulation : OptionSimulation
     private protected readonly PriceBook _prices;
 
     private protected EksNodeSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
-        : base(spec, options, run)
+        : base(spec, options)
     {
         _prices = prices;
         _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EksSpotStream);

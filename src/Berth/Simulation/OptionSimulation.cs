@@ -8,7 +8,6 @@ namespace Berth.Simulation;
 /// </summary>
 public abstract class OptionSimulation
 {
-    private readonly int _run;
     private DemandFeed? _feed;
     private readonly double[] _demand;
     private readonly double[] _capacity;
@@ -34,11 +33,10 @@ public abstract class OptionSimulation
     private long _nodesSettledAt;
     private int _peakNodes;
 
-    protected OptionSimulation(BerthSpec spec, SimulationOptions options, int run)
+    protected OptionSimulation(BerthSpec spec, SimulationOptions options)
     {
         Spec = spec;
         Options = options;
-        _run = run;
         var n = spec.Services.Count;
         _demand = new double[n];
         _capacity = new double[n];
@@ -76,14 +74,6 @@ public abstract class OptionSimulation
     protected double Capacity(int service) => _capacity[service];
 
     protected void Note(string note) => _notes.Add(note);
-
-    /// <summary>Runs this option alone over the horizon, with its own demand feed.</summary>
-    public OptionRun Run()
-    {
-        Begin(NewFeed(Spec, Options, _run));
-        AdvanceTo(Options.HorizonSeconds);
-        return End();
-    }
 
     /// <summary>The demand feed of run <paramref name="run"/>: the same for every option of the run.</summary>
     public static DemandFeed NewFeed(BerthSpec spec, SimulationOptions options, int run) =>

@@ -64,8 +64,7 @@ public sealed class K8sDangerousCapabilitiesRule : LintRule
         {
             foreach (var container in obj.Containers())
             {
-                var add = Yaml.Map(Yaml.Map(container, "securityContext"), "capabilities") is { } capabilities ? Yaml.Get(capabilities, "add") as YamlSequenceNode : null;
-                foreach (var item in add?.Children.OfType<YamlScalarNode>() ?? [])
+                foreach (var item in Yaml.Seq(Yaml.Map(Yaml.Map(container, "securityContext"), "capabilities"), "add").OfType<YamlScalarNode>())
                 {
                     var name = (item.Value ?? "").Trim();
                     var bare = name.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? name[4..] : name;

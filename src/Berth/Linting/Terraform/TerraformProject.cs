@@ -229,8 +229,9 @@ public sealed class TerraformProject
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HclFile> _files = new(StringComparer.Ordinal);
 
-    /// <summary>Files read while expanding (tfvars, modules outside the scanned folders), with a read error if any.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (HclFile File, string? Error)> _late = new(StringComparer.Ordinal);
+    /// <summary>Files read while expanding (tfvars, modules outside the scanned folders), with a read error if any;
+    /// lazy, so a file two roots reach at once is still read and parsed once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(HclFile File, string? Error)>> _late = new(StringComparer.Ordinal);
     private readonly List<LintDiagnostic> _diagnostics = [];
     private readonly string _scanRoot;
 
@@ -241,7 +242,7 @@ public sealed class TerraformProject
     /// <summary>The resources of each root module (with its module instances), in root order.</summary>
     public IReadOnlyList<IReadOnlyList<TerraformResource>> ResourcesByRoot { get; private set; } = [];
 
-    public IReadOnlyList<HclFile> Files => _files.Values.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<HclFile> Files => _files.Values.Concat(_late.Values.Select(l => l.Value.File)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
 
@@ -296,8 +297,9 @@ public sealed class TerraformProject
             perRoot[i] = resources;
         });
 
-        foreach (var (path, (file, error)) in project._late.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (path, late) in project._late.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
+            var (file, error) = late.Value;
             if (error is not null)
             {
                 project._diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + error));
@@ -347,7 +349,7 @@ public sealed class TerraformProject
 
     /// <summary>A file parsed up front, or one read now (thread-safe: roots expand in parallel; each file is parsed once).</summary>
     private HclFile Parse(string path) =>
-        _files.TryGetValue(path, out var file) ? file : _files.GetOrAdd(path, p => _late.GetOrAdd(p, ReadAndParse).File);
+        _files.TryGetValue(path, out var file) ? file : _late.GetOrAdd(path, p => new(() => ReadAndParse(p))).Value.File;
 
     private static (HclFile File, string? Error) ReadAndParse(string path)
     {

@@ -113,8 +113,8 @@ public static partial class ChartRenderer
 
         open.Append(" viewBox=\"0 0 ").Append(w).Append(' ').Append(h).Append("\" role=\"img\"")
             .Append(" aria-labelledby=\"").Append(chart.Id).Append("-title ").Append(chart.Id).Append("-desc\">")
-            .Append("<title id=\"").Append(chart.Id).Append("-title\">").Append(Escape(chart.Title)).Append("</title>")
-            .Append("<desc id=\"").Append(chart.Id).Append("-desc\">").Append(Escape(chart.Description)).Append("</desc>");
+            .Append("<title id=\"").Append(chart.Id).Append("-title\">").Append(HtmlWriter.Escape(chart.Title)).Append("</title>")
+            .Append("<desc id=\"").Append(chart.Id).Append("-desc\">").Append(HtmlWriter.Escape(chart.Description)).Append("</desc>");
         var body = svg[(root.Index + root.Length)..];
 
         // Indentation only: drop it so the page stays small, and trim text content so glyph i sits at position i.
@@ -122,12 +122,6 @@ public static partial class ChartRenderer
         body = TextContent().Replace(body, m => ">" + m.Groups[1].Value + "</text>");
         return open + body.TrimEnd() + "\n";
     }
-
-    internal static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"<\?xml[^>]*\?>\s*")]
     private static partial Regex XmlDeclaration();
