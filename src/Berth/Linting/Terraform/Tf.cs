@@ -16,19 +16,26 @@ public static class Tf
             : null;
 
     /// <summary>The resources an expression refers to, as "type.name".</summary>
-    public static IReadOnlySet<string> References(HclExpr expr)
+    public static IReadOnlySet<string> References(HclExpr expr) =>
+        Traversals(expr)
+            .Where(g => ((HclVariable)g.Source).Name is not ("var" or "local" or "module" or "data" or "path" or "each" or "count" or "self"))
+            .Select(g => ((HclVariable)g.Source).Name + "." + g.Name)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Every <c>root.name</c> traversal in an expression (var.x, local.y, aws_iam_role.z, …), in source order.</summary>
+    public static IEnumerable<HclGetAttr> Traversals(HclExpr? expr)
     {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        Walk(expr, result);
-        return result;
+        var found = new List<HclGetAttr>();
+        Walk(expr, found);
+        return found;
     }
 
-    private static void Walk(HclExpr? expr, HashSet<string> into)
+    private static void Walk(HclExpr? expr, List<HclGetAttr> into)
     {
         switch (expr)
         {
-            case HclGetAttr { Source: HclVariable root } g when root.Name is not ("var" or "local" or "module" or "data" or "path" or "each" or "count" or "self"):
-                into.Add(root.Name + "." + g.Name);
+            case HclGetAttr { Source: HclVariable } g:
+                into.Add(g);
                 break;
             case HclGetAttr g:
                 Walk(g.Source, into);
@@ -41,21 +48,25 @@ public static class Tf
                 Walk(s.Source, into);
                 break;
             case HclCall c:
-                c.Args.ToList().ForEach(a => Walk(a, into));
+                foreach (var a in c.Args)
+                {
+                    Walk(a, into);
+                }
+
                 break;
             case HclTemplate t:
-                foreach (var part in t.Parts)
+                foreach (var part in t.Parts.OfType<TemplateInterpolation>())
                 {
-                    if (part is TemplateInterpolation ip)
-                    {
-                        Walk(ip.Expr, into);
-                    }
+                    Walk(part.Expr, into);
                 }
 
                 break;
             case HclBinary b:
                 Walk(b.Left, into);
                 Walk(b.Right, into);
+                break;
+            case HclUnary u:
+                Walk(u.Operand, into);
                 break;
             case HclConditional c:
                 Walk(c.Condition, into);
@@ -66,7 +77,11 @@ public static class Tf
                 Walk(p.Inner, into);
                 break;
             case HclTuple t:
-                t.Items.ToList().ForEach(x => Walk(x, into));
+                foreach (var x in t.Items)
+                {
+                    Walk(x, into);
+                }
+
                 break;
         }
     }

@@ -13,9 +13,9 @@ public static class Unresolved
         }
 
         var (expr, scope) = ModuleInstance.Resolve(attr.Value, view.Scope);
-        foreach (var reference in References(expr))
+        foreach (var g in Tf.Traversals(expr))
         {
-            if (reference is HclGetAttr { Source: HclVariable root } g && !scope.TryLookup(root.Name, out _))
+            if (g.Source is HclVariable root && !scope.TryLookup(root.Name, out _))
             {
                 var name = root.Name + "." + g.Name;
                 switch (root.Name)
@@ -37,71 +37,5 @@ public static class Unresolved
         }
 
         return attribute + " depends on a value Berth cannot resolve";
-    }
-
-    private static IEnumerable<HclExpr> References(HclExpr? expr)
-    {
-        switch (expr)
-        {
-            case HclGetAttr { Source: HclVariable } g:
-                yield return g;
-                break;
-            case HclGetAttr g:
-                foreach (var r in References(g.Source))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclIndex i:
-                foreach (var r in References(i.Source).Concat(References(i.Key)))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclCall c:
-                foreach (var r in c.Args.SelectMany(References))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclTemplate t:
-                foreach (var r in t.Parts.OfType<TemplateInterpolation>().SelectMany(p => References(p.Expr)))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclConditional c:
-                foreach (var r in References(c.Condition).Concat(References(c.True)).Concat(References(c.False)))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclBinary b:
-                foreach (var r in References(b.Left).Concat(References(b.Right)))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclUnary u:
-                foreach (var r in References(u.Operand))
-                {
-                    yield return r;
-                }
-
-                break;
-            case HclParens p:
-                foreach (var r in References(p.Inner))
-                {
-                    yield return r;
-                }
-
-                break;
-        }
     }
 }

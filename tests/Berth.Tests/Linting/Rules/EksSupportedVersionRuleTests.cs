@@ -56,5 +56,10 @@ public sealed class EksSupportedVersionRuleTests : RuleTests<EksSupportedVersion
         Lint(("modules/eks/main.tf", module), ("main.tf", "module \"eks\" {\n  source             = \"./modules/eks\"\n  kubernetes_version = \"1.30\"\n}\n"))
             .ShouldHaveSingleItem().Message.ShouldContain("extended support");
         Notes(("main.tf", module)).ShouldHaveSingleItem().Message.ShouldContain("var.kubernetes_version has no default");
+        // The note names the variable wherever it sits in the expression: inside a tuple, an index, a conditional.
+        Notes(("main.tf", module.Replace("var.kubernetes_version", "[var.kubernetes_version][0]", StringComparison.Ordinal)))
+            .ShouldHaveSingleItem().Message.ShouldContain("var.kubernetes_version has no default");
+        Notes(("main.tf", module.Replace("var.kubernetes_version", "!false ? var.kubernetes_version : \"1.33\"", StringComparison.Ordinal)))
+            .ShouldHaveSingleItem().Message.ShouldContain("var.kubernetes_version has no default");
     }
 }
