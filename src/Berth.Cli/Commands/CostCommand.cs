@@ -34,8 +34,9 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
+        var chart = ChartOutput.Check(cli, settings.Chart);
         var report = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec), settings.InfraOnly));
-        ChartOutput.Write(cli, settings.Chart, () => CostChart.For(report));
+        ChartOutput.Write(cli, chart, () => CostChart.For(report));
         switch (settings.Format)
         {
             case "json":

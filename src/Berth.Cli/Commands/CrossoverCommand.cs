@@ -43,12 +43,13 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
+        var chart = ChartOutput.Check(cli, settings.Chart);
         var result = Guard.Costing(() =>
         {
             var (from, to) = Crossover.ParseRange(settings.Services);
             return Crossover.Sweep(spec, CostEngine.CatalogFor(spec), from, to, settings.Template);
         });
-        ChartOutput.Write(cli, settings.Chart, () => CrossoverChart.For(result));
+        ChartOutput.Write(cli, chart, () => CrossoverChart.For(result));
         switch (settings.Format)
         {
             case "json":

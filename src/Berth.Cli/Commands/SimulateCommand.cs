@@ -89,6 +89,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
+        var chart = ChartOutput.Check(cli, settings.Chart);
         var options = new SimulationOptions(settings.Days, settings.Runs, settings.Seed)
         {
             FargateStartSeconds = settings.StartLatency,
@@ -100,7 +101,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         var report = ShowProgress(spec.Services.Count, options)
             ? Guard.Costing(() => WithProgressBar(options, progress => SimulationRunner.Run(spec, catalog, options, progress)))
             : Guard.Costing(() => SimulationRunner.Run(spec, catalog, options));
-        ChartOutput.Write(cli, settings.Chart, () => SimulationCharts.Capacity(Reporting.SimulationDigest.From(report)));
+        ChartOutput.Write(cli, chart, () => SimulationCharts.Capacity(Reporting.SimulationDigest.From(report)));
         switch (settings.Format)
         {
             case "json":

@@ -18,12 +18,13 @@ public static class ChartOutput
             ? ValidationResult.Success()
             : ValidationResult.Error($"--chart: '{path}' must end in .png or .svg");
 
-    /// <summary>Writes the chart when <paramref name="path"/> is set; a note goes to stderr so stdout stays machine-readable.</summary>
-    public static void Write(CliContext cli, string? path, Func<Chart> chart)
+    /// <summary>Where <c>--chart</c> will write, checked before the command does its work: a file that is not already
+    /// an image of the same kind is refused up front, not after a long simulation. Null when <c>--chart</c> is not set.</summary>
+    public static Target? Check(CliContext cli, string? path)
     {
         if (path is null)
         {
-            return;
+            return null;
         }
 
         var full = cli.Resolve(path);
@@ -33,11 +34,25 @@ public static class ChartOutput
             throw new UserErrorException($"{path}: already exists and is not a {kind.ToUpperInvariant()} image; not overwritten");
         }
 
-        var c = chart();
-        var bytes = kind == "png" ? ChartRenderer.Png(c) : System.Text.Encoding.UTF8.GetBytes(ChartRenderer.SvgFile(c));
-        SafeFileWriter.Write(full, bytes, force: true);
-        cli.Error.WriteLine($"berth: wrote {path} ({c.Title})");
+        return new Target(path, full, kind);
     }
+
+    /// <summary>Writes the chart when there is a target; a note goes to stderr so stdout stays machine-readable.</summary>
+    public static void Write(CliContext cli, Target? target, Func<Chart> chart)
+    {
+        if (target is null)
+        {
+            return;
+        }
+
+        var c = chart();
+        var bytes = target.Kind == "png" ? ChartRenderer.Png(c) : System.Text.Encoding.UTF8.GetBytes(ChartRenderer.SvgFile(c));
+        SafeFileWriter.Write(target.FullPath, bytes, force: true);
+        cli.Error.WriteLine($"berth: wrote {target.Path} ({c.Title})");
+    }
+
+    /// <summary>A checked <c>--chart</c> destination: the path as given, resolved, and png or svg.</summary>
+    public sealed record Target(string Path, string FullPath, string Kind);
 
     private static string? Kind(string path) => Path.GetExtension(path).ToLowerInvariant() switch
     {
