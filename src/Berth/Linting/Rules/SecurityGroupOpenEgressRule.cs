@@ -50,9 +50,9 @@ public sealed class SecurityGroupOpenEgressRule : LintRule
             foreach (var egress in group.View.Blocks("egress"))
             {
                 var cidrs = (Tf.Strings(egress.Get("cidr_blocks")) ?? []).Concat(Tf.Strings(egress.Get("ipv6_cidr_blocks")) ?? []);
-                if (AllTraffic(cidrs, egress.Get("protocol"), egress.Get("from_port"), egress.Get("to_port")))
+                if (AllTraffic(cidrs, egress.Get("protocol"), egress.Get("from_port"), egress.Get("to_port")) is { } what)
                 {
-                    yield return Report(group, egress.Range, "egress to the internet on every port and protocol");
+                    yield return Report(group, egress.Range, "egress to the internet on " + what);
                 }
             }
         }
@@ -60,31 +60,37 @@ public sealed class SecurityGroupOpenEgressRule : LintRule
         foreach (var rule in input.OfType("aws_security_group_rule"))
         {
             if (rule.View.Get("type") is "egress"
-                && AllTraffic((Tf.Strings(rule.View.Get("cidr_blocks")) ?? []).Concat(Tf.Strings(rule.View.Get("ipv6_cidr_blocks")) ?? []), rule.View.Get("protocol"), rule.View.Get("from_port"), rule.View.Get("to_port")))
+                && AllTraffic((Tf.Strings(rule.View.Get("cidr_blocks")) ?? []).Concat(Tf.Strings(rule.View.Get("ipv6_cidr_blocks")) ?? []), rule.View.Get("protocol"), rule.View.Get("from_port"), rule.View.Get("to_port")) is { } what)
             {
-                yield return Report(rule, rule.View.RangeOf("cidr_blocks"), "egress to the internet on every port and protocol");
+                yield return Report(rule, rule.View.RangeOf("cidr_blocks"), "egress to the internet on " + what);
             }
         }
 
         foreach (var rule in input.OfType("aws_vpc_security_group_egress_rule"))
         {
             var cidrs = new[] { HclValue.AsString(rule.View.Get("cidr_ipv4")), HclValue.AsString(rule.View.Get("cidr_ipv6")) }.OfType<string>();
-            if (AllTraffic(cidrs, rule.View.Get("ip_protocol"), rule.View.Get("from_port"), rule.View.Get("to_port")))
+            if (AllTraffic(cidrs, rule.View.Get("ip_protocol"), rule.View.Get("from_port"), rule.View.Get("to_port")) is { } what)
             {
-                yield return Report(rule, rule.View.Has("cidr_ipv4") ? rule.View.RangeOf("cidr_ipv4") : rule.Range, "egress to the internet on every port and protocol");
+                yield return Report(rule, rule.View.Has("cidr_ipv4") ? rule.View.RangeOf("cidr_ipv4") : rule.Range, "egress to the internet on " + what);
             }
         }
     }
 
-    /// <summary>Protocol -1 ("all"), or TCP/UDP over the whole port range 0–65535, to the world.</summary>
-    private static bool AllTraffic(IEnumerable<string> cidrs, object? protocol, object? from, object? to)
+    /// <summary>What is open to the world: protocol -1 ("all"), or TCP or UDP over the whole port range 0–65535; null otherwise.</summary>
+    private static string? AllTraffic(IEnumerable<string> cidrs, object? protocol, object? from, object? to)
     {
         if (!cidrs.Any(c => World.Contains(c)))
         {
-            return false;
+            return null;
         }
 
-        var p = HclValue.AsString(protocol);
-        return p is "-1" or "all" || (HclValue.AsNumber(from) is 0 && HclValue.AsNumber(to) is 65535 && p is "tcp" or "6");
+        var whole = HclValue.AsNumber(from) is 0 && HclValue.AsNumber(to) is 65535;
+        return HclValue.AsString(protocol) switch
+        {
+            "-1" or "all" => "every port and protocol",
+            "tcp" or "6" when whole => "every TCP port",
+            "udp" or "17" when whole => "every UDP port",
+            _ => null,
+        };
     }
 }

@@ -38,6 +38,32 @@ public sealed class SecurityGroupOpenEgressRuleTests : RuleTests<SecurityGroupOp
             }
             """));
         findings.Select(f => f.Address).ShouldBe(["aws_security_group_rule.all", "aws_vpc_security_group_egress_rule.all"]);
+        findings.Select(f => f.Message).ShouldBe(["aws_security_group_rule.all: egress to the internet on every TCP port", "aws_vpc_security_group_egress_rule.all: egress to the internet on every port and protocol"]);
+    }
+
+    [Fact]
+    public void Every_udp_port_counts_and_a_partial_range_does_not()
+    {
+        var findings = Lint(("main.tf", """
+            resource "aws_security_group_rule" "udp" {
+              type              = "egress"
+              from_port         = 0
+              to_port           = 65535
+              protocol          = "udp"
+              cidr_blocks       = ["::/0"]
+              security_group_id = "sg-1"
+            }
+
+            resource "aws_security_group_rule" "https" {
+              type              = "egress"
+              from_port         = 443
+              to_port           = 443
+              protocol          = "tcp"
+              cidr_blocks       = ["0.0.0.0/0"]
+              security_group_id = "sg-1"
+            }
+            """));
+        findings.ShouldHaveSingleItem().Message.ShouldBe("aws_security_group_rule.udp: egress to the internet on every UDP port");
     }
 
     [Fact]
