@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Berth.Catalog;
-using Berth.Costing;
 using Berth.Packing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Bench;

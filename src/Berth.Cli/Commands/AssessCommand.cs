@@ -3,6 +3,7 @@ using System.Globalization;
 using Berth.Cli.Infrastructure;
 using Berth.Costing;
 using Berth.Decision;
+using Berth.Formatting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Berth.Cli.Infrastructure;
 using Berth.Costing;
+using Berth.Formatting;
 using Berth.Reporting.Charts;
 using Spectre.Console;
 using Spectre.Console.Cli;

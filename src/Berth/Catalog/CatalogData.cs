@@ -19,7 +19,15 @@ public sealed record InstanceTypeInfo(
     bool Efa,
     int? DefaultCardEnis,
     int? Ipv4PerEni,
-    int? EniMaxPods);
+    int? EniMaxPods,
+    string GpuName = "")
+{
+    /// <summary>Karpenter's <c>karpenter.k8s.aws/instance-gpu-name</c> label value: the part after the manufacturer (l4, a10g, t4).</summary>
+    public string GpuModel => GpuName.Split('-', 2) is [_, var model] ? model : GpuName;
+
+    /// <summary>Karpenter's <c>karpenter.k8s.aws/instance-gpu-manufacturer</c> label value (nvidia, amd), empty without GPUs.</summary>
+    public string GpuManufacturer => GpuName.Split('-', 2) is [var maker, _] ? maker : "";
+}
 
 /// <summary>A Linux on-demand price per hour for one instance type in one region.</summary>
 public sealed record Ec2PriceRow(string Region, string InstanceType, decimal UsdPerHour, PriceSource Source);

@@ -14,8 +14,11 @@ public static class CatalogFile
     private static readonly string[] InstanceColumns =
     [
         "name", "vcpu", "memoryMiB", "arch", "family", "category", "generation", "size", "hypervisor", "bareMetal",
-        "gpus", "neuronDevices", "efa", "defaultCardEnis", "ipv4PerEni", "eniMaxPods",
+        "gpus", "neuronDevices", "efa", "defaultCardEnis", "ipv4PerEni", "eniMaxPods", "gpuName",
     ];
+
+    /// <summary>Catalogs written before GPU names were recorded: the same columns without the last; read with no GPU names.</summary>
+    private static readonly string[] InstanceColumnsWithoutGpuName = InstanceColumns[..^1];
 
     private static readonly string[] Ec2Columns = ["region", "instanceType", "usdPerHour", "source"];
     private static readonly string[] SpotColumns = ["region", "instanceType", "savingsPct", "interruptionBucket", "source"];
@@ -69,7 +72,7 @@ public static class CatalogFile
         {
             Str(i.Name), Num(i.Vcpu), Num(i.MemoryMiB), Str(SpecEnums.ServiceArch.NameOf(i.Arch)), Str(i.Family), Str(i.Category),
             Num(i.Generation), Str(i.Size), Str(i.Hypervisor), Bool(i.BareMetal), Num(i.GpuCount), Num(i.NeuronCount), Bool(i.Efa),
-            NumOrNull(i.DefaultCardEnis), NumOrNull(i.Ipv4PerEni), NumOrNull(i.EniMaxPods),
+            NumOrNull(i.DefaultCardEnis), NumOrNull(i.Ipv4PerEni), NumOrNull(i.EniMaxPods), Str(i.GpuName),
         }));
         sb.Append(",\n");
         Table(sb, "ec2", Ec2Columns, data.Ec2.Select(r => new[]
@@ -141,9 +144,10 @@ public static class CatalogFile
                 return new FargatePriceRow(r.Str(0), r.Arch(1), r.Dec(2), r.Dec(3), r.DecOrNull(4), r.DecOrNull(5), r.Dec(6), Source(r.Str(7), "fargate"));
             }).ToArray();
 
-            var instances = reader.Rows(root, "instances", InstanceColumns).Select(r => new InstanceTypeInfo(
+            var instances = reader.Rows(root, "instances", InstanceColumns, InstanceColumnsWithoutGpuName).Select(r => new InstanceTypeInfo(
                 r.Str(0), r.Int(1), r.Long(2), r.Arch(3), r.Str(4), r.Str(5), r.Int(6), r.Str(7), r.Str(8), r.Bool(9),
-                r.Int(10), r.Int(11), r.Bool(12), r.IntOrNull(13), r.IntOrNull(14), r.IntOrNull(15))).ToArray();
+                r.Int(10), r.Int(11), r.Bool(12), r.IntOrNull(13), r.IntOrNull(14), r.IntOrNull(15),
+                r.Values.GetArrayLength() > 16 ? r.Str(16) : "")).ToArray();
 
             var ec2 = reader.Rows(root, "ec2", Ec2Columns).Select(r =>
             {
@@ -210,7 +214,7 @@ public static class CatalogFile
                 ? v.GetDecimal()
                 : throw new CatalogException($"{file}: expected a number \"{name}\"");
 
-        public IEnumerable<Row> Rows(JsonElement root, string table, string[] columns)
+        public IEnumerable<Row> Rows(JsonElement root, string table, string[] columns, string[]? older = null)
         {
             if (!root.TryGetProperty(table, out var t) || t.ValueKind != JsonValueKind.Object)
             {
@@ -220,7 +224,11 @@ public static class CatalogFile
             var actual = t.TryGetProperty("columns", out var c) && c.ValueKind == JsonValueKind.Array
                 ? c.EnumerateArray().Select(x => x.GetString() ?? "").ToArray()
                 : [];
-            if (!actual.SequenceEqual(columns, StringComparer.Ordinal))
+            if (older is not null && actual.SequenceEqual(older, StringComparer.Ordinal))
+            {
+                columns = older;
+            }
+            else if (!actual.SequenceEqual(columns, StringComparer.Ordinal))
             {
                 throw new CatalogException($"{file}: table \"{table}\" has columns [{string.Join(", ", actual)}]; expected [{string.Join(", ", columns)}]");
             }

@@ -52,7 +52,8 @@ public static class SharedFactsImporter
                     r["efa"].Length > 0 && r["efa"] != "0",
                     e is null ? null : Int(e["default_card_max_enis"]),
                     e is null ? null : Int(e["ipv4_per_eni"]),
-                    e is null ? null : Int(e["eni_max_pods"]));
+                    e is null ? null : Int(e["eni_max_pods"]),
+                    r["gpu_name"].Length > 0 ? $"{r["gpu_manufacturer"]}-{r["gpu_name"]}" : "");
             })
             .ToArray();
 

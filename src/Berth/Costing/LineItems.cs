@@ -1,4 +1,5 @@
 using Berth.Catalog;
+using Berth.Formatting;
 using Berth.Spec;
 
 namespace Berth.Costing;

@@ -1,3 +1,5 @@
+using Berth.Catalog;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Packing;

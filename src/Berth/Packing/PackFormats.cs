@@ -8,10 +8,8 @@ public static class PackFormats
 {
     public static string ModeId(PackingMode mode) => mode == PackingMode.Karpenter ? "karpenter" : "berth";
 
-    private static readonly string[] Days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
     /// <summary>An hour of the week (0 = Monday 00:00) as "Mon 08:00".</summary>
-    public static string HourOfWeek(int hour) => string.Create(CultureInfo.InvariantCulture, $"{Days[hour / 24]} {hour % 24:00}:00");
+    public static string HourOfWeek(int hour) => Planning.ReplicaSchedule.HourOfWeek(hour);
 
     public static string ToJson(PackingResult r, int hour)
     {

@@ -1,5 +1,5 @@
 using Berth.Catalog;
-using Berth.Costing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Packing;

@@ -1,4 +1,5 @@
-using Berth.Costing;
+using Berth.Catalog;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Packing;

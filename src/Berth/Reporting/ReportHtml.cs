@@ -1,6 +1,7 @@
 using System.Globalization;
-using Berth.Costing;
+using Berth.Catalog;
 using Berth.Decision;
+using Berth.Formatting;
 using Berth.Packing;
 using Berth.Reporting.Charts;
 using Berth.Spec;

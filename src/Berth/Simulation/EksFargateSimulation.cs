@@ -1,4 +1,4 @@
-using Berth.Costing;
+using Berth.Catalog;
 using Berth.Costing.Options;
 using Berth.Spec;
 

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
-using Berth.Costing;
+using Berth.Catalog;
 using Berth.Costing.Options;
 using Berth.Packing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Simulation;

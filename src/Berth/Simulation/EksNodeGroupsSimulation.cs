@@ -2,6 +2,7 @@ using Berth.Catalog;
 using Berth.Costing;
 using Berth.Costing.Options;
 using Berth.Packing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Simulation;

@@ -1,6 +1,5 @@
 using Berth.Catalog;
-using Berth.Costing;
-using Berth.Packing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Simulation;

@@ -130,6 +130,21 @@ public sealed record ServiceSpec(
     /// <summary>The team that owns the service (<c>team:</c>), or null when the spec leaves it to the order-based split.</summary>
     public string? Team { get; init; }
 
+    /// <summary>GPUs each replica requests (<c>gpu:</c>); 0 for none.</summary>
+    public int Gpu { get; init; }
+
+    /// <summary>The GPU model (<c>gpuType:</c>, e.g. nvidia-l4), or null for any NVIDIA GPU.</summary>
+    public string? GpuType { get; init; }
+
+    /// <summary>Whether berth.yaml sets <c>storage</c>: only then do pods request ephemeral storage on EKS.</summary>
+    public bool StorageRequested { get; init; }
+
+    /// <summary>Where the CPU request is written (or the service, when it is the default).</summary>
+    public SourceLocation CpuAt { get; init; }
+
+    /// <summary>Where the memory request is written (or the service, when it is the default).</summary>
+    public SourceLocation MemoryAt { get; init; }
+
     /// <summary>Replicas when there is no autoscaling; the minimum when there is.</summary>
     public int MinReplicas => Scaling?.Min ?? Replicas ?? 1;
 

@@ -34,6 +34,12 @@ internal sealed class SpecReader(string file)
         var pricing = m.Get("pricing") is { } pNode ? ReadPricing(pNode) : PricingSpec.Default;
         var clients = m.Get("clients") is { } cNode ? NameList(cNode, "clients", 40) : [];
 
+        // A service that asks for GPUs is a GPU requirement, whether or not requirements.gpu says so.
+        if (services.Any(s => s.Gpu > 0))
+        {
+            requirements = requirements with { Gpu = true };
+        }
+
         return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file);
     }
 
@@ -230,10 +236,25 @@ internal sealed class SpecReader(string file)
         var countNode = m.Get("count");
         var count = countNode is not null ? Int(countNode, path + ".count", 1, 100, 1) : 1;
         var team = m.Get("team") is { } tm ? Team(tm, path + ".team") : null;
+        var gpu = m.Get("gpu") is { } gp ? Int(gp, path + ".gpu", 0, SpecSchema.MaxGpusPerReplica, 0) : 0;
+        var gpuType = m.Get("gpuType") is { } gt
+            ? Pattern(gt, path + ".gpuType", SpecSchema.GpuTypePattern, "a GPU model as Karpenter names it, such as nvidia-l4, nvidia-a10g or l4")
+            : null;
+        if (gpuType is not null && gpu == 0 && m.KeyNode("gpuType") is { } gtKey)
+        {
+            Error(gtKey, $"{path}: gpuType is set but gpu is not; add gpu: <count> (GPUs per replica)");
+        }
 
         var service = new ServiceSpec(name, type, cpu, memory, replicas, scaling, demand, spot, arch, storage, port, health,
             secrets, eventSource, graceful, name, Loc(nameNode ?? node))
-        { Team = team };
+        {
+            Team = team,
+            Gpu = gpu,
+            GpuType = string.IsNullOrEmpty(gpuType) ? null : gpuType,
+            StorageRequested = m.Get("storage") is not null,
+            CpuAt = Loc(m.Get("cpu") ?? nameNode ?? node),
+            MemoryAt = Loc(m.Get("memory") ?? nameNode ?? node),
+        };
         return name.Length == 0 ? null : (service, count, countNode);
     }
 

@@ -96,6 +96,12 @@ public static class SpecSchema
         ],
         ["type", "name"]);
 
+    /// <summary>The most GPUs one replica may ask for: the largest GPU instance types have 8 (or 16 Gaudi/Inferentia devices).</summary>
+    public const int MaxGpusPerReplica = 16;
+
+    /// <summary>A GPU model: an optional manufacturer and a model, lowercase (nvidia-l4, a10g).</summary>
+    public const string GpuTypePattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
     public static SchemaObject Service { get; } = new(
         "One containerised service.",
         [
@@ -116,6 +122,8 @@ public static class SpecSchema
             new("gracefulShutdown", () => Bool(true, "Handles SIGTERM and drains in-flight work (matters on Spot).")),
             new("count", () => Int(1, 100, 1, "N identical copies named <name>-1..N.")),
             new("team", TeamName),
+            new("gpu", () => Int(0, MaxGpusPerReplica, 0, "GPUs per replica (nvidia.com/gpu). Fargate has none: only EKS runs such a service, on a GPU NodePool.")),
+            new("gpuType", () => Str("The GPU model, as Karpenter's instance-gpu-name label names it: nvidia-l4, nvidia-a10g, l4… (needs gpu).", GpuTypePattern)),
         ],
         ["name"]);
 

@@ -1,5 +1,4 @@
 using Berth.Catalog;
-using Berth.Packing;
 
 namespace Berth.Tests.Packing;
 
@@ -19,8 +18,15 @@ public sealed class AllocatableTests
     {
         var info = PriceCatalog.Embedded.Instance(type).ShouldNotBeNull();
 
-        Allocatable.For(info).ShouldBe(new Resources(cpu, memory, pods));
+        var a = Allocatable.For(info);
+        (a.CpuMillicores, a.MemoryMiB, a.Pods).ShouldBe((cpu, memory, pods));
     }
+
+    [Theory]
+    [InlineData(20, 17408)]  // Karpenter's default AL2023 root volume
+    [InlineData(50, 45056)]  // DOMAIN.md §7: 50 GiB leaves about 44 GiB, room for two pods requesting 20Gi
+    public void Ephemeral_storage_is_the_root_volume_less_kube_reserved_and_the_eviction_threshold(int rootGiB, long mib) =>
+        Allocatable.EphemeralStorageMiB(rootGiB).ShouldBe(mib);
 
     [Theory]
     [InlineData(1, 60)]

@@ -1,5 +1,6 @@
 using Berth.Catalog;
 using Berth.Packing;
+using Berth.Planning;
 using Berth.Spec;
 using Berth.Tests.Support;
 using FsCheck;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Berth.Catalog;
 using Berth.Cli.Infrastructure;
-using Berth.Costing;
 using Berth.Formatting;
 using Berth.Spec;
 using Spectre.Console;
@@ -85,7 +84,7 @@ public sealed class CatalogShowCommand(CliContext cli) : Command<CatalogShowComm
 
     private void ShowAllocatable(IReadOnlyList<InstanceTypeInfo> types, string format)
     {
-        var rows = types.Select(t => (Info: t, Alloc: Packing.Allocatable.For(t))).ToArray();
+        var rows = types.Select(t => (Info: t, Alloc: Berth.Catalog.Allocatable.For(t))).ToArray();
         if (format == "csv")
         {
             var sb = new StringBuilder("instanceType,arch,vcpu,memoryMiB,allocatableCpuMillicores,allocatableMemoryMiB,allocatablePods\n");

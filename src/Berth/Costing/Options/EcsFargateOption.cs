@@ -1,3 +1,6 @@
+using Berth.Catalog;
+using Berth.Formatting;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Costing.Options;

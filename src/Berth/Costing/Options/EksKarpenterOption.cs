@@ -1,5 +1,7 @@
 using System.Globalization;
+using Berth.Catalog;
 using Berth.Packing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Costing.Options;

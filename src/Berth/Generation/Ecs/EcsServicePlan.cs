@@ -1,5 +1,4 @@
 using Berth.Catalog;
-using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Generation.Ecs;

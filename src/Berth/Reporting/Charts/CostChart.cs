@@ -1,4 +1,5 @@
 using Berth.Costing;
+using Berth.Formatting;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 

@@ -1,26 +1,34 @@
-using Berth.Catalog;
 using Berth.Spec;
 
-namespace Berth.Packing;
+namespace Berth.Catalog;
 
-/// <summary>What the kubelet leaves for pods on a node: CPU in millicores, memory in MiB, and a pod count.</summary>
-public readonly record struct Resources(long CpuMillicores, long MemoryMiB, int Pods)
+/// <summary>
+/// What the kubelet leaves for pods on a node, or what a pod requests: CPU in millicores, memory in MiB, a pod count,
+/// ephemeral storage in MiB and GPUs. A request of 0 ephemeral storage or GPUs asks for none.
+/// </summary>
+public readonly record struct Resources(long CpuMillicores, long MemoryMiB, int Pods, long EphemeralMiB = 0, int Gpus = 0)
 {
     public static Resources operator +(Resources a, Resources b) =>
-        new(a.CpuMillicores + b.CpuMillicores, a.MemoryMiB + b.MemoryMiB, a.Pods + b.Pods);
+        new(a.CpuMillicores + b.CpuMillicores, a.MemoryMiB + b.MemoryMiB, a.Pods + b.Pods, a.EphemeralMiB + b.EphemeralMiB, a.Gpus + b.Gpus);
 
     public static Resources operator -(Resources a, Resources b) =>
-        new(a.CpuMillicores - b.CpuMillicores, a.MemoryMiB - b.MemoryMiB, a.Pods - b.Pods);
+        new(a.CpuMillicores - b.CpuMillicores, a.MemoryMiB - b.MemoryMiB, a.Pods - b.Pods, a.EphemeralMiB - b.EphemeralMiB, a.Gpus - b.Gpus);
 
     /// <summary>Whether every dimension of <paramref name="need"/> fits in this.</summary>
     public bool Holds(Resources need) =>
-        need.CpuMillicores <= CpuMillicores && need.MemoryMiB <= MemoryMiB && need.Pods <= Pods;
+        need.CpuMillicores <= CpuMillicores && need.MemoryMiB <= MemoryMiB && need.Pods <= Pods
+        && need.EphemeralMiB <= EphemeralMiB && need.Gpus <= Gpus;
+
+    /// <summary>The larger of each dimension.</summary>
+    public static Resources Max(Resources a, Resources b) =>
+        new(Math.Max(a.CpuMillicores, b.CpuMillicores), Math.Max(a.MemoryMiB, b.MemoryMiB), Math.Max(a.Pods, b.Pods),
+            Math.Max(a.EphemeralMiB, b.EphemeralMiB), Math.Max(a.Gpus, b.Gpus));
 }
 
 /// <summary>
 /// Node allocatable as Karpenter's AWS provider computes it for AL2023 (karpenter-provider-aws
-/// pkg/providers/instancetype/types.go: memory(), ENILimitedPods(), kubeReservedResources(), evictionThreshold()).
-/// These reproduce Karpenter's published allocatable values, e.g. m5.large: 1930m, 6903 MiB, 29 pods.
+/// pkg/providers/instancetype/types.go: memory(), ENILimitedPods(), kubeReservedResources(), evictionThreshold(),
+/// ephemeralStorage()). These reproduce Karpenter's published allocatable values, e.g. m5.large: 1930m, 6903 MiB, 29 pods.
 /// </summary>
 public static class Allocatable
 {
@@ -36,12 +44,28 @@ public static class Allocatable
     /// <summary>Kubernetes' default max pods where no ENI limit is known.</summary>
     public const int DefaultMaxPods = 110;
 
-    public static Resources For(InstanceTypeInfo type)
+    /// <summary>The root volume of Karpenter's default AL2023 EC2NodeClass when blockDeviceMappings is not set: 20 GiB.</summary>
+    public const int DefaultRootVolumeGiB = 20;
+
+    /// <summary>kube-reserved ephemeral storage: 1 GiB (types.go kubeReservedResources).</summary>
+    public const long KubeReservedEphemeralMiB = 1024;
+
+    /// <summary>The kubelet's default nodefs.available eviction threshold: 10% of the root volume (types.go evictionThreshold).</summary>
+    public const double EphemeralEvictionPercent = 0.10;
+
+    public static Resources For(InstanceTypeInfo type, int rootVolumeGiB = DefaultRootVolumeGiB)
     {
         var maxPods = MaxPods(type);
         var cpu = (type.Vcpu * 1000L) - KubeReservedCpuMillicores(type.Vcpu);
         var memory = Memory(type) - KubeReservedMemoryMiB(maxPods) - EvictionThresholdMiB;
-        return new Resources(cpu, memory, maxPods);
+        return new Resources(cpu, memory, maxPods, EphemeralStorageMiB(rootVolumeGiB), type.GpuCount);
+    }
+
+    /// <summary>Allocatable ephemeral storage: the root volume less 1 GiB kube-reserved and the 10% eviction threshold.</summary>
+    public static long EphemeralStorageMiB(int rootVolumeGiB)
+    {
+        var capacity = rootVolumeGiB * 1024L;
+        return capacity - KubeReservedEphemeralMiB - (long)Math.Ceiling(capacity * EphemeralEvictionPercent);
     }
 
     /// <summary>Memory the OS sees: capacity, less 64 MiB on arm64, less ceil(7.5%) for the hypervisor.</summary>

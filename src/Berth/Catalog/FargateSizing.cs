@@ -1,7 +1,7 @@
-using Berth.Catalog;
+using Berth.Formatting;
 using Berth.Spec;
 
-namespace Berth.Costing;
+namespace Berth.Catalog;
 
 /// <summary>Fargate bills the task size, not the request: a request between sizes is rounded up (DOMAIN.md §3).</summary>
 public static class FargateSizing

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Berth.Catalog;
+using Berth.Formatting;
 using Berth.Spec;
 
-namespace Berth.Costing;
+namespace Berth.Catalog;
 
 /// <summary>The catalog's prices for the spec's region with berth.yaml's <c>pricing.overrides</c> applied on top, marked as such.</summary>
 public sealed class PriceBook(PriceCatalog catalog, PricingSpec pricing, string region)

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Berth.Costing;
+namespace Berth.Formatting;
 
 /// <summary>Invariant number formatting for descriptions.</summary>
 public static class Fmt

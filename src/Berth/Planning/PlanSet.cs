@@ -1,0 +1,39 @@
+using Berth.Catalog;
+using Berth.Spec;
+
+namespace Berth.Planning;
+
+/// <summary>Every option's plan for one spec, in output order, with the prices they were planned at.</summary>
+public sealed record PlanSet(BerthSpec Spec, PriceBook Prices, IReadOnlyList<OptionPlan> Options)
+{
+    public T? Find<T>()
+        where T : OptionPlan => Options.OfType<T>().FirstOrDefault();
+
+    public OptionPlan? Find(string id) => Options.FirstOrDefault(o => o.Id == id);
+}
+
+/// <summary>Plans every option the spec allows: ECS on Fargate always, EKS with Karpenter when it is on, EKS with the
+/// spec's managed node groups when it names some, and EKS on Fargate always.</summary>
+public static class Planner
+{
+    public static PlanSet For(BerthSpec spec, PriceCatalog catalog)
+    {
+        var prices = new PriceBook(catalog, spec.Pricing, spec.Region);
+        var options = new List<OptionPlan> { EcsFargatePlanner.Plan(spec, prices) };
+        if (spec.Eks.Karpenter.Enabled)
+        {
+            options.Add(KarpenterPlanner.Plan(spec, prices));
+        }
+
+        if (spec.Eks.NodeGroups.Count > 0)
+        {
+            options.Add(NodeGroupsPlanner.Plan(spec, prices));
+        }
+
+        options.Add(EksFargatePlanner.Plan(spec, prices));
+        return new PlanSet(spec, prices, options.OrderBy(o => o.Order).ToArray());
+    }
+
+    /// <summary>One platform instance (cluster) per client; one when there are no clients.</summary>
+    public static int Clusters(BerthSpec spec) => Math.Max(1, spec.Clients.Count);
+}
