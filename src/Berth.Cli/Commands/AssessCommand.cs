@@ -100,12 +100,17 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
         table.AddColumn(new TableColumn("Infrastructure").RightAligned());
         table.AddColumn(new TableColumn("Engineering time (est.)").RightAligned());
         table.AddColumn(new TableColumn("Total").RightAligned());
-        foreach (var o in report.Options.OrderBy(o => o.MonthlyUsd))
+        foreach (var o in report.Ranked())
         {
-            table.AddRow(o.Id + (o.Estimated ? " *" : ""), "$" + Fmt.Usd(o.InfrastructureUsd), "$" + Fmt.Usd(o.EngineeringUsd), "$" + Fmt.Usd(o.MonthlyUsd));
+            table.AddRow(Markup.Escape(o.Id + (o.Estimated ? " *" : "")) + (o.Feasible ? "" : " [red](cannot run)[/]"), "$" + Fmt.Usd(o.InfrastructureUsd), "$" + Fmt.Usd(o.EngineeringUsd), "$" + Fmt.Usd(o.MonthlyUsd));
         }
 
         cli.Ansi.Write(table);
+        foreach (var o in report.Ranked().Where(o => !o.Feasible))
+        {
+            cli.Ansi.MarkupLine(Markup.Escape($"{o.Id} cannot run: {string.Join("; ", o.Infeasible)}"));
+        }
+
         cli.Ansi.WriteLine(CostSummary.Footnote(report));
     }
 

@@ -84,6 +84,11 @@ public static class CostView
             }
 
             ansi.Write(table);
+            foreach (var reason in o.Infeasible)
+            {
+                ansi.MarkupLine("  [red]cannot run:[/] " + Markup.Escape(reason));
+            }
+
             foreach (var n in o.Notes)
             {
                 ansi.MarkupLine("  [yellow]note:[/] " + Markup.Escape(n));
@@ -97,12 +102,17 @@ public static class CostView
         summary.AddColumn(new TableColumn("Infrastructure").RightAligned());
         summary.AddColumn(new TableColumn("Engineering time").RightAligned());
         summary.AddColumn(new TableColumn("Total").RightAligned());
-        foreach (var o in report.Options.OrderBy(o => o.MonthlyUsd))
+        foreach (var o in report.Ranked())
         {
-            summary.AddRow(o.Id, "$" + Fmt.Usd(o.InfrastructureUsd), "$" + Fmt.Usd(o.EngineeringUsd), "[bold]$" + Fmt.Usd(o.MonthlyUsd) + "[/]");
+            summary.AddRow(o.Feasible ? o.Id : o.Id + " [red](cannot run)[/]", "$" + Fmt.Usd(o.InfrastructureUsd), "$" + Fmt.Usd(o.EngineeringUsd), "[bold]$" + Fmt.Usd(o.MonthlyUsd) + "[/]");
         }
 
         ansi.Write(summary);
+        foreach (var o in report.Ranked().Where(o => !o.Feasible))
+        {
+            ansi.MarkupLine(Markup.Escape($"{o.Id} cannot run: {string.Join("; ", o.Infeasible)}"));
+        }
+
         ansi.MarkupLine(Markup.Escape($"Prices: {report.CatalogOrigin} catalog as of {report.CatalogAsOf}, region {report.Region}, {report.HoursPerMonth.ToString(System.Globalization.CultureInfo.InvariantCulture)} h/month. Engineering time is an estimate (docs/cost-model.md)."));
         var estimates = report.Options.SelectMany(o => o.Estimates).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         foreach (var e in estimates.Where(e => !e.StartsWith("estimate: Berth", StringComparison.Ordinal)).Take(8))

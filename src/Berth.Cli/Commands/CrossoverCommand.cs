@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text;
 using Berth.Cli.Infrastructure;
 using Berth.Cli.Rendering;
 using Berth.Costing;
@@ -53,10 +52,10 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         switch (settings.Format)
         {
             case "json":
-                cli.Out.Write(Json(result));
+                cli.Out.Write(CrossoverFormats.ToJson(result));
                 break;
             case "csv":
-                cli.Out.Write(Csv(result));
+                cli.Out.Write(CrossoverFormats.ToCsv(result));
                 break;
             default:
                 Text(result);
@@ -64,78 +63,6 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static string Inv(decimal d) => d.ToString(CultureInfo.InvariantCulture);
-
-    private static string Csv(CrossoverResult r)
-    {
-        var sb = new StringBuilder("services");
-        foreach (var id in r.Options)
-        {
-            sb.Append(',').Append(id).Append(',').Append(id).Append("-infra-only");
-        }
-
-        sb.Append('\n');
-        foreach (var p in r.Points)
-        {
-            sb.Append(p.Services.ToString(CultureInfo.InvariantCulture));
-            foreach (var id in r.Options)
-            {
-                sb.Append(',').Append(Inv(p.TotalUsd[id])).Append(',').Append(Inv(p.InfrastructureUsd[id]));
-            }
-
-            sb.Append('\n');
-        }
-
-        return sb.ToString();
-    }
-
-    private static string Json(CrossoverResult r)
-    {
-        return JsonText.Write(w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("template", r.Template);
-            w.WriteNumber("from", r.From);
-            w.WriteNumber("to", r.To);
-            w.WriteStartArray("points");
-            foreach (var p in r.Points)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("services", p.Services);
-                w.WriteStartObject("monthlyUsd");
-                foreach (var id in r.Options)
-                {
-                    w.WriteNumber(id, p.TotalUsd[id]);
-                }
-
-                w.WriteEndObject();
-                w.WriteStartObject("infrastructureMonthlyUsd");
-                foreach (var id in r.Options)
-                {
-                    w.WriteNumber(id, p.InfrastructureUsd[id]);
-                }
-
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("crossovers");
-            foreach (var c in r.Crossings)
-            {
-                w.WriteStartObject();
-                w.WriteString("cheaper", c.Cheaper);
-                w.WriteString("dearer", c.Dearer);
-                w.WriteNumber("atServices", c.AtServices);
-                w.WriteBoolean("withEngineeringTime", c.WithEngineering);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
     }
 
     private void Text(CrossoverResult r)
@@ -152,10 +79,18 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         var step = Math.Max(1, (r.To - r.From + 1) / 12);
         foreach (var p in r.Points.Where((p, i) => i % step == 0 || p.Services == r.To))
         {
-            table.AddRow([p.Services.ToString(CultureInfo.InvariantCulture), .. r.Options.Select(id => $"{Fmt.Usd(p.TotalUsd[id])} [grey]({Fmt.Usd(p.InfrastructureUsd[id])})[/]")]);
+            table.AddRow([p.Services.ToString(CultureInfo.InvariantCulture), .. r.Options.Select(id => p.Feasible(id)
+                ? $"{Fmt.Usd(p.TotalUsd[id])} [grey]({Fmt.Usd(p.InfrastructureUsd[id])})[/]"
+                : $"[red]cannot run[/] [grey]({Fmt.Usd(p.TotalUsd[id])})[/]")]);
         }
 
         ansi.Write(table);
+        ansi.WriteLine(CrossoverFormats.Method(r) + ".");
+        foreach (var (id, reason) in r.Points.SelectMany(p => p.Infeasible.Select(kv => (kv.Key, p.Services, kv.Value))).GroupBy(x => x.Key).Select(g => (g.Key, g.First())).OrderBy(x => x.Key, StringComparer.Ordinal))
+        {
+            ansi.WriteLine(Markup.Escape($"{id} cannot run from {reason.Services} services on: {reason.Value}"));
+        }
+
         ansi.WriteLine();
         ansi.WriteLine("Total monthly cost (with engineering time):");
         foreach (var line in TextChart.Lines(r.Points.Select(p => (double)p.Services).ToArray(),

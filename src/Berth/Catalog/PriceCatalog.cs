@@ -65,6 +65,20 @@ public sealed class PriceCatalog
         return new PriceCatalog(CatalogFile.Read(File.ReadAllText(path), path), path);
     }
 
+    /// <summary>The catalog a spec names (<c>pricing.catalog</c>): the embedded one, or a file relative to the spec.</summary>
+    public static PriceCatalog For(BerthSpec spec)
+    {
+        if (spec.Pricing.Catalog == PricingSpec.EmbeddedCatalog)
+        {
+            return Embedded;
+        }
+
+        var path = Path.IsPathRooted(spec.Pricing.Catalog)
+            ? spec.Pricing.Catalog
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec.SourcePath)) ?? ".", spec.Pricing.Catalog);
+        return LoadFile(path);
+    }
+
     public InstanceTypeInfo? Instance(string name) => _instances.GetValueOrDefault(name);
 
     public SpotAdvisorRow? Advisor(string region, string instanceType) =>

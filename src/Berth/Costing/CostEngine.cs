@@ -1,9 +1,10 @@
 using Berth.Catalog;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Costing;
 
-/// <summary>Prices every option the spec allows, from one catalog, for one month.</summary>
+/// <summary>Prices every option's plan for one month, from one catalog.</summary>
 public static class CostEngine
 {
     /// <summary>Every option builder in this assembly, in output order.</summary>
@@ -14,24 +15,30 @@ public static class CostEngine
         .ThenBy(b => b.Id, StringComparer.Ordinal)
         .ToArray();
 
-    public static CostReport Estimate(BerthSpec spec, PriceCatalog catalog, bool infraOnly = false, bool totalsOnly = false)
+    public static CostReport Estimate(BerthSpec spec, PriceCatalog catalog, bool infraOnly = false, bool totalsOnly = false) =>
+        Estimate(Guard(() => Planner.For(spec, catalog)), infraOnly, totalsOnly);
+
+    /// <summary>Prices plans already made (what the other views of the same spec read).</summary>
+    public static CostReport Estimate(PlanSet plans, bool infraOnly = false, bool totalsOnly = false)
     {
-        var context = new CostContext(spec, new PriceBook(catalog, spec.Pricing, spec.Region), infraOnly, totalsOnly);
+        var context = new CostContext(plans, infraOnly, totalsOnly);
         var options = Builders.Select(b => b.Build(context)).OfType<CostOption>().ToArray();
-        return new CostReport("USD", spec.Pricing.HoursPerMonth, spec.Region, catalog.AsOf, catalog.Origin, options);
+        var catalog = plans.Prices.Catalog;
+        return new CostReport("USD", plans.Spec.Pricing.HoursPerMonth, plans.Spec.Region, catalog.AsOf, catalog.Origin, options);
     }
 
     /// <summary>The catalog a spec names: the embedded one, or a file relative to the spec.</summary>
-    public static PriceCatalog CatalogFor(BerthSpec spec)
-    {
-        if (spec.Pricing.Catalog == PricingSpec.EmbeddedCatalog)
-        {
-            return PriceCatalog.Embedded;
-        }
+    public static PriceCatalog CatalogFor(BerthSpec spec) => PriceCatalog.For(spec);
 
-        var path = Path.IsPathRooted(spec.Pricing.Catalog)
-            ? spec.Pricing.Catalog
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec.SourcePath)) ?? ".", spec.Pricing.Catalog);
-        return PriceCatalog.LoadFile(path);
+    private static T Guard<T>(Func<T> plan)
+    {
+        try
+        {
+            return plan();
+        }
+        catch (PlanningException e)
+        {
+            throw new CostingException(e.Message, e);
+        }
     }
 }

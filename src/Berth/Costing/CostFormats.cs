@@ -28,6 +28,14 @@ public static class CostFormats
                 w.WriteNumber("monthlyUsd", o.MonthlyUsd);
                 w.WriteNumber("infrastructureMonthlyUsd", o.InfrastructureUsd);
                 w.WriteNumber("engineeringMonthlyUsd", o.EngineeringUsd);
+                w.WriteBoolean("feasible", o.Feasible);
+                w.WriteStartArray("infeasible");
+                foreach (var reason in o.Infeasible)
+                {
+                    w.WriteStringValue(reason);
+                }
+
+                w.WriteEndArray();
                 w.WriteString("catalogAsOf", r.CatalogAsOf);
                 w.WriteBoolean("estimated", o.Estimated);
                 w.WriteStartArray("estimates");
@@ -83,19 +91,21 @@ public static class CostFormats
     public static string ToCsv(CostReport r)
     {
         var sb = new StringBuilder();
-        sb.Append("option,platform,description,quantity,unit,unitPriceUsd,monthlyUsd,kind,group,estimated,catalogAsOf\n");
+        sb.Append("option,platform,description,quantity,unit,unitPriceUsd,monthlyUsd,kind,group,estimated,catalogAsOf,feasible,infeasible\n");
         foreach (var o in r.Options)
         {
+            var feasible = o.Feasible ? "true" : "false";
             foreach (var l in o.LineItems)
             {
                 sb.Append(Csv.Line([
                     o.Id, o.Platform, l.Description, Inv(l.Quantity), l.Unit, Inv(l.UnitPriceUsd), Inv(l.MonthlyUsd),
                     l.Kind == LineItemKind.EngineeringTime ? "engineering-time" : "infrastructure", l.Group,
-                    l.Estimated ? "true" : "false", r.CatalogAsOf,
+                    l.Estimated ? "true" : "false", r.CatalogAsOf, feasible, "",
                 ])).Append('\n');
             }
 
-            sb.Append(Csv.Line([o.Id, o.Platform, "TOTAL", "", "", "", Inv(o.MonthlyUsd), "", "", o.Estimated ? "true" : "false", r.CatalogAsOf])).Append('\n');
+            sb.Append(Csv.Line([o.Id, o.Platform, "TOTAL", "", "", "", Inv(o.MonthlyUsd), "", "", o.Estimated ? "true" : "false", r.CatalogAsOf,
+                feasible, string.Join("; ", o.Infeasible)])).Append('\n');
         }
 
         return sb.ToString();
@@ -108,13 +118,21 @@ public static class CostFormats
         sb.Append("Region ").Append(r.Region).Append(", ").Append(Inv(r.HoursPerMonth)).Append(" hours a month, prices from the ")
             .Append(r.CatalogOrigin).Append(" catalog as of ").Append(r.CatalogAsOf).Append(". Engineering time is an estimate.\n\n");
         sb.Append("| Option | Infrastructure | Engineering time | Total |\n|---|---:|---:|---:|\n");
-        foreach (var o in r.Options)
+        foreach (var o in r.Ranked())
         {
-            sb.Append("| ").Append(o.Id).Append(o.Estimated ? " (estimated)" : "").Append(" | $").Append(Fmt.Usd(o.InfrastructureUsd))
+            sb.Append("| ").Append(o.Id).Append(o.Estimated ? " (estimated)" : "").Append(o.Feasible ? "" : " — cannot run").Append(" | $").Append(Fmt.Usd(o.InfrastructureUsd))
                 .Append(" | $").Append(Fmt.Usd(o.EngineeringUsd)).Append(" | **$").Append(Fmt.Usd(o.MonthlyUsd)).Append("** |\n");
         }
 
-        foreach (var o in r.Options)
+        foreach (var o in r.Ranked().Where(o => !o.Feasible))
+        {
+            foreach (var reason in o.Infeasible)
+            {
+                sb.Append("\n**").Append(o.Id).Append(" cannot run:** ").Append(reason.Replace("|", "\\|", StringComparison.Ordinal)).Append('\n');
+            }
+        }
+
+        foreach (var o in r.Ranked())
         {
             sb.Append("\n<details><summary>").Append(o.Id).Append(": ").Append(o.Title).Append(" — $").Append(Fmt.Usd(o.MonthlyUsd))
                 .Append("</summary>\n\n| Item | Quantity | Unit price | Monthly |\n|---|---:|---:|---:|\n");

@@ -36,6 +36,11 @@ public sealed record CostOption(
     IReadOnlyList<string> Notes,
     IReadOnlyDictionary<string, decimal> Figures)
 {
+    /// <summary>Why the option cannot run the workload as priced (its plan's reasons); empty when it can.</summary>
+    public IReadOnlyList<string> Infeasible { get; init; } = [];
+
+    public bool Feasible => Infeasible.Count == 0;
+
     /// <summary>The monthly total: always the sum of the line items.</summary>
     public decimal MonthlyUsd => LineItems.Sum(l => l.MonthlyUsd);
 
@@ -57,7 +62,21 @@ public sealed record CostReport(
     string Region,
     string CatalogAsOf,
     string CatalogOrigin,
-    IReadOnlyList<CostOption> Options);
+    IReadOnlyList<CostOption> Options)
+{
+    /// <summary>
+    /// The options in the order every view ranks them: those that can run the workload, cheapest first (by total, or
+    /// by infrastructure alone), then those that cannot.
+    /// </summary>
+    public IReadOnlyList<CostOption> Ranked(bool infrastructureOnly = false) =>
+        Options.OrderBy(o => o.Feasible ? 0 : 1)
+            .ThenBy(o => infrastructureOnly ? o.InfrastructureUsd : o.MonthlyUsd)
+            .ThenBy(o => o.Id, StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>The cheapest option that can run the workload, or null when none can.</summary>
+    public CostOption? Cheapest(bool infrastructureOnly = false) => Ranked(infrastructureOnly).FirstOrDefault(o => o.Feasible);
+}
 
 public static class Money
 {

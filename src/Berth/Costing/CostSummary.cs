@@ -14,10 +14,15 @@ public static class CostSummary
     public static string Markdown(CostReport r)
     {
         var sb = new StringBuilder("## Monthly cost\n\n| Option | Infrastructure | Engineering time (est.) | Total |\n|---|---:|---:|---:|\n");
-        foreach (var o in r.Options.OrderBy(o => o.MonthlyUsd))
+        foreach (var o in r.Ranked())
         {
-            sb.Append("| ").Append(o.Id).Append(o.Estimated ? " \\*" : "").Append(" | $").Append(Fmt.Usd(o.InfrastructureUsd))
+            sb.Append("| ").Append(o.Id).Append(o.Estimated ? " \\*" : "").Append(o.Feasible ? "" : " — cannot run").Append(" | $").Append(Fmt.Usd(o.InfrastructureUsd))
                 .Append(" | $").Append(Fmt.Usd(o.EngineeringUsd)).Append(" | $").Append(Fmt.Usd(o.MonthlyUsd)).Append(" |\n");
+        }
+
+        foreach (var o in r.Ranked().Where(o => !o.Feasible))
+        {
+            sb.Append("\n**").Append(o.Id).Append(" cannot run:** ").Append(string.Join("; ", o.Infeasible)).Append('\n');
         }
 
         return sb.Append('\n').Append(Footnote(r).Replace("* includes", "\\* includes", StringComparison.Ordinal)).Append('\n').ToString();

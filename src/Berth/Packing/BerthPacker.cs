@@ -31,46 +31,117 @@ public static class BerthPacker
         public List<int> Pods { get; } = [];
 
         public bool SpotOk { get; set; } = true;
+
+        /// <summary>The zone its spread pods pin it to, or −1 for any.</summary>
+        public int Zone { get; set; } = -1;
     }
 
-    public static PackingResult Pack(NodeTypeTable table, PodSet set, PackingResult? karpenter = null)
+    /// <summary>One pool, no taints, zones or limits.</summary>
+    public static PackingResult Pack(NodeTypeTable table, PodSet set, PackingResult? karpenter = null) =>
+        Pack(PackingProblem.OnePool(table, set), set, karpenter);
+
+    /// <summary>
+    /// Packs under the same constraints as Karpenter mode: each pod on its workload's NodePool (the first its taints and
+    /// selectors allow), its architecture, on-demand capacity where it needs it, and its workload's zone spread — the
+    /// replicas of a spread workload are dealt over the zones in turn before packing, so every zone's count is within
+    /// one of the others. NodePool limits hold or Karpenter mode's plan is returned.
+    /// </summary>
+    public static PackingResult Pack(PackingProblem problem, PodSet set, PackingResult? karpenter = null)
     {
-        karpenter ??= KarpenterPacker.Pack(table, set);
+        karpenter ??= KarpenterPacker.Pack(problem, set);
         var pods = set.Pods;
         var unschedulable = karpenter.Unschedulable.ToHashSet();
-        var schedulable = Enumerable.Range(0, pods.Count).Where(i => !unschedulable.Contains(i)).ToArray();
-        var bound = LowerBound.Solve(table, pods, schedulable);
+        var schedulable = Enumerable.Range(0, pods.Count).Where(i => !unschedulable.Contains(i) && problem.Workloads[pods[i].Service].Pools.Count > 0).ToArray();
+        var zones = DealZones(problem, pods, schedulable);
 
-        var bins = new List<Bin>();
-        foreach (var arch in schedulable.Select(i => pods[i].Arch).Distinct().Order())
+        var nodes = new List<PackedNode>();
+        var perZone = new int[problem.Zones.Count];
+        foreach (var poolGroup in schedulable.GroupBy(i => problem.Workloads[pods[i].Service].Pools[0]).OrderBy(g => g.Key))
         {
-            // Largest first by the dominant resource, each normalised by the group's mean, so a small-CPU,
-            // large-memory pod counts as large and is paired early rather than left for the tail.
-            var members = schedulable.Where(i => pods[i].Arch == arch).ToArray();
-            var meanCpu = members.Average(i => (double)pods[i].CpuMillicores);
-            var meanMem = members.Average(i => (double)pods[i].MemoryMiB);
-            var group = members
-                .OrderByDescending(i => Math.Max(pods[i].CpuMillicores / meanCpu, pods[i].MemoryMiB / meanMem))
-                .ThenBy(i => i)
-                .ToArray();
-            bins.AddRange(Greedy(table, arch, pods, group, bound.Duals.GetValueOrDefault(arch)));
+            var pool = problem.Pools[poolGroup.Key];
+            var table = pool.Table;
+            var bound = LowerBound.Solve(table, pods, poolGroup);
+            var bins = new List<Bin>();
+            foreach (var group in poolGroup.GroupBy(i => (pods[i].Arch, Zone: zones[i])).OrderBy(g => g.Key.Arch).ThenBy(g => g.Key.Zone))
+            {
+                // Largest first by the dominant resource, each normalised by the group's mean, so a small-CPU,
+                // large-memory pod counts as large and is paired early rather than left for the tail.
+                var members = group.ToArray();
+                var meanCpu = members.Average(i => (double)pods[i].CpuMillicores);
+                var meanMem = members.Average(i => (double)pods[i].MemoryMiB);
+                var ordered = members
+                    .OrderByDescending(i => Math.Max(pods[i].CpuMillicores / meanCpu, pods[i].MemoryMiB / meanMem))
+                    .ThenBy(i => i)
+                    .ToArray();
+                var made = Greedy(table, group.Key.Arch, pods, ordered, bound.Duals.GetValueOrDefault(group.Key.Arch));
+                foreach (var bin in made)
+                {
+                    bin.Zone = group.Key.Zone;
+                }
+
+                bins.AddRange(made);
+            }
+
+            foreach (var bin in bins)
+            {
+                RightSize(table, bin);
+            }
+
+            Search(table, bins, pods, zones);
+            var launched = default(Resources);
+            foreach (var b in bins)
+            {
+                launched += KarpenterPacker.Capacity(table.Types[b.Type]);
+                var zone = b.Zone >= 0 ? b.Zone : Array.IndexOf(perZone, perZone.Min());
+                perZone[zone]++;
+                nodes.Add(new PackedNode(b.Type, table.Types[b.Type].Name, b.Capacity, table.Price(b.Type, b.Capacity), table.Allocatable[b.Type], b.Used, [.. b.Pods.Order()])
+                {
+                    Pool = pool.Name,
+                    Zone = problem.Zones[zone],
+                });
+            }
+
+            if (pool.Limits is { } limits && !KarpenterPacker.WithinLimits(launched, limits))
+            {
+                return karpenter with { Mode = PackingMode.Berth };
+            }
         }
 
-        foreach (var bin in bins)
-        {
-            RightSize(table, bin);
-        }
-
-        Search(table, bins, pods);
-
-        var nodes = bins
-            .Select(b => new PackedNode(b.Type, table.Types[b.Type].Name, b.Capacity, table.Price(b.Type, b.Capacity), table.Allocatable[b.Type], b.Used, [.. b.Pods.Order()]))
-            .OrderBy(n => n.InstanceType, StringComparer.Ordinal)
+        var sorted = nodes
+            .OrderBy(n => n.Pool, StringComparer.Ordinal)
+            .ThenBy(n => n.InstanceType, StringComparer.Ordinal)
             .ThenBy(n => n.Capacity)
+            .ThenBy(n => n.Zone, StringComparer.Ordinal)
             .ThenBy(n => n.Pods.Count > 0 ? n.Pods[0] : -1)
             .ToArray();
-        var result = new PackingResult(PackingMode.Berth, set, nodes, bound.HourlyUsd, karpenter.Unschedulable);
+        var result = new PackingResult(PackingMode.Berth, set, sorted, LowerBound.Solve(problem, pods, schedulable), karpenter.Unschedulable) { OverLimit = karpenter.OverLimit };
         return result.HourlyUsd <= karpenter.HourlyUsd ? result : karpenter with { Mode = PackingMode.Berth };
+    }
+
+    /// <summary>
+    /// The zone of each pod of a spread workload (−1 for the others): its replicas dealt over the zones in turn, each
+    /// workload starting where the last one stopped so the zones carry similar load.
+    /// </summary>
+    private static int[] DealZones(PackingProblem problem, IReadOnlyList<Pod> pods, IEnumerable<int> schedulable)
+    {
+        var zones = new int[pods.Count];
+        Array.Fill(zones, -1);
+        var next = 0;
+        foreach (var workload in schedulable.GroupBy(i => pods[i].Service).OrderBy(g => g.Key))
+        {
+            if (problem.Workloads[workload.Key].ZoneMaxSkew <= 0)
+            {
+                continue;
+            }
+
+            foreach (var p in workload.Order())
+            {
+                zones[p] = next;
+                next = (next + 1) % problem.Zones.Count;
+            }
+        }
+
+        return zones;
     }
 
     /// <summary>
@@ -96,8 +167,7 @@ public static class BerthPacker
                 }
 
                 var a = table.Allocatable[t];
-                var worth = duals is null ? 1 : (duals.All[0] * a.CpuMillicores) + (duals.All[1] * a.MemoryMiB) + (duals.All[2] * a.Pods)
-                    + (capacity == CapacityType.OnDemand ? (duals.OnDemandOnly[0] * a.CpuMillicores) + (duals.OnDemandOnly[1] * a.MemoryMiB) + (duals.OnDemandOnly[2] * a.Pods) : 0);
+                var worth = duals?.Worth(a, capacity == CapacityType.OnDemand) ?? 1;
                 candidates.Add((t, capacity, worth / (double)table.Price(t, capacity)));
             }
         }
@@ -238,17 +308,18 @@ public static class BerthPacker
         }
     }
 
-    private static bool Compatible(Bin bin, Pod pod) => bin.Arch == pod.Arch && (pod.SpotOk || bin.Capacity == CapacityType.OnDemand);
+    private static bool Compatible(Bin bin, Pod pod, int zone) =>
+        bin.Arch == pod.Arch && (pod.SpotOk || bin.Capacity == CapacityType.OnDemand) && (zone < 0 || bin.Zone < 0 || bin.Zone == zone);
 
     /// <summary>Puts the pod in the open node it fills best (least normalised free space left), if any holds it.</summary>
-    private static bool TryBestFit(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods, int p, Bin? exclude)
+    private static bool TryBestFit(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods, int[] zones, int p, Bin? exclude)
     {
         var pod = pods[p];
         Bin? best = null;
         var bestScore = double.MaxValue;
         foreach (var bin in bins)
         {
-            if (ReferenceEquals(bin, exclude) || !Compatible(bin, pod))
+            if (ReferenceEquals(bin, exclude) || !Compatible(bin, pod, zones[p]))
             {
                 continue;
             }
@@ -274,6 +345,11 @@ public static class BerthPacker
         }
 
         Add(best, pod, p);
+        if (zones[p] >= 0)
+        {
+            best.Zone = zones[p];
+        }
+
         return true;
     }
 
@@ -328,26 +404,26 @@ public static class BerthPacker
     }
 
     /// <summary>Empty the least-utilised nodes into the others, then merge pairs, while either saves money.</summary>
-    private static void Search(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods)
+    private static void Search(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods, int[] zones)
     {
         for (var round = 0; round < MaxSearchRounds; round++)
         {
-            if (!TryEmptyOne(table, bins, pods) && !TryMergeTwo(table, bins))
+            if (!TryEmptyOne(table, bins, pods, zones) && !TryMergeTwo(table, bins))
             {
                 return;
             }
         }
     }
 
-    private static bool TryEmptyOne(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods)
+    private static bool TryEmptyOne(NodeTypeTable table, List<Bin> bins, IReadOnlyList<Pod> pods, int[] zones)
     {
         foreach (var victim in bins.OrderBy(b => Utilisation(table, b)).ThenBy(b => b.Pods[0]).Take(4).ToArray())
         {
-            var snapshot = bins.Where(b => !ReferenceEquals(b, victim)).Select(b => (Bin: b, b.Used, Count: b.Pods.Count, b.SpotOk)).ToArray();
+            var snapshot = bins.Where(b => !ReferenceEquals(b, victim)).Select(b => (Bin: b, b.Used, Count: b.Pods.Count, b.SpotOk, b.Zone)).ToArray();
             var movedAll = true;
             foreach (var p in victim.Pods.OrderByDescending(i => pods[i].CpuMillicores).ThenByDescending(i => pods[i].MemoryMiB))
             {
-                if (!TryBestFit(table, bins, pods, p, exclude: victim))
+                if (!TryBestFit(table, bins, pods, zones, p, exclude: victim))
                 {
                     movedAll = false;
                     break;
@@ -360,11 +436,12 @@ public static class BerthPacker
                 return true;
             }
 
-            foreach (var (bin, used, count, spotOk) in snapshot)
+            foreach (var (bin, used, count, spotOk, zone) in snapshot)
             {
                 bin.Used = used;
                 bin.Pods.RemoveRange(count, bin.Pods.Count - count);
                 bin.SpotOk = spotOk;
+                bin.Zone = zone;
             }
         }
 
@@ -379,7 +456,7 @@ public static class BerthPacker
             for (var j = i + 1; j < candidates.Length; j++)
             {
                 var (a, b) = (candidates[i], candidates[j]);
-                if (a.Arch != b.Arch)
+                if (a.Arch != b.Arch || (a.Zone >= 0 && b.Zone >= 0 && a.Zone != b.Zone))
                 {
                     continue;
                 }
@@ -397,6 +474,7 @@ public static class BerthPacker
                     a.Used += b.Used;
                     a.Pods.AddRange(b.Pods);
                     a.SpotOk = spotOk;
+                    a.Zone = Math.Max(a.Zone, b.Zone);
                     bins.Remove(b);
                     return true;
                 }

@@ -8,15 +8,23 @@ namespace Berth.Packing;
 public sealed record FleetShare(int Type, CapacityType Capacity, double Nodes);
 
 /// <summary>
-/// Dual prices of one architecture's LP: what a millicore, a MiB and a pod slot are worth, for every pod
-/// (<see cref="All"/>) and additionally for on-demand-only pods on on-demand capacity (<see cref="OnDemandOnly"/>).
+/// Dual prices of one architecture's LP: what a millicore, a MiB, a pod slot, a MiB of ephemeral storage and a GPU are
+/// worth, for every pod (<see cref="All"/>) and additionally for on-demand-only pods on on-demand capacity
+/// (<see cref="OnDemandOnly"/>).
 /// </summary>
 public sealed record DualPrices(double[] All, double[] OnDemandOnly)
 {
     public double Value(Pod pod, bool onDemandNode) =>
         Dot(All, pod) + (onDemandNode && !pod.SpotOk ? Dot(OnDemandOnly, pod) : 0);
 
-    private static double Dot(double[] y, Pod p) => (y[0] * p.CpuMillicores) + (y[1] * p.MemoryMiB) + y[2];
+    /// <summary>What a node of this allocatable is worth at these prices.</summary>
+    public double Worth(Resources a, bool onDemandNode) =>
+        Dot(All, a) + (onDemandNode ? Dot(OnDemandOnly, a) : 0);
+
+    private static double Dot(double[] y, Pod p) => Dot(y, p.Requests);
+
+    private static double Dot(double[] y, Resources r) =>
+        (y[0] * r.CpuMillicores) + (y[1] * r.MemoryMiB) + (y[2] * r.Pods) + (y[3] * r.EphemeralMiB) + (y[4] * r.Gpus);
 }
 
 /// <summary>The cheapest fractional fleet for a pod set, the types it uses, and the dual prices per architecture.</summary>
@@ -29,6 +37,19 @@ public sealed record FleetBound(double HourlyUsd, IReadOnlyList<FleetShare> Shar
 /// </summary>
 public static class LowerBound
 {
+    private const int Dimensions = 5;
+
+    /// <summary>
+    /// The bound over every NodePool: each pod counted in the first pool its workload may use (in the plans Berth
+    /// makes, taints and selectors leave each workload exactly one), zones left out (a relaxation, so still a bound).
+    /// </summary>
+    public static double Solve(PackingProblem problem, IReadOnlyList<Pod> pods, IEnumerable<int> podIndexes) =>
+        podIndexes
+            .Where(i => problem.Workloads[pods[i].Service].Pools.Count > 0)
+            .GroupBy(i => problem.Workloads[pods[i].Service].Pools[0])
+            .OrderBy(g => g.Key)
+            .Sum(g => Solve(problem.Pools[g.Key].Table, pods, g).HourlyUsd);
+
     public static FleetBound Solve(NodeTypeTable table, IReadOnlyList<Pod> pods, IEnumerable<int> podIndexes)
     {
         double total = 0;
@@ -70,6 +91,10 @@ public static class LowerBound
                 b.Add(need.MemoryMiB);
                 rows.Add(Dim(r => r.Pods));
                 b.Add(need.Pods);
+                rows.Add(Dim(r => r.EphemeralMiB));
+                b.Add(need.EphemeralMiB);
+                rows.Add(Dim(r => r.Gpus));
+                b.Add(need.Gpus);
             }
 
             Row(all, _ => true);
@@ -86,7 +111,7 @@ public static class LowerBound
             }
 
             total += solution.Objective;
-            duals[group.Key] = new DualPrices(solution.Duals[..3], onDemandOnly.Pods > 0 ? solution.Duals[3..6] : new double[3]);
+            duals[group.Key] = new DualPrices(solution.Duals[..Dimensions], onDemandOnly.Pods > 0 ? solution.Duals[Dimensions..(2 * Dimensions)] : new double[Dimensions]);
             shares.AddRange(solution.Values
                 .Select(v => new FleetShare(columns[v.Key].Type, columns[v.Key].Capacity, v.Value))
                 .OrderBy(s => s.Type)

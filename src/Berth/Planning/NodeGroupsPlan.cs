@@ -50,10 +50,10 @@ public static class NodeGroupsPlanner
         foreach (var g in spec.Eks.NodeGroups)
         {
             // SpecPriceCheck reports unknown types and missing prices at their line before planning.
-            if (prices.Catalog.Instance(g.InstanceType) is not { } type || prices.Ec2(g.InstanceType, g.CapacityType) is not { } price)
-            {
-                throw new PlanningException($"eks.nodeGroups ({g.Name}): no {SpecEnums.CapacityType.NameOf(g.CapacityType)} price for '{g.InstanceType}' in {prices.Region}; add one under pricing.overrides.ec2");
-            }
+            var type = prices.Catalog.Instance(g.InstanceType)
+                ?? throw new PlanningException($"eks.nodeGroups ({g.Name}): unknown instance type '{g.InstanceType}'{Suggest.DidYouMean(g.InstanceType, prices.Catalog.Instances.Select(i => i.Name))}");
+            var price = prices.Ec2(g.InstanceType, g.CapacityType)
+                ?? throw new PlanningException($"eks.nodeGroups ({g.Name}): no {SpecEnums.CapacityType.NameOf(g.CapacityType)} price for '{g.InstanceType}' in {prices.Region}; add one under pricing.overrides.ec2");
 
             groups.Add(new NodeGroupPlan(g.Name, type, g.Count, g.CapacityType, Allocatable.For(type) - overhead, price));
         }
@@ -161,12 +161,24 @@ public static class NodeGroupsPlanner
         var (needed, stillLeft) = Grow([.. groups], pods, left);
         var text = string.Create(CultureInfo.InvariantCulture,
             $"at the peak ({ReplicaSchedule.HourOfWeek(peak)}) {left.Count} of {pods.Count} pods ({Fmt.Number(cpu)} vCPU, {Fmt.Number(Math.Round(mem, 1))} GiB) do not fit on the node groups' {have} nodes");
-        if (stillLeft.Count == 0)
+        var grown = needed.Any(g => groups.First(o => o.Name == g.Name).Count != g.Count);
+        if (grown)
         {
-            return text + ": it would take " + string.Join(" and ", needed.Select(g => $"{g.Count} × {g.Type.Name} ({g.Name})")) + "; raise the counts or use Karpenter";
+            text += ": it would take " + string.Join(" and ", needed.Select(g => $"{g.Count} × {g.Type.Name} ({g.Name})"));
         }
 
-        return text + $": no group's instance type can hold {string.Join(", ", stillLeft.Select(p => p.Name).Distinct(StringComparer.Ordinal).Take(3))} ({string.Join(", ", stillLeft.Select(p => p.Arch == CpuArch.Arm64 ? "arm64" : "x86_64").Distinct())}); add a group of a type that can";
+        if (stillLeft.Count > 0)
+        {
+            var names = stillLeft.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray();
+            var archs = string.Join(", ", stillLeft.Select(p => p.Arch == CpuArch.Arm64 ? "arm64" : "x86_64").Distinct().Order(StringComparer.Ordinal));
+            text += (grown ? ", and" : ":") + $" no group's instance type can hold {string.Join(", ", names.Take(3))}{(names.Length > 3 ? $" and {names.Length - 3} more" : "")} ({archs}): add a group of a type that can";
+        }
+        else
+        {
+            text += "; raise the counts or use Karpenter";
+        }
+
+        return text;
     }
 
 }

@@ -16,7 +16,11 @@ public sealed record PlanSet(BerthSpec Spec, PriceBook Prices, IReadOnlyList<Opt
 /// spec's managed node groups when it names some, and EKS on Fargate always.</summary>
 public static class Planner
 {
-    public static PlanSet For(BerthSpec spec, PriceCatalog catalog)
+    /// <param name="spec">The spec to plan.</param>
+    /// <param name="catalog">Its catalog.</param>
+    /// <param name="resizeNodeGroups">Raise the node groups' counts to hold the peak (same instance types) rather than
+    /// keep berth.yaml's: what a sweep over the number of services needs, and it says so in the plan's notes.</param>
+    public static PlanSet For(BerthSpec spec, PriceCatalog catalog, bool resizeNodeGroups = false)
     {
         var prices = new PriceBook(catalog, spec.Pricing, spec.Region);
         var options = new List<OptionPlan> { EcsFargatePlanner.Plan(spec, prices) };
@@ -27,7 +31,7 @@ public static class Planner
 
         if (spec.Eks.NodeGroups.Count > 0)
         {
-            options.Add(NodeGroupsPlanner.Plan(spec, prices));
+            options.Add(resizeNodeGroups ? NodeGroupsPlanner.ResizedToPeak(spec, prices) : NodeGroupsPlanner.Plan(spec, prices));
         }
 
         options.Add(EksFargatePlanner.Plan(spec, prices));

@@ -151,9 +151,17 @@ public static class ReportHtml
     {
         var r = m.Cost;
         Start(h, "cost");
-        var cheapest = r.Options.OrderBy(o => o.MonthlyUsd).ThenBy(o => o.Id, StringComparer.Ordinal).First();
-        var cheapestInfra = r.Options.OrderBy(o => o.InfrastructureUsd).ThenBy(o => o.Id, StringComparer.Ordinal).First();
-        h.El("p", $"Cheapest with engineering time: {cheapest.Id} at ${Fmt.Usd(cheapest.MonthlyUsd)} a month. Cheapest on infrastructure alone: {cheapestInfra.Id} at ${Fmt.Usd(cheapestInfra.InfrastructureUsd)}. Engineering time is Berth's estimate of the hours a platform takes to run (docs/cost-model.md), at ${Fmt.Usd(m.Spec.Team.HourlyRateUsd)} an hour.");
+        var cheapest = r.Cheapest();
+        var cheapestInfra = r.Cheapest(infrastructureOnly: true);
+        h.El("p", (cheapest is null || cheapestInfra is null
+            ? "No option can run the workload as planned (the reasons follow). "
+            : $"Cheapest with engineering time: {cheapest.Id} at ${Fmt.Usd(cheapest.MonthlyUsd)} a month. Cheapest on infrastructure alone: {cheapestInfra.Id} at ${Fmt.Usd(cheapestInfra.InfrastructureUsd)}. ")
+            + $"Engineering time is Berth's estimate of the hours a platform takes to run (docs/cost-model.md), at ${Fmt.Usd(m.Spec.Team.HourlyRateUsd)} an hour.");
+        foreach (var o in r.Ranked().Where(o => !o.Feasible))
+        {
+            h.El("p", $"{o.Id} cannot run: {string.Join("; ", o.Infeasible)}", "class=\"note\"");
+        }
+
         var groups = CostChart.Groups(r);
         Figure(h, figures, CostChart.For(r), "Monthly cost of each option, stacked by line-item group; engineering time (grey, top) is an estimate.", t =>
             t.Table("Monthly cost by group (USD)", ["Option", .. groups.Select(g => "#" + g), "#Infrastructure", "#Total"],
@@ -187,7 +195,7 @@ public static class ReportHtml
 
         h.El("p", Inv($"The spec with 1 to {x.To} copies of its service '{x.Template}', everything else unchanged, priced at each count."));
         var changes = CrossoverChart.CheapestChanges(x);
-        var first = x.Options.OrderBy(id => x.Points[0].TotalUsd[id]).First();
+        var first = x.Points[0].Cheapest(x.Options) ?? "no option";
         h.El("p", changes.Count == 0
             ? Inv($"With engineering time, {first} is the cheapest from 1 to {x.To} services: no crossover in this range.")
             : Inv($"With engineering time, {first} is the cheapest at 1 service; ") + string.Join("; ", changes.Select(c => Inv($"{c.Cheapest} from {c.Services} services"))) + ".");

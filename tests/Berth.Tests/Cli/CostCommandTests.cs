@@ -52,7 +52,11 @@ public sealed class CostCommandTests
             figures.GetProperty("berthModeSavingMonthlyUsd").GetDecimal().ShouldBeGreaterThanOrEqualTo(0);
             figures.GetProperty("lowerBoundNodesMonthlyUsd").GetDecimal().ShouldBeLessThanOrEqualTo(figures.GetProperty("karpenterModeNodesMonthlyUsd").GetDecimal());
             karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.Contains(" spot ", StringComparison.Ordinal));
-            karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.StartsWith("node root volumes", StringComparison.Ordinal));
+            karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.StartsWith("Karpenter node root volumes", StringComparison.Ordinal));
+            karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.StartsWith("system node group", StringComparison.Ordinal));
+            var groups = root.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "eks-nodegroups");
+            groups.GetProperty("feasible").GetBoolean().ShouldBeFalse();
+            groups.GetProperty("infeasible").EnumerateArray().Single().GetString().ShouldContain("do not fit on the node groups' 6 nodes: it would take");
         }
     }
 
@@ -77,7 +81,7 @@ public sealed class CostCommandTests
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Out.ShouldNotContain("engineering-time");
-        result.Out.ShouldStartWith("option,platform,description,quantity,unit,unitPriceUsd,monthlyUsd,kind,group,estimated,catalogAsOf\n");
+        result.Out.ShouldStartWith("option,platform,description,quantity,unit,unitPriceUsd,monthlyUsd,kind,group,estimated,catalogAsOf,feasible,infeasible\n");
     }
 
     [Fact]

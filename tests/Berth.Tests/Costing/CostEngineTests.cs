@@ -67,11 +67,17 @@ public sealed class CostEngineTests
         var o = Option("eks-fargate", "  - { name: api, cpu: 1, memory: 2Gi }");
 
         // 2 GB + 256 MB → the next valid size with 1 vCPU is 3 GB: 0.04048 + 3 × 0.004445 = $0.053815 an hour.
-        var pod = o.LineItems.Single(l => l.Unit == "pod-hour");
+        var pod = o.LineItems.Single(l => l.Description.StartsWith("api:", StringComparison.Ordinal));
+        pod.Unit.ShouldBe("pod-hour");
         pod.Description.ShouldContain("1 vCPU / 3 GB");
         pod.UnitPriceUsd.ShouldBe(0.053815m);
         pod.MonthlyUsd.ShouldBe(39.28m); // 730 × 0.053815 = 39.28495
-        o.MonthlyUsd.ShouldBe(73.00m + 39.28m);
+
+        // The control plane, the pod, and the cluster's controllers (CoreDNS, the load balancer controller, ArgoCD…)
+        // as Fargate pods of their own.
+        var controllers = o.LineItems.Where(l => l.Description.StartsWith("cluster controllers:", StringComparison.Ordinal)).ToArray();
+        controllers.ShouldNotBeEmpty();
+        o.MonthlyUsd.ShouldBe(73.00m + 39.28m + controllers.Sum(l => l.MonthlyUsd));
     }
 
     [Fact]

@@ -5,15 +5,15 @@ using Berth.Spec;
 namespace Berth.Costing.Options;
 
 /// <summary>
-/// EKS on Fargate: every pod is its own Fargate task, sized as its requests plus 256 MB for kubelet, kube-proxy and
-/// containerd, rounded up to a valid size (AWS EKS user guide, Fargate pod configuration). No Spot, no ARM.
+/// EKS on Fargate: every pod its own Fargate task at the plan's size (requests plus 256 MB), the cluster's controllers
+/// as Fargate pods too, and the control plane. No Spot, no Arm.
 /// </summary>
 public sealed class EksFargateOption : ICostOptionBuilder
 {
-    public const string OptionId = "eks-fargate";
+    public const string OptionId = OptionIds.EksFargate;
 
     /// <summary>Memory EKS adds to every Fargate pod for the Kubernetes components.</summary>
-    public static readonly ByteSize PodOverhead = ByteSize.FromMiB(256);
+    public static readonly ByteSize PodOverhead = FargatePricing.EksPodOverhead;
 
     public string Id => OptionId;
 
@@ -21,45 +21,47 @@ public sealed class EksFargateOption : ICostOptionBuilder
 
     public CostOption? Build(CostContext c)
     {
+        if (c.Plans.Find<EksFargatePlan>() is not { } plan)
+        {
+            return null;
+        }
+
         var lines = new List<LineItem> { LineItems.ControlPlane(c) };
         var onDemand = new List<LineItem>();
-        var notes = new List<string>();
         decimal waste = 0;
-        var q = c.Prices.Fargate(CpuArch.X64);
-        foreach (var s in c.Spec.Services)
+        foreach (var pod in plan.Pods)
         {
-            var memory = new ByteSize(s.Memory.Bytes + PodOverhead.Bytes);
-            var size = FargateSizing.Choose(c.Prices.Catalog.FargateSizes, s.Cpu, memory, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour);
-            if (size is null)
+            if (pod.Task is not { } task)
             {
-                notes.Add($"{s.Name}: {s.Cpu} vCPU / {memory} with the pod overhead is larger than any Fargate pod; not priced");
                 continue;
             }
 
-            var podHours = ReplicaSchedule.Hourly(s).Sum() * c.Hours * c.Clusters / DemandProfile.HoursPerWeek;
-            var unit = FargateSizing.HourlyUsd(size, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour);
-            var line = LineItem.Create($"{s.Name}: {FargateSizing.Describe(size)} pod{c.ClusterSuffix}", podHours, "pod-hour", unit, "compute",
+            var s = pod.Service;
+            var q = task.Quote;
+            var podHours = pod.HourlyPods.Sum() * c.Hours * c.Clusters / DemandProfile.HoursPerWeek;
+            var line = LineItem.Create($"{s.Name}: {task.SizeText} pod{c.ClusterSuffix}", podHours, "pod-hour", task.OnDemandUsdPerHour, "compute",
                 estimated: LineItems.Estimated(q.Vcpu, q.Gb), note: LineItems.Note(q.Vcpu, q.Gb));
             lines.Add(line);
             onDemand.Add(line);
-            waste += podHours * FargateSizing.WastePerHour(size, s.Cpu, memory, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour);
-
-            var extraGb = Math.Ceiling(s.Storage.Bytes / (decimal)ByteSize.GiBBytes) - EcsFargateOption.FreeStorageGb;
-            if (extraGb > 0)
+            waste += podHours * task.OnDemandWastePerHour;
+            if (task.ExtraStorageGb > 0)
             {
-                lines.Add(LineItem.Create($"{s.Name}: ephemeral storage above {EcsFargateOption.FreeStorageGb} GB{c.ClusterSuffix}",
-                    extraGb * podHours, "GB-hour", q.StorageGb.UsdPerHour, "storage", estimated: q.StorageGb.Estimated, note: q.StorageGb.Note));
+                lines.Add(LineItem.Create($"{s.Name}: ephemeral storage above {FargatePricing.FreeStorageGb} GB{c.ClusterSuffix}",
+                    task.ExtraStorageGb * podHours, "GB-hour", q.StorageGb.UsdPerHour, "storage", estimated: q.StorageGb.Estimated, note: q.StorageGb.Note));
             }
         }
 
-        if (c.Spec.Services.Any(s => s.Spot))
+        // The controllers (CoreDNS, the load balancer controller, ArgoCD, KEDA) as Fargate pods, one line per size.
+        foreach (var group in plan.Controllers.GroupBy(x => x.Task.Size).OrderBy(g => g.Key.CpuUnits).ThenBy(g => g.Key.MemoryMiB))
         {
-            notes.Add("EKS on Fargate has no Spot: services with spot: true are priced on demand");
-        }
-
-        if (c.Spec.Services.Any(s => s.Arch == CpuArch.Arm64))
-        {
-            notes.Add("EKS on Fargate runs x86_64 pods only: ARM64 services are priced as x86_64");
+            var task = group.First().Task;
+            var q = task.Quote;
+            var count = group.Sum(x => x.Controller.Replicas);
+            var names = string.Join(", ", group.Select(x => x.Controller.Name));
+            var line = LineItem.Create($"cluster controllers: {count} × {task.SizeText} pod ({names}){c.ClusterSuffix}", count * c.Hours * c.Clusters, "pod-hour",
+                task.OnDemandUsdPerHour, "compute", estimated: LineItems.Estimated(q.Vcpu, q.Gb), note: LineItems.Note(q.Vcpu, q.Gb));
+            lines.Add(line);
+            onDemand.Add(line);
         }
 
         lines.AddRange(LineItems.SavingsPlan(c, onDemand));
@@ -68,6 +70,6 @@ public sealed class EksFargateOption : ICostOptionBuilder
         {
             ["fargateRoundingWasteMonthlyUsd"] = Money.Cents(waste),
         };
-        return new CostOption(OptionId, "eks", "EKS on Fargate", lines, notes, figures);
+        return new CostOption(OptionId, plan.Platform, plan.Title, lines, plan.Notes, figures) { Infeasible = plan.Infeasible };
     }
 }

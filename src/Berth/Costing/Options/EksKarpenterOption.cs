@@ -7,16 +7,19 @@ using Berth.Spec;
 namespace Berth.Costing.Options;
 
 /// <summary>
-/// EKS with Karpenter: each hour of the week's pods packed as Karpenter would (the price of the option), and as
-/// Berth's packer would (the saving it could make, as its own figure); nodes with their root volumes, Spot and
-/// on-demand on separate lines.
+/// EKS with Karpenter: each hour of the week's pods packed under the plan's NodePools as Karpenter would (the price of
+/// the option), and as Berth's packer would (the saving it could make, as its own figure); nodes with their root
+/// volumes at the plan's size; the controllers' managed node group; Spot and on-demand on separate lines.
 /// </summary>
 public sealed class EksKarpenterOption : ICostOptionBuilder
 {
-    public const string OptionId = "eks-karpenter";
+    public const string OptionId = OptionIds.EksKarpenter;
 
-    /// <summary>The root volume of Karpenter's default AL2023 EC2NodeClass: 20 GiB gp3.</summary>
-    public const int RootVolumeGb = 20;
+    /// <summary>The root volume of Karpenter's default AL2023 EC2NodeClass: 20 GiB gp3 (the plan's when pods request storage).</summary>
+    public const int RootVolumeGb = Allocatable.DefaultRootVolumeGiB;
+
+    /// <summary>A managed node group's default disk: 20 GiB gp3.</summary>
+    public const int SystemVolumeGb = 20;
 
     public string Id => OptionId;
 
@@ -24,22 +27,32 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
 
     public CostOption? Build(CostContext c)
     {
-        if (!c.Spec.Eks.Karpenter.Enabled)
+        if (c.Plans.Find<KarpenterPlan>() is not { } plan)
         {
             return null;
         }
 
-        var plan = HourlyPlan.For(c.Spec, c.Prices, withBerthMode: !c.TotalsOnly);
+        var hourly = HourlyPlan.For(plan, withBerthMode: !c.TotalsOnly);
         var scale = c.Hours * c.Clusters / DemandProfile.HoursPerWeek;
         var lines = new List<LineItem> { LineItems.ControlPlane(c) };
         var onDemand = new List<LineItem>();
-        foreach (var ((type, capacity), nodeHours) in plan.KarpenterNodeHours.OrderBy(k => k.Key.Capacity).ThenBy(k => k.Key.Type, StringComparer.Ordinal))
+        var system = plan.System;
+        if (system.Count > 0)
         {
-            var t = Array.FindIndex(plan.Table.Types, i => i.Name == type);
-            var quote = capacity == CapacityType.Spot ? plan.Table.SpotQuotes[t]! : plan.Table.OnDemandQuotes[t];
+            var line = LineItem.Create($"system node group: {system.Count} × {system.Type.Name} on-demand (the cluster's controllers){c.ClusterSuffix}",
+                system.Count * c.Hours * c.Clusters, "node-hour", system.Price.UsdPerHour, "compute", estimated: system.Price.Estimated, note: system.Price.Note);
+            lines.Add(line);
+            onDemand.Add(line);
+        }
+
+        foreach (var ((pool, type, capacity), nodeHours) in hourly.NodeHours)
+        {
+            var table = plan.Pool(pool).Types;
+            var t = table.IndexOf(type);
+            var quote = capacity == CapacityType.Spot ? table.SpotQuotes[t]! : table.OnDemandQuotes[t];
             var average = nodeHours / (decimal)DemandProfile.HoursPerWeek;
             var line = LineItem.Create(
-                string.Create(CultureInfo.InvariantCulture, $"Karpenter nodes: {type} {SpecEnums.CapacityType.NameOf(capacity)} (avg {average:0.##} nodes){c.ClusterSuffix}"),
+                string.Create(CultureInfo.InvariantCulture, $"NodePool {pool}: {type} {SpecEnums.CapacityType.NameOf(capacity)} (avg {average:0.##} nodes){c.ClusterSuffix}"),
                 nodeHours * scale, "node-hour", quote.UsdPerHour, capacity == CapacityType.Spot ? "spot" : "compute", estimated: quote.Estimated, note: quote.Note);
             lines.Add(line);
             if (capacity == CapacityType.OnDemand)
@@ -48,11 +61,17 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
             }
         }
 
-        var totalNodeHours = plan.KarpenterNodeHours.Values.Sum() * scale;
+        var ebs = c.Prices.Catalog.Storage(c.Prices.Region, "gp3");
+        var totalNodeHours = hourly.NodeHours.Values.Sum() * scale;
         if (totalNodeHours > 0)
         {
-            var ebs = c.Prices.Catalog.Storage(c.Prices.Region, "gp3");
-            lines.Add(LineItem.Create($"node root volumes: {RootVolumeGb} GB gp3 each{c.ClusterSuffix}", totalNodeHours * RootVolumeGb / c.Hours, "GB-month",
+            lines.Add(LineItem.Create($"Karpenter node root volumes: {plan.NodeClass.RootVolumeGiB} GB gp3 each{c.ClusterSuffix}", totalNodeHours * plan.NodeClass.RootVolumeGiB / c.Hours, "GB-month",
+                ebs.UsdPerHour, "storage", estimated: ebs.Estimated, note: ebs.Note));
+        }
+
+        if (system.Count > 0)
+        {
+            lines.Add(LineItem.Create($"system node root volumes: {SystemVolumeGb} GB gp3 each{c.ClusterSuffix}", system.Count * c.Clusters * SystemVolumeGb, "GB-month",
                 ebs.UsdPerHour, "storage", estimated: ebs.Estimated, note: ebs.Note));
         }
 
@@ -61,67 +80,78 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
 
         var notes = new List<string>
         {
-            "nodes as Karpenter's scheduler would pack each hour's pods (cheapest compatible type; Spot when every pod on the node tolerates it and Spot is cheaper); no zones, topology spread or consolidation delays (berth simulate models those)",
+            "nodes as Karpenter's scheduler would pack each hour's pods under the plan's NodePools (taints, selectors, the Spot preference, zone spread, ephemeral storage, limits; the cheapest compatible type); no consolidation delays (berth simulate models those)",
         };
-        if (plan.UnschedulablePodHours > 0)
+        notes.AddRange(plan.Notes);
+        var infeasible = new List<string>(plan.Infeasible);
+        if (hourly.PendingPodHours > 0 && plan.Feasible)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{plan.UnschedulablePodHours} pod-hours a week fit no allowed instance type and are not priced: widen eks.karpenter's instanceCpu or categories"));
+            infeasible.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{hourly.PendingPodHours} pod-hours a week stay pending (worst hour {ReplicaSchedule.HourOfWeek(hourly.WorstHour)}: {hourly.WorstPending} pods{(hourly.OverLimitPodHours > 0 ? ", NodePool limits reached" : "")}): raise the NodePool limits or widen the instance types"));
         }
 
         var figures = new SortedDictionary<string, decimal>(StringComparer.Ordinal)
         {
-            ["karpenterModeNodesMonthlyUsd"] = Money.Cents(plan.KarpenterWeeklyUsd * scale),
-            ["lowerBoundNodesMonthlyUsd"] = Money.Cents((decimal)plan.LowerBoundWeeklyUsd * scale),
+            ["karpenterModeNodesMonthlyUsd"] = Money.Cents(hourly.KarpenterWeeklyUsd * scale),
+            ["lowerBoundNodesMonthlyUsd"] = Money.Cents((decimal)hourly.LowerBoundWeeklyUsd * scale),
         };
-        if (plan.BerthWeeklyUsd is { } berth)
+        if (hourly.BerthWeeklyUsd is { } berth)
         {
             figures["berthModeNodesMonthlyUsd"] = Money.Cents(berth * scale);
-            figures["berthModeSavingMonthlyUsd"] = Money.Cents((plan.KarpenterWeeklyUsd - berth) * scale);
+            figures["berthModeSavingMonthlyUsd"] = Money.Cents((hourly.KarpenterWeeklyUsd - berth) * scale);
         }
-        return new CostOption(OptionId, "eks", "EKS with Karpenter", lines, notes, figures);
+
+        return new CostOption(OptionId, plan.Platform, plan.Title, lines, notes, figures) { Infeasible = infeasible };
     }
 }
 
 /// <summary>The week of hourly packings behind the eks-karpenter option; hours with the same replicas share one packing.</summary>
 public sealed record HourlyPlan(
-    NodeTypeTable Table,
-    IReadOnlyDictionary<(string Type, CapacityType Capacity), decimal> KarpenterNodeHours,
+    IReadOnlyDictionary<(string Pool, string Type, CapacityType Capacity), decimal> NodeHours,
     decimal KarpenterWeeklyUsd,
     decimal? BerthWeeklyUsd,
     double LowerBoundWeeklyUsd,
-    int UnschedulablePodHours)
+    int PendingPodHours,
+    int OverLimitPodHours,
+    int WorstHour,
+    int WorstPending)
 {
-    public static HourlyPlan For(BerthSpec spec, PriceBook prices, bool withBerthMode = true)
+    public static HourlyPlan For(KarpenterPlan plan, bool withBerthMode = true)
     {
-        var table = NodeTypeTable.Build(prices, spec.Eks.Karpenter, spec.Eks.DaemonSetOverhead);
-        var hourly = spec.Services.Select(ReplicaSchedule.Hourly).ToArray();
+        var problem = PackingProblem.From(plan);
         var cache = new Dictionary<string, (PackingResult Karpenter, PackingResult? Berth)>(StringComparer.Ordinal);
-        var nodeHours = new SortedDictionary<(string, CapacityType), decimal>();
+        var nodeHours = new SortedDictionary<(string, string, CapacityType), decimal>();
         decimal karpenterUsd = 0, berthUsd = 0;
         double bound = 0;
-        var unschedulable = 0;
+        int pending = 0, overLimit = 0, worstHour = 0, worstPending = 0;
         for (var h = 0; h < DemandProfile.HoursPerWeek; h++)
         {
-            var key = string.Join(',', hourly.Select(s => s[h].ToString(CultureInfo.InvariantCulture)));
+            var key = string.Join(',', plan.Workloads.Select(w => w.HourlyReplicas[h].ToString(CultureInfo.InvariantCulture)));
             if (!cache.TryGetValue(key, out var packed))
             {
-                var pods = PodSet.AtHour(spec, h);
-                var k = KarpenterPacker.Pack(table, pods);
-                packed = (k, withBerthMode ? BerthPacker.Pack(table, pods, k) : null);
+                var pods = PodSet.AtHour(plan, h);
+                var k = KarpenterPacker.Pack(problem, pods);
+                packed = (k, withBerthMode ? BerthPacker.Pack(problem, pods, k) : null);
                 cache[key] = packed;
             }
 
             foreach (var n in packed.Karpenter.Nodes)
             {
-                nodeHours[(n.InstanceType, n.Capacity)] = nodeHours.GetValueOrDefault((n.InstanceType, n.Capacity)) + 1;
+                nodeHours[(n.Pool, n.InstanceType, n.Capacity)] = nodeHours.GetValueOrDefault((n.Pool, n.InstanceType, n.Capacity)) + 1;
             }
 
             karpenterUsd += packed.Karpenter.HourlyUsd;
             berthUsd += packed.Berth?.HourlyUsd ?? 0;
             bound += packed.Karpenter.LowerBoundHourlyUsd;
-            unschedulable += packed.Karpenter.Unschedulable.Count;
+            pending += packed.Karpenter.Unschedulable.Count;
+            overLimit += packed.Karpenter.OverLimit.Count;
+            if (packed.Karpenter.Unschedulable.Count > worstPending)
+            {
+                worstPending = packed.Karpenter.Unschedulable.Count;
+                worstHour = h;
+            }
         }
 
-        return new HourlyPlan(table, nodeHours, karpenterUsd, withBerthMode ? berthUsd : null, bound, unschedulable);
+        return new HourlyPlan(nodeHours, karpenterUsd, withBerthMode ? berthUsd : null, bound, pending, overLimit, worstHour, worstPending);
     }
 }

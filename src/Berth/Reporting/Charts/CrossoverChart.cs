@@ -9,24 +9,8 @@ public static class CrossoverChart
 {
     public const string Id = "chart-crossover";
 
-    /// <summary>The service counts at which the cheapest option, with engineering time, changes, and the new cheapest.</summary>
-    public static IReadOnlyList<(int Services, string Cheapest)> CheapestChanges(CrossoverResult result)
-    {
-        var changes = new List<(int, string)>();
-        string? previous = null;
-        foreach (var p in result.Points)
-        {
-            var cheapest = result.Options.OrderBy(id => p.TotalUsd[id]).First();
-            if (previous is not null && cheapest != previous)
-            {
-                changes.Add((p.Services, cheapest));
-            }
-
-            previous = cheapest;
-        }
-
-        return changes;
-    }
+    /// <summary>The service counts at which the cheapest option that can run the workload changes (Crossover's rule).</summary>
+    public static IReadOnlyList<(int Services, string Cheapest)> CheapestChanges(CrossoverResult result) => Crossover.CheapestChanges(result);
 
     public static Chart For(CrossoverResult result)
     {
@@ -34,7 +18,7 @@ public static class CrossoverChart
         var description = string.Create(CultureInfo.InvariantCulture,
             $"Lines of the total monthly cost of {string.Join(", ", result.Options)} for {result.From} to {result.To} copies of the service '{result.Template}', with dashed lines for infrastructure only. ") +
             (changes.Count == 0
-                ? $"{result.Options.OrderBy(id => result.Points[0].TotalUsd[id]).First()} stays the cheapest in this range."
+                ? $"{result.Points[0].Cheapest(result.Options) ?? "no option"} stays the cheapest in this range."
                 : string.Join(" ", changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"From {c.Services} services {c.Cheapest} is the cheapest."))));
         return new Chart(Id, "Monthly cost vs number of services", description, 760, 420, (plot, theme) => Draw(plot, theme, result));
     }
