@@ -3,6 +3,7 @@ using System.Globalization;
 using Berth.Cli.Infrastructure;
 using Berth.Costing;
 using Berth.Packing;
+using Berth.Planning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -50,11 +51,9 @@ public sealed class PackCommand(CliContext cli) : Command<PackCommand.Settings>
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var catalog = Guard.Catalog(() => CostEngine.CatalogFor(spec));
-        var table = Packer.Table(spec, catalog);
-        var hour = settings.Hour ?? PodSet.PeakHour(spec);
-        var pods = PodSet.AtHour(spec, hour);
-        var karpenter = KarpenterPacker.Pack(table, pods);
-        var berth = BerthPacker.Pack(table, pods, karpenter);
+        var plan = Guard.Costing(() => CostEngine.Plan(spec, catalog)).Find<KarpenterPlan>()
+            ?? throw new UserErrorException($"{settings.Spec}: eks.karpenter.enabled is false, so there is no Karpenter plan to pack; turn it on to see how its pods pack");
+        var (hour, pods, karpenter, berth) = Packer.AtHour(plan, spec, settings.Hour);
         var shown = settings.Mode == "berth" ? berth : karpenter;
         if (settings.Format == "json")
         {
@@ -65,12 +64,14 @@ public sealed class PackCommand(CliContext cli) : Command<PackCommand.Settings>
         var ansi = cli.Ansi;
         var table2 = new Table().Border(TableBorder.Rounded)
             .Title(Markup.Escape($"{spec.Name}: {pods.Pods.Count} pods at hour {hour} ({PackFormats.HourOfWeek(hour)}), {PackFormats.ModeId(shown.Mode)} mode"));
-        table2.AddColumns("Node", "Type", "Capacity", "Pods", "CPU", "Memory", "Pod slots", "$/hour");
+        table2.AddColumns("Node", "NodePool", "Zone", "Type", "Capacity", "Pods", "CPU", "Memory", "Pod slots", "$/hour");
         var i = 1;
         foreach (var n in shown.Nodes)
         {
             table2.AddRow(
                 i++.ToString(CultureInfo.InvariantCulture),
+                n.Pool,
+                n.Zone,
                 n.InstanceType,
                 n.Capacity == Spec.CapacityType.Spot ? "spot" : "on-demand",
                 n.Used.Pods.ToString(CultureInfo.InvariantCulture),
@@ -87,7 +88,17 @@ public sealed class PackCommand(CliContext cli) : Command<PackCommand.Settings>
             $"Karpenter mode ${karpenter.HourlyUsd}/hour (gap {PackFormats.Percent(karpenter.Gap)}); Berth mode ${berth.HourlyUsd}/hour (gap {PackFormats.Percent(berth.Gap)})."));
         if (shown.Unschedulable.Count > 0)
         {
-            ansi.MarkupLine("[yellow]unschedulable:[/] " + Markup.Escape(string.Join(", ", shown.Unschedulable.Select(p => pods.Services[pods.Pods[p].Service]).Distinct())) + " (no allowed type holds them)");
+            var limited = shown.OverLimit.ToHashSet();
+            var noType = shown.Unschedulable.Where(p => !limited.Contains(p)).ToArray();
+            if (noType.Length > 0)
+            {
+                ansi.MarkupLine("[yellow]unschedulable:[/] " + Markup.Escape(string.Join(", ", noType.Select(p => pods.Services[pods.Pods[p].Service]).Distinct())) + " (no type their NodePool allows holds them)");
+            }
+
+            if (limited.Count > 0)
+            {
+                ansi.MarkupLine("[yellow]pending at the NodePool limits:[/] " + Markup.Escape(string.Join(", ", limited.Select(p => pods.Services[pods.Pods[p].Service]).Distinct())));
+            }
         }
 
         ansi.WriteLine("Prices: " + catalog.Origin + " catalog as of " + catalog.AsOf + "; Spot prices are estimates. Allocatable as Karpenter computes it for AL2023, after DaemonSets.");

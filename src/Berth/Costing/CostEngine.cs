@@ -16,7 +16,10 @@ public static class CostEngine
         .ToArray();
 
     public static CostReport Estimate(BerthSpec spec, PriceCatalog catalog, bool infraOnly = false, bool totalsOnly = false) =>
-        Estimate(Guard(() => Planner.For(spec, catalog)), infraOnly, totalsOnly);
+        Estimate(Plan(spec, catalog), infraOnly, totalsOnly);
+
+    /// <summary>The spec's plans, with a plan Berth cannot make reported as bad input (<see cref="CostingException"/>).</summary>
+    public static PlanSet Plan(BerthSpec spec, PriceCatalog catalog) => Guard(() => Planner.For(spec, catalog));
 
     /// <summary>Prices plans already made (what the other views of the same spec read).</summary>
     public static CostReport Estimate(PlanSet plans, bool infraOnly = false, bool totalsOnly = false)

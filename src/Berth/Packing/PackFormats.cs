@@ -22,6 +22,8 @@ public static class PackFormats
             foreach (var n in r.Nodes)
             {
                 w.WriteStartObject();
+                w.WriteString("nodePool", n.Pool);
+                w.WriteString("zone", n.Zone);
                 w.WriteString("instanceType", n.InstanceType);
                 w.WriteString("capacityType", n.Capacity == Spec.CapacityType.Spot ? "spot" : "on-demand");
                 w.WriteNumber("hourlyUsd", n.HourlyUsd);
@@ -29,6 +31,8 @@ public static class PackFormats
                 w.WriteNumber("cpuMillicores", n.Allocatable.CpuMillicores);
                 w.WriteNumber("memoryMiB", n.Allocatable.MemoryMiB);
                 w.WriteNumber("pods", n.Allocatable.Pods);
+                w.WriteNumber("ephemeralStorageMiB", n.Allocatable.EphemeralMiB);
+                w.WriteNumber("gpus", n.Allocatable.Gpus);
                 w.WriteEndObject();
                 w.WriteStartArray("pods");
                 foreach (var p in n.Pods)
@@ -38,6 +42,16 @@ public static class PackFormats
                     w.WriteString("service", r.PodSet.Services[pod.Service]);
                     w.WriteNumber("cpuMillicores", pod.CpuMillicores);
                     w.WriteNumber("memoryMiB", pod.MemoryMiB);
+                    if (pod.EphemeralMiB > 0)
+                    {
+                        w.WriteNumber("ephemeralStorageMiB", pod.EphemeralMiB);
+                    }
+
+                    if (pod.Gpus > 0)
+                    {
+                        w.WriteNumber("gpus", pod.Gpus);
+                    }
+
                     w.WriteEndObject();
                 }
 
@@ -51,6 +65,13 @@ public static class PackFormats
             w.WriteNumber("gapToLowerBound", Math.Round((decimal)r.Gap, 4, MidpointRounding.AwayFromZero));
             w.WriteStartArray("unschedulable");
             foreach (var p in r.Unschedulable)
+            {
+                w.WriteStringValue(r.PodSet.Services[r.PodSet.Pods[p].Service]);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("overLimit");
+            foreach (var p in r.OverLimit)
             {
                 w.WriteStringValue(r.PodSet.Services[r.PodSet.Pods[p].Service]);
             }

@@ -27,7 +27,8 @@ public static class FixedFleet
             for (var n = 0; n < nodes.Count && !placed; n++)
             {
                 var node = nodes[n];
-                if (node.Arch != pod.Arch || (node.Capacity == CapacityType.Spot && !pod.SpotOk) || !node.Allocatable.Holds(used[n] + pod.Requests))
+                // Managed node groups do not taint their Spot nodes: any pod of the right arch may land there.
+                if (node.Arch != pod.Arch || !node.Allocatable.Holds(used[n] + pod.Requests))
                 {
                     continue;
                 }

@@ -192,28 +192,30 @@ public static class KarpenterPlanner
     }
 
     /// <summary>
-    /// Limits that stop a runaway (a bad HPA, a crash loop) without binding at the planned peak: twice the peak
-    /// requests of the pool's workloads plus one node of the largest type, in whole vCPU and GiB.
+    /// Limits that stop a runaway (a bad HPA, a crash loop) without binding at the planned peak: CPU twice the peak
+    /// requests of the pool's workloads plus one node of the largest type per zone (spread leaves a part-full node in
+    /// each), in whole vCPU; memory as much as that CPU brings on the pool's most memory-rich type, so it never binds
+    /// first (Karpenter launches a cheap memory-rich Spot type for CPU-bound pods); GPUs twice the peak plus one node's.
     /// </summary>
     private static PoolLimits Limits(IEnumerable<WorkloadPlan> workloads, NodeTypeTable table)
     {
-        long cpu = 0, mem = 0;
+        long cpu = 0;
         var gpus = 0;
         foreach (var w in workloads)
         {
             var peak = w.HourlyReplicas.Max();
             cpu += peak * w.Requests.CpuMillicores;
-            mem += peak * w.Requests.MemoryMiB;
             gpus += peak * w.Requests.Gpus;
         }
 
         var largestCpu = table.Count == 0 ? 0 : table.Types.Max(t => t.Vcpu * 1000L);
-        var largestMem = table.Count == 0 ? 0 : table.Types.Max(t => t.MemoryMiB);
+        var mibPerVcpu = table.Count == 0 ? 0 : table.Types.Max(t => t.MemoryMiB / (double)t.Vcpu);
         var largestGpu = table.Count == 0 ? 0 : table.Types.Max(t => t.GpuCount);
+        var cpuLimit = RoundUp((2 * cpu) + (ZoneCount * largestCpu), 1000);
         return new PoolLimits(
-            RoundUp((2 * cpu) + largestCpu, 1000),
-            RoundUp((2 * mem) + largestMem, 1024),
-            gpus == 0 ? 0 : (2 * gpus) + largestGpu);
+            cpuLimit,
+            RoundUp((long)Math.Ceiling(cpuLimit / 1000.0 * mibPerVcpu), 1024),
+            gpus == 0 ? 0 : (2 * gpus) + (ZoneCount * largestGpu));
     }
 
     private static long RoundUp(long value, long step) => (value + step - 1) / step * step;

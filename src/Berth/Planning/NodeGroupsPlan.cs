@@ -80,6 +80,11 @@ public static class NodeGroupsPlanner
         }
 
         var notes = new List<string>();
+        if (groups.Any(g => g.Capacity == CapacityType.Spot) && spec.Services.Any(s => !s.Spot))
+        {
+            notes.Add("managed node groups do not taint Spot nodes: services with spot: false may land on the Spot group's nodes unless a nodeSelector keeps them off");
+        }
+
         if (resized)
         {
             notes.Add("node group counts raised from berth.yaml's to hold this peak: " + string.Join(", ", groups.Select(g => $"{g.Name} {g.Count} × {g.Type.Name}")));
@@ -135,7 +140,7 @@ public static class NodeGroupsPlanner
             // The next group (round robin) that could hold one of the pods left on an empty node.
             var helpful = Enumerable.Range(0, groups.Count)
                 .Select(k => (next + k) % groups.Count)
-                .Where(i => left.Any(p => groups[i].Type.Arch == p.Arch && (groups[i].Capacity == CapacityType.OnDemand || p.SpotOk) && groups[i].Allocatable.Holds(p.Requests)))
+                .Where(i => left.Any(p => groups[i].Type.Arch == p.Arch && groups[i].Allocatable.Holds(p.Requests)))
                 .Cast<int?>()
                 .FirstOrDefault();
             if (helpful is not { } g)

@@ -1,6 +1,7 @@
 using Berth.Catalog;
 using Berth.Costing;
 using Berth.Costing.Options;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Simulation;
@@ -79,7 +80,8 @@ public sealed class EcsFargateSimulation : OptionSimulation
     private readonly double _spotRatePerSecond;
     private int _running;
 
-    public EcsFargateSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
+    /// <summary>Runs the plan's services: each task at its plan's Fargate price, over its plan's capacity provider strategy.</summary>
+    public EcsFargateSimulation(BerthSpec spec, PriceBook prices, EcsFargatePlan plan, SimulationOptions options, int run)
         : base(spec, options)
     {
         _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EcsSpotStream);
@@ -90,32 +92,29 @@ public sealed class EcsFargateSimulation : OptionSimulation
         var savingsPlan = (double)prices.SavingsPlan;
         for (var i = 0; i < _services.Length; i++)
         {
-            var s = spec.Services[i];
-            // Fargate Spot does not run Linux/ARM64 tasks, as EcsFargateOption prices them.
-            var strategy = s.Spot && s.Arch == CpuArch.X64 ? spec.Ecs.CapacityProviderStrategy : OnDemandOnly;
-            var svc = _services[i] = new Service(s, strategy);
-            var q = prices.Fargate(s.Arch);
-            var size = FargateSizing.Choose(prices.Catalog.FargateSizes, s.Cpu, s.Memory, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour);
-            if (size is null)
+            var planned = plan.Services[i];
+            var strategy = planned.Strategy;
+            var svc = _services[i] = new Service(planned.Service, strategy);
+            if (planned.Task is not { } task)
             {
-                Note($"{s.Name}: larger than any Fargate task; not simulated");
+                Note($"{planned.Service.Name}: cannot run on Fargate (berth cost says why); not simulated");
                 continue;
             }
 
             svc.Priced = true;
-            if (options.SpotMonthlyRate is null && configured is null && !notedEstimate && strategy.Any(p => p.Provider == EcsSpec.FargateSpot))
+            if (options.SpotMonthlyRate is null && configured is null && !notedEstimate && planned.UsesSpot)
             {
                 notedEstimate = true;
                 Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"Fargate Spot interruptions at {SpotInterruptions.MonthlyRate(SpotInterruptions.FargateSpotBand):0.#%} per task per month are an estimate (AWS publishes no rate): set pricing.overrides.fargate.spotInterruptionRate to your own"));
             }
-            var extraGb = Math.Max(0, Math.Ceiling(s.Storage.Bytes / (decimal)ByteSize.GiBBytes) - EcsFargateOption.FreeStorageGb);
-            var storage = (double)(extraGb * q.StorageGb.UsdPerHour);
+
+            var storage = (double)task.StorageUsdPerHour;
             for (var p = 0; p < strategy.Count; p++)
             {
                 svc.UsdPerHour[p] = strategy[p].Provider == EcsSpec.FargateSpot
-                    ? (double)FargateSizing.HourlyUsd(size, q.SpotVcpu.UsdPerHour, q.SpotGb.UsdPerHour) + storage
-                    : ((double)FargateSizing.HourlyUsd(size, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour) * (1 - savingsPlan)) + storage;
+                    ? (double)task.SpotUsdPerHour + storage
+                    : ((double)task.OnDemandUsdPerHour * (1 - savingsPlan)) + storage;
             }
         }
     }

@@ -1,5 +1,6 @@
 using Berth.Catalog;
 using Berth.Costing.Options;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Simulation;
@@ -36,27 +37,25 @@ public sealed class EksFargateSimulation : OptionSimulation
     private readonly Dictionary<int, (int Service, long ServesAt)> _starting = [];
     private int _running;
 
-    public EksFargateSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
+    /// <summary>Runs the plan's pods, each at its plan's Fargate price; the controllers' Fargate pods are billed all the time.</summary>
+    public EksFargateSimulation(BerthSpec spec, PriceBook prices, EksFargatePlan plan, SimulationOptions options, int run)
         : base(spec, options)
     {
         _hpa = new HorizontalPodAutoscaler(spec.Services);
-        _controlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;
         var savingsPlan = (double)prices.SavingsPlan;
-        var q = prices.Fargate(CpuArch.X64);
+        _controlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour
+            + plan.Controllers.Sum(c => c.Controller.Replicas * (double)c.Task.OnDemandUsdPerHour * (1 - savingsPlan));
         _services = spec.Services.Select(s => new Service(s)).ToArray();
-        foreach (var svc in _services)
+        for (var i = 0; i < _services.Length; i++)
         {
-            var s = svc.Spec;
-            var memory = new ByteSize(s.Memory.Bytes + EksFargateOption.PodOverhead.Bytes);
-            var size = FargateSizing.Choose(prices.Catalog.FargateSizes, s.Cpu, memory, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour);
-            if (size is null)
+            var svc = _services[i];
+            if (plan.Pods[i].Task is not { } task)
             {
-                Note($"{s.Name}: larger than any Fargate pod with the 256 MB overhead; not simulated");
+                Note($"{svc.Spec.Name}: cannot run on EKS Fargate (berth cost says why); not simulated");
                 continue;
             }
 
-            var extraGb = Math.Max(0, Math.Ceiling(s.Storage.Bytes / (decimal)ByteSize.GiBBytes) - EcsFargateOption.FreeStorageGb);
-            svc.UsdPerHour = ((double)FargateSizing.HourlyUsd(size, q.Vcpu.UsdPerHour, q.Gb.UsdPerHour) * (1 - savingsPlan)) + (double)(extraGb * q.StorageGb.UsdPerHour);
+            svc.UsdPerHour = ((double)task.OnDemandUsdPerHour * (1 - savingsPlan)) + (double)task.StorageUsdPerHour;
             svc.Priced = true;
         }
     }

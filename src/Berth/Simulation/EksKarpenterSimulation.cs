@@ -29,7 +29,8 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     /// <summary>The NodePool's default disruption budget, <c>nodes: 10%</c> (a percentage is rounded up).</summary>
     private const double DisruptionBudget = 0.10;
 
-    private readonly NodeTypeTable _table;
+    private readonly KarpenterPlan _plan;
+    private readonly PackingProblem _problem;
     private readonly double _rootVolumeUsdPerHour;
     private readonly long? _consolidateAfter;
     private readonly bool _underutilized;
@@ -37,16 +38,21 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly Dictionary<int, int> _replacing = [];
     private readonly Dictionary<int, (int Stamp, (int Type, CapacityType Capacity)? Replacement)> _replacementCache = [];
     private readonly List<(int Node, Resources Used)> _others = [];
+    private readonly double _systemUsdPerHour;
     private bool _provisionScheduled;
     private bool _notedUnschedulable;
     private bool _changed;
     private long _lastPass;
 
-    public EksKarpenterSimulation(BerthSpec spec, PriceBook prices, NodeTypeTable table, SimulationOptions options, int run)
-        : base(spec, prices, options, run)
+    /// <summary>Runs the plan's NodePools and workloads; the controllers' node group is billed all the time, as berth cost prices it.</summary>
+    public EksKarpenterSimulation(BerthSpec spec, PriceBook prices, KarpenterPlan plan, SimulationOptions options, int run)
+        : base(spec, prices, options, run, plan.Workloads.Select((w, i) => PodSet.Of(i, w, PackingProblem.SpotOk(plan, w))).ToArray())
     {
-        _table = table;
-        _rootVolumeUsdPerHour = (double)(EksKarpenterOption.RootVolumeGb * prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour / spec.Pricing.HoursPerMonth);
+        _plan = plan;
+        _problem = PackingProblem.From(plan);
+        var gp3 = (double)prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour;
+        _rootVolumeUsdPerHour = plan.NodeClass.RootVolumeGiB * gp3 / (double)spec.Pricing.HoursPerMonth;
+        _systemUsdPerHour = plan.System.Count * (((double)plan.System.Price.UsdPerHour * (1 - SavingsPlan)) + (EksKarpenterOption.SystemVolumeGb * gp3 / (double)spec.Pricing.HoursPerMonth));
         // consolidateAfter: Never (null) turns consolidation off.
         _consolidateAfter = spec.Eks.Karpenter.ConsolidateAfter is { } after ? (long)Math.Ceiling(after.TotalSeconds) : null;
         _underutilized = spec.Eks.Karpenter.Consolidation == ConsolidationPolicy.WhenEmptyOrUnderutilized;
@@ -56,6 +62,11 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
 
     private protected override void PlaceInitialPods()
     {
+        if (_systemUsdPerHour > 0)
+        {
+            StartBilling(_systemUsdPerHour);
+        }
+
         Provision(instant: true);
         if (_consolidateAfter is not null)
         {
@@ -75,6 +86,10 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private protected override void OnPodLeft(int nodeId) => _changed = true;
 
     private protected override bool Accepts(int nodeId) => !_replacementOf.ContainsKey(nodeId);
+
+    /// <summary>Also the NodePool: the pod tolerates its taints and its selector matches its labels.</summary>
+    private protected override bool Compatible(SimNode node, Pod request) =>
+        base.Compatible(node, request) && _problem.Workloads[request.Service].Pools.Contains(node.Pool);
 
     private protected override void HandleOther(SimEvent e)
     {
@@ -132,10 +147,10 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
-        var packed = KarpenterPacker.Pack(_table, set, withLowerBound: false);
+        var packed = KarpenterPacker.Pack(_problem, set, withLowerBound: false);
         foreach (var n in packed.Nodes)
         {
-            var node = Launch(n.Type, n.Capacity, instant);
+            var node = Launch(PoolIndex(n.Pool), n.Type, n.Capacity, instant, Math.Max(0, IndexOf(_problem.Zones, n.Zone)));
             foreach (var p in n.Pods)
             {
                 Bind(pending[p], node, instant);
@@ -154,12 +169,39 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
     }
 
-    private int Launch(int type, CapacityType capacity, bool instant)
+    private int PoolIndex(string name)
     {
-        var list = (double)_table.Price(type, capacity);
+        for (var i = 0; i < _problem.Pools.Count; i++)
+        {
+            if (_problem.Pools[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException($"no NodePool {name} in the plan");
+    }
+
+    private static int IndexOf(IReadOnlyList<string> list, string value)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private int Launch(int pool, int type, CapacityType capacity, bool instant, int zone)
+    {
+        var table = _problem.Pools[pool].Table;
+        var list = (double)table.Price(type, capacity);
         var billed = (capacity == CapacityType.Spot ? list : list * (1 - SavingsPlan)) + _rootVolumeUsdPerHour;
         _changed = true;
-        return LaunchNode(_table.Types[type], capacity, _table.Allocatable[type], list, billed, type, instant);
+        return LaunchNode(table.Types[type], capacity, table.Allocatable[type], list, billed, type, instant, pool, zone);
     }
 
     /// <summary>One pass of the disruption controller (emptiness, then under-utilisation), within the budget.</summary>
@@ -231,7 +273,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             }
             else if (Replacement(n) is { } r)
             {
-                var id = Launch(r.Type, r.Capacity, instant: false);
+                var id = Launch(Nodes[n].Pool, r.Type, r.Capacity, instant: false, Nodes[n].Zone);
                 Nodes[n].State = NodeState.Cordoned;
                 _replacementOf[id] = n;
                 _replacing[n] = id;
@@ -271,7 +313,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         foreach (var m in LiveNodes)
         {
             var other = Nodes[m];
-            if (m != n && other.State is NodeState.Launching or NodeState.Ready && Accepts(m) && other.Info.Arch == node.Info.Arch)
+            if (m != n && other.State is NodeState.Launching or NodeState.Ready && Accepts(m) && other.Info.Arch == node.Info.Arch && other.Pool == node.Pool)
             {
                 freeCpu += other.Allocatable.CpuMillicores - other.Used.CpuMillicores;
                 freeMemory += other.Allocatable.MemoryMiB - other.Used.MemoryMiB;
@@ -294,7 +336,9 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             {
                 var other = Nodes[others[k].Node];
                 var need = others[k].Used + request.Requests;
-                if (Compatible(other, request) && other.Allocatable.Holds(need))
+
+                // Consolidation simulates scheduling with the pods' own constraints: a zone-spread pod stays in its zone.
+                if (Compatible(other, request) && other.Allocatable.Holds(need) && (_problem.Workloads[request.Service].ZoneMaxSkew == 0 || other.Zone == node.Zone))
                 {
                     others[k].Used = need;
                     placed = true;
@@ -328,26 +372,27 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return cached.Replacement;
         }
 
-        var spotOk = _table.SpotAllowed && node.Pods.TrueForAll(p => Services[Pods[p].Service].Pod.SpotOk);
+        var table = _problem.Pools[node.Pool].Table;
+        var spotOk = table.SpotAllowed && node.Pods.TrueForAll(p => Services[Pods[p].Service].Pod.SpotOk);
         (int Type, CapacityType Capacity)? best = null;
         var bestUsd = double.MaxValue;
         var bestOnDemand = double.MaxValue;
         var bestSpot = double.MaxValue;
         int onDemandType = -1, spotType = -1;
-        for (var t = 0; t < _table.Count; t++)
+        for (var t = 0; t < table.Count; t++)
         {
-            if (_table.Types[t].Arch != node.Info.Arch || !_table.Allocatable[t].Holds(node.Used))
+            if (table.Types[t].Arch != node.Info.Arch || !table.Allocatable[t].Holds(node.Used))
             {
                 continue;
             }
 
-            if (_table.OnDemandAllowed && (double)_table.OnDemandUsd[t] < bestOnDemand)
+            if (table.OnDemandAllowed && (double)table.OnDemandUsd[t] < bestOnDemand)
             {
-                bestOnDemand = (double)_table.OnDemandUsd[t];
+                bestOnDemand = (double)table.OnDemandUsd[t];
                 onDemandType = t;
             }
 
-            if (spotOk && _table.SpotUsd[t] is { } spot && (double)spot < bestSpot)
+            if (spotOk && table.SpotUsd[t] is { } spot && (double)spot < bestSpot)
             {
                 bestSpot = (double)spot;
                 spotType = t;

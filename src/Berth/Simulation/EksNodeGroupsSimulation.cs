@@ -1,5 +1,4 @@
 using Berth.Catalog;
-using Berth.Costing;
 using Berth.Costing.Options;
 using Berth.Packing;
 using Berth.Planning;
@@ -17,21 +16,16 @@ namespace Berth.Simulation;
 /// </summary>
 public sealed class EksNodeGroupsSimulation : EksNodeSimulation
 {
-    private readonly (NodeGroupSpec Group, InstanceTypeInfo Info, Resources Allocatable, double ListUsdPerHour)[] _groups;
+    private readonly (NodeGroupPlan Group, double ListUsdPerHour)[] _groups;
+    private readonly IReadOnlyList<ControllerPod> _controllers;
     private bool _notedPending;
 
-    public EksNodeGroupsSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
+    /// <summary>Runs the plan's node groups; the cluster's controllers take their requests on the first nodes with room.</summary>
+    public EksNodeGroupsSimulation(BerthSpec spec, PriceBook prices, NodeGroupsPlan plan, SimulationOptions options, int run)
         : base(spec, prices, options, run)
     {
-        var overhead = new Resources(spec.Eks.DaemonSetOverhead.Cpu.Value, (long)Math.Ceiling(spec.Eks.DaemonSetOverhead.Memory.MiB), NodeTypeTable.DaemonSetPods);
-        _groups = spec.Eks.NodeGroups.Select(g =>
-        {
-            var info = prices.Catalog.Instance(g.InstanceType)
-                ?? throw new CostingException($"eks.nodeGroups ({g.Name}): unknown instance type '{g.InstanceType}'");
-            var quote = prices.Ec2(g.InstanceType, g.CapacityType)
-                ?? throw new CostingException($"eks.nodeGroups ({g.Name}): no {SpecEnums.CapacityType.NameOf(g.CapacityType)} price for {g.InstanceType} in {prices.Region}; add one under pricing.overrides.ec2");
-            return (g, info, Allocatable.For(info) - overhead, (double)quote.UsdPerHour);
-        }).ToArray();
+        _groups = plan.Groups.Select(g => (g, (double)g.Price.UsdPerHour)).ToArray();
+        _controllers = plan.Controllers;
     }
 
     public override string Id => EksNodeGroupsOption.OptionId;
@@ -43,6 +37,21 @@ public sealed class EksNodeGroupsSimulation : EksNodeSimulation
             for (var i = 0; i < _groups[g].Group.Count; i++)
             {
                 Launch(g, instant: true);
+            }
+        }
+
+        // The controllers run before any service pod; they never move, so their requests are simply taken.
+        foreach (var c in _controllers)
+        {
+            var request = new Resources(c.Cpu.Value, (long)Math.Ceiling(c.Memory.MiB), 1);
+            for (var r = 0; r < c.Replicas; r++)
+            {
+                var node = LiveNodes.FirstOrDefault(n => Nodes[n].Info.Arch == CpuArch.X64 && Nodes[n].Allocatable.Holds(Nodes[n].Used + request), -1);
+                if (node >= 0)
+                {
+                    Nodes[node].Used += request;
+                    RequestsChanged(c.Cpu.Value / 1000.0);
+                }
             }
         }
     }
@@ -86,8 +95,8 @@ public sealed class EksNodeGroupsSimulation : EksNodeSimulation
 
     private void Launch(int group, bool instant)
     {
-        var (g, info, allocatable, list) = _groups[group];
-        var billed = g.CapacityType == CapacityType.Spot ? list : list * (1 - SavingsPlan);
-        LaunchNode(info, g.CapacityType, allocatable, list, billed, group, instant);
+        var (g, list) = _groups[group];
+        var billed = g.Capacity == CapacityType.Spot ? list : list * (1 - SavingsPlan);
+        LaunchNode(g.Type, g.Capacity, g.Allocatable, list, billed, group, instant);
     }
 }

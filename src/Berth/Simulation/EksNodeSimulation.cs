@@ -55,8 +55,14 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         public int Ledger { get; } = ledger;
 
-        /// <summary>Karpenter's NodePool table index, or the managed node group index.</summary>
+        /// <summary>The instance type's index in its NodePool's table, or the managed node group index.</summary>
         public int Source { get; init; } = -1;
+
+        /// <summary>The NodePool that launched the node (its index in the plan), or 0.</summary>
+        public int Pool { get; init; }
+
+        /// <summary>The node's zone (an index into the plan's zones), or −1 where zones are not modelled.</summary>
+        public int Zone { get; init; } = -1;
 
         public Resources Used { get; set; }
 
@@ -71,7 +77,7 @@ public abstract class EksNodeSimulation : OptionSimulation
         public int Stamp { get; set; }
     }
 
-    private protected sealed class Service(ServiceSpec spec, int index)
+    private protected sealed class Service(ServiceSpec spec, Pod pod)
     {
         public ServiceSpec Spec { get; } = spec;
 
@@ -79,7 +85,8 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         public double Target { get; } = DemandSource.Target(spec);
 
-        public Pod Pod { get; } = new(index, spec.Cpu.Value, (long)Math.Ceiling(spec.Memory.MiB), spec.Arch, spec.Spot);
+        /// <summary>One replica as the scheduler sees it (the plan's requests where there is a plan).</summary>
+        public Pod Pod { get; } = pod;
 
         public List<int> Active { get; } = [];
 
@@ -90,12 +97,17 @@ public abstract class EksNodeSimulation : OptionSimulation
     private readonly Random _spotRandom;
     private protected readonly PriceBook _prices;
 
-    private protected EksNodeSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
+    /// <param name="spec">The spec.</param>
+    /// <param name="prices">Its prices.</param>
+    /// <param name="options">The run's options.</param>
+    /// <param name="run">The run's index (its random streams).</param>
+    /// <param name="pods">Each service's pod as its plan requests it; by default CPU, memory, arch and Spot from the spec.</param>
+    private protected EksNodeSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run, IReadOnlyList<Pod>? pods = null)
         : base(spec, options)
     {
         _prices = prices;
         _spotRandom = SimRandom.For(options.Seed, run, SimRandom.EksSpotStream);
-        Services = spec.Services.Select((s, i) => new Service(s, i)).ToArray();
+        Services = spec.Services.Select((s, i) => new Service(s, pods?[i] ?? new Pod(i, s.Cpu.Value, (long)Math.Ceiling(s.Memory.MiB), s.Arch, s.Spot))).ToArray();
         ServiceNames = spec.Services.Select(s => s.Name).ToArray();
         _hpa = new HorizontalPodAutoscaler(spec.Services);
         ControlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;
@@ -294,12 +306,14 @@ public abstract class EksNodeSimulation : OptionSimulation
     }
 
     /// <summary>Launches a node billed at <paramref name="billedUsdPerHour"/> from now; Spot nodes get their time to interruption.</summary>
-    private protected int LaunchNode(InstanceTypeInfo info, CapacityType capacity, Resources allocatable, double listUsdPerHour, double billedUsdPerHour, int source, bool instant)
+    private protected int LaunchNode(InstanceTypeInfo info, CapacityType capacity, Resources allocatable, double listUsdPerHour, double billedUsdPerHour, int source, bool instant, int pool = 0, int zone = -1)
     {
         var id = Nodes.Count;
         var node = new SimNode(info, capacity, allocatable, listUsdPerHour, StartBilling(billedUsdPerHour))
         {
             Source = source,
+            Pool = pool,
+            Zone = zone,
             State = instant ? NodeState.Ready : NodeState.Launching,
             LastChange = Now,
         };

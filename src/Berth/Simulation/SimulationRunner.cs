@@ -21,8 +21,7 @@ public static class SimulationRunner
             throw new ArgumentOutOfRangeException(nameof(options), "days and runs must be at least 1");
         }
 
-        var prices = new PriceBook(catalog, spec.Pricing, spec.Region);
-        var table = spec.Eks.Karpenter.Enabled ? NodeTypeTable.Build(prices, spec.Eks.Karpenter, spec.Eks.DaemonSetOverhead) : null;
+        var plans = Planner.For(spec, catalog);
         var runs = new IReadOnlyList<OptionRun>[options.Runs];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount };
         var daysDone = 0;
@@ -30,7 +29,7 @@ public static class SimulationRunner
         {
             // Only the first run records the time series: it is what --format csv writes.
             var o = r == 0 ? options : options with { TimeSeries = false };
-            var sims = Options(spec, prices, table, o, r).ToArray();
+            var sims = Options(plans, o, r).ToArray();
             var feed = OptionSimulation.NewFeed(spec, o, r);
             foreach (var sim in sims)
             {
@@ -68,20 +67,20 @@ public static class SimulationRunner
         return new SimulationReport(options, runs, summaries);
     }
 
-    /// <summary>The options <c>berth cost</c> prices for this spec, in its order: every one of them is simulated.</summary>
-    private static IEnumerable<OptionSimulation> Options(BerthSpec spec, PriceBook prices, NodeTypeTable? table, SimulationOptions options, int run)
+    /// <summary>Every plan <c>berth cost</c> prices for this spec, in its order: every one of them is simulated.</summary>
+    private static IEnumerable<OptionSimulation> Options(PlanSet plans, SimulationOptions options, int run)
     {
-        yield return new EcsFargateSimulation(spec, prices, options, run);
-        if (table is not null)
+        var (spec, prices) = (plans.Spec, plans.Prices);
+        foreach (var plan in plans.Options)
         {
-            yield return new EksKarpenterSimulation(spec, prices, table, options, run);
+            yield return plan switch
+            {
+                EcsFargatePlan ecs => new EcsFargateSimulation(spec, prices, ecs, options, run),
+                KarpenterPlan karpenter => new EksKarpenterSimulation(spec, prices, karpenter, options, run),
+                NodeGroupsPlan groups => new EksNodeGroupsSimulation(spec, prices, groups, options, run),
+                EksFargatePlan fargate => new EksFargateSimulation(spec, prices, fargate, options, run),
+                _ => throw new InvalidOperationException($"no simulation of {plan.Id}"),
+            };
         }
-
-        if (spec.Eks.NodeGroups.Count > 0)
-        {
-            yield return new EksNodeGroupsSimulation(spec, prices, options, run);
-        }
-
-        yield return new EksFargateSimulation(spec, prices, options, run);
     }
 }

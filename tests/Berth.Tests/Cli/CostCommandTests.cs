@@ -56,7 +56,7 @@ public sealed class CostCommandTests
             karpenter.GetProperty("lineItems").EnumerateArray().ShouldContain(l => l.GetProperty("description").GetString()!.StartsWith("system node group", StringComparison.Ordinal));
             var groups = root.GetProperty("options").EnumerateArray().Single(o => o.GetProperty("id").GetString() == "eks-nodegroups");
             groups.GetProperty("feasible").GetBoolean().ShouldBeFalse();
-            groups.GetProperty("infeasible").EnumerateArray().Single().GetString().ShouldContain("do not fit on the node groups' 6 nodes: it would take");
+            groups.GetProperty("infeasible").EnumerateArray().Single().GetString()!.ShouldContain("do not fit on the node groups' 6 nodes: it would take");
         }
     }
 
