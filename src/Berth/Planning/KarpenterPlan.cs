@@ -36,7 +36,8 @@ public sealed record KarpenterPlan : OptionPlan
 
     public required ConsolidationPolicy Consolidation { get; init; }
 
-    public required TimeSpan ConsolidateAfter { get; init; }
+    /// <summary>How long a node's pods must stay unchanged before consolidation may touch it; null is <c>Never</c>.</summary>
+    public required TimeSpan? ConsolidateAfter { get; init; }
 
     public NodePoolPlan Pool(string name) => Pools.First(p => p.Name == name);
 }
@@ -85,4 +86,8 @@ public sealed record SystemNodeGroupPlan(
     Resources Allocatable,
     IReadOnlyDictionary<string, string> Labels,
     IReadOnlyList<Taint> Taints,
-    IReadOnlyList<ControllerPod> Controllers);
+    IReadOnlyList<ControllerPod> Controllers)
+{
+    /// <summary>Each node's disk: a managed node group's default, 20 GiB gp3.</summary>
+    public const int DiskGiB = 20;
+}

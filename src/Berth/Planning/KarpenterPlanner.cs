@@ -107,7 +107,7 @@ public static class KarpenterPlanner
             DaemonSetOverhead = overhead,
             Zones = Enumerable.Range(0, ZoneCount).Select(i => spec.Region + (char)('a' + i)).ToArray(),
             Consolidation = k.Consolidation,
-            ConsolidateAfter = k.ConsolidateAfter ?? TimeSpan.FromSeconds(30),
+            ConsolidateAfter = k.ConsolidateAfter,
             Infeasible = infeasible,
             Notes = notes,
         };

@@ -80,12 +80,15 @@ public sealed class EksManifestTests
             var pod = d.Spec.Template.Spec;
             pod.SecurityContext.RunAsNonRoot.ShouldBe(true);
             pod.SecurityContext.SeccompProfile.Type.ShouldBe("RuntimeDefault");
-            pod.TopologySpreadConstraints.Count.ShouldBe(2);
+            // Zone spread only (hostname spread would cap each workload at one pod per new Karpenter node).
+            (pod.TopologySpreadConstraints ?? []).ShouldAllBe(t => t.TopologyKey == "topology.kubernetes.io/zone" && t.MaxSkew == 1);
+            var service = EcsGoldenTests.Load(example).Services.Single(s => s.Name == d.Metadata.Name);
             foreach (var c in pod.Containers)
             {
                 var at = $"{example}/{file.Path}";
-                c.Resources.Requests.Keys.ShouldBe(["cpu", "memory", "ephemeral-storage"], ignoreOrder: true, at);
-                c.Resources.Limits.Keys.ShouldBe(["cpu", "memory", "ephemeral-storage"], ignoreOrder: true, at);
+                string[] keys = service.StorageRequested ? ["cpu", "memory", "ephemeral-storage"] : ["cpu", "memory"];
+                c.Resources.Requests.Keys.ShouldBe(keys, ignoreOrder: true, at);
+                c.Resources.Limits.Keys.ShouldBe(keys, ignoreOrder: true, at);
                 c.SecurityContext.ReadOnlyRootFilesystem.ShouldBe(true, at);
                 c.SecurityContext.AllowPrivilegeEscalation.ShouldBe(false, at);
                 c.SecurityContext.Capabilities.Drop.ShouldBe(["ALL"], at);

@@ -19,7 +19,7 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
     public const int RootVolumeGb = Allocatable.DefaultRootVolumeGiB;
 
     /// <summary>A managed node group's default disk: 20 GiB gp3.</summary>
-    public const int SystemVolumeGb = 20;
+    public const int SystemVolumeGb = SystemNodeGroupPlan.DiskGiB;
 
     public string Id => OptionId;
 

@@ -1,5 +1,6 @@
 using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
+using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
 
@@ -12,12 +13,28 @@ public static class EksBootstrap
 {
     public const string Folder = "bootstrap";
 
-    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec) =>
+    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, KarpenterPlan plan) =>
     [
         new($"{Folder}/versions.tf", Versions()),
         new($"{Folder}/variables.tf", Variables(spec)),
-        new($"{Folder}/main.tf", Main(spec)),
+        new($"{Folder}/main.tf", Main(spec, plan)),
     ];
+
+    /// <summary>The controllers run on the plan's system node group: its label, and a toleration of its taint.</summary>
+    private static (string Key, HclValue Value)[] Placement(KarpenterPlan plan) =>
+    [
+        ("nodeSelector", HclObject.Of(plan.System.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Str(kv.Value))))),
+        ("tolerations", List(plan.System.Taints.Select(t => (HclValue)HclObject.Of(("key", Str(t.Key)), ("operator", Str("Exists")), ("effect", Str(t.Effect)))))),
+    ];
+
+    /// <summary>A controller's requests as the plan prices them, with a memory limit of twice the request.</summary>
+    private static HclObject Resources(KarpenterPlan plan, string controller)
+    {
+        var c = plan.System.Controllers.First(x => x.Name == controller);
+        return HclObject.Of(
+            ("requests", HclObject.Of(("cpu", Str(K8sManifests.Quantity(c.Cpu))), ("memory", Str(K8sManifests.Quantity(c.Memory))))),
+            ("limits", HclObject.Of(("memory", Str(K8sManifests.Quantity(new ByteSize(c.Memory.Bytes * 2)))))));
+    }
 
     private static string Versions() => HclWriter.File(f => f.Block("terraform", t => t
         .Set("required_version", ">= 1.7")
@@ -41,8 +58,9 @@ public static class EksBootstrap
         }
     });
 
-    private static string Main(BerthSpec spec) => HclWriter.File(f =>
+    private static string Main(BerthSpec spec, KarpenterPlan plan) => HclWriter.File(f =>
     {
+        var placement = Placement(plan);
         f.Block("provider", "aws", p => p.Expr("region", "var.region"));
         f.Block("data", "aws_eks_cluster", "this", d => d.Expr("name", "var.cluster_name"));
         f.Block("data", "aws_eks_cluster_auth", "this", d => d.Expr("name", "var.cluster_name"));
@@ -51,29 +69,40 @@ public static class EksBootstrap
             .Expr("host", "data.aws_eks_cluster.this.endpoint")
             .Expr("cluster_ca_certificate", "base64decode(data.aws_eks_cluster.this.certificate_authority[0].data)")
             .Expr("token", "data.aws_eks_cluster_auth.this.token")));
-        Release(f, "karpenter", "oci://public.ecr.aws/karpenter", "karpenter", "kube-system", "var.karpenter_chart_version", HclObject.Of(
+        f.Comment("Every controller runs on terraform/'s system node group (label berth.dev/system, taint CriticalAddonsOnly), with the");
+        f.Comment("requests berth cost prices it at: Karpenter cannot launch the node it runs on.");
+        Release(f, "karpenter", "oci://public.ecr.aws/karpenter", "karpenter", "kube-system", "var.karpenter_chart_version", HclObject.Of([
             ("replicas", Num(2)),
             ("settings", HclObject.Of(
                 ("clusterName", Expr("var.cluster_name")),
                 ("interruptionQueue", Expr("var.karpenter_interruption_queue")))),
-            ("controller", HclObject.Of(("resources", HclObject.Of(
-                ("requests", HclObject.Of(("cpu", Str("500m")), ("memory", Str("1Gi")))),
-                ("limits", HclObject.Of(("cpu", Str("1")), ("memory", Str("1Gi"))))))))));
-        Release(f, "aws_load_balancer_controller", "https://aws.github.io/eks-charts", "aws-load-balancer-controller", "kube-system", "var.load_balancer_controller_chart_version", HclObject.Of(
+            ("controller", HclObject.Of(("resources", Resources(plan, "karpenter")))),
+            .. placement]));
+        Release(f, "aws_load_balancer_controller", "https://aws.github.io/eks-charts", "aws-load-balancer-controller", "kube-system", "var.load_balancer_controller_chart_version", HclObject.Of([
             ("clusterName", Expr("var.cluster_name")),
             ("region", Expr("var.region")),
             ("vpcId", Expr("var.vpc_id")),
             ("replicaCount", Num(2)),
+            ("resources", Resources(plan, "aws-load-balancer-controller")),
             // terraform/controllers.tf binds the controller's role to this service account (Pod Identity).
             ("serviceAccount", HclObject.Of(
                 ("create", Bool(true)),
-                ("name", Str(ControllerIdentities.LoadBalancerControllerServiceAccount))))));
+                ("name", Str(ControllerIdentities.LoadBalancerControllerServiceAccount)))),
+            .. placement]));
         Release(f, "argocd", "https://argoproj.github.io/argo-helm", "argo-cd", "argocd", "var.argocd_chart_version", HclObject.Of(
-            ("redis-ha", HclObject.Of(("enabled", Bool(true)))),
-            ("controller", HclObject.Of(("replicas", Num(1)))),
-            ("server", HclObject.Of(("replicas", Num(2)))),
-            ("repoServer", HclObject.Of(("replicas", Num(2)))),
-            ("applicationSet", HclObject.Of(("replicas", Num(2)))),
+            ("global", HclObject.Of(placement)),
+            ("redis-ha", HclObject.Of([
+                ("enabled", Bool(true)),
+                ("redis", HclObject.Of(("resources", Resources(plan, "argocd-redis-ha-server")))),
+                ("haproxy", HclObject.Of([("resources", Resources(plan, "argocd-redis-ha-haproxy")), .. placement])),
+                .. placement])),
+            ("controller", HclObject.Of(("replicas", Num(1)), ("resources", Resources(plan, "argocd-application-controller")))),
+            ("server", HclObject.Of(("replicas", Num(2)), ("resources", Resources(plan, "argocd-server")))),
+            ("repoServer", HclObject.Of(("replicas", Num(2)), ("resources", Resources(plan, "argocd-repo-server")))),
+            ("applicationSet", HclObject.Of(("replicas", Num(2)), ("resources", Resources(plan, "argocd-applicationset-controller")))),
+            // SSO through oidc.config replaces Dex; notifications are not part of the platform Berth prices.
+            ("dex", HclObject.Of(("enabled", Bool(false)))),
+            ("notifications", HclObject.Of(("enabled", Bool(false)))),
             ("configs", HclObject.Of(("cm", HclObject.Of(
                 ("admin.enabled", Bool(false)),
                 ("oidc.config", Expr("var.argocd_oidc_config"))))))));
@@ -81,9 +110,14 @@ public static class EksBootstrap
         {
             // The chart's operator service account is keda/keda-operator: terraform/controllers.tf gives it the role
             // that reads queue depth; TriggerAuthentications use it (podIdentity provider aws, identity owner keda).
-            Release(f, "keda", "https://kedacore.github.io/charts", "keda", ControllerIdentities.KedaNamespace, "var.keda_chart_version", HclObject.Of(
+            Release(f, "keda", "https://kedacore.github.io/charts", "keda", ControllerIdentities.KedaNamespace, "var.keda_chart_version", HclObject.Of([
                 ("operator", HclObject.Of(("replicaCount", Num(2)))),
-                ("metricsServer", HclObject.Of(("replicaCount", Num(2))))));
+                ("metricsServer", HclObject.Of(("replicaCount", Num(2)))),
+                ("resources", HclObject.Of(
+                    ("operator", Resources(plan, "keda-operator")),
+                    ("metricServer", Resources(plan, "keda-operator-metrics-apiserver")),
+                    ("webhooks", Resources(plan, "keda-admission-webhooks")))),
+                .. placement]));
         }
     });
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Berth.Catalog;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Generation.Eks;
@@ -9,14 +11,25 @@ namespace Berth.Generation.Eks;
 /// </summary>
 public static class EksGenerator
 {
-    public static IReadOnlyList<GeneratedFile> Generate(BerthSpec spec, string? domain = null, string? gitRepo = null)
+    /// <summary>The spec's Karpenter plan, at the spec's catalog's prices, rendered.</summary>
+    public static IReadOnlyList<GeneratedFile> Generate(BerthSpec spec, string? domain = null, string? gitRepo = null) =>
+        Generate(spec, Plan(spec, PriceCatalog.For(spec)), domain, gitRepo);
+
+    /// <summary>
+    /// The EKS platform Berth generates is the eks-karpenter plan (whether or not berth.yaml turns Karpenter on for
+    /// pricing): what berth cost prices as eks-karpenter is what these files describe.
+    /// </summary>
+    public static KarpenterPlan Plan(BerthSpec spec, PriceCatalog catalog) =>
+        KarpenterPlanner.Plan(spec, new PriceBook(catalog, spec.Pricing, spec.Region));
+
+    public static IReadOnlyList<GeneratedFile> Generate(BerthSpec spec, KarpenterPlan plan, string? domain = null, string? gitRepo = null)
     {
         var layout = EksLayout.For(spec, domain, gitRepo);
         var files = new List<GeneratedFile>();
-        files.AddRange(EksTerraform.Files(spec, layout));
-        files.AddRange(EksBootstrap.Files(spec));
-        files.AddRange(K8sManifests.Files(spec, layout));
-        files.AddRange(KarpenterManifests.Files(spec));
+        files.AddRange(EksTerraform.Files(spec, layout, plan));
+        files.AddRange(EksBootstrap.Files(spec, plan));
+        files.AddRange(K8sManifests.Files(spec, layout, plan));
+        files.AddRange(KarpenterManifests.Files(spec, plan));
         files.AddRange(ArgoCdManifests.Files(spec, layout));
         files.Add(new GeneratedFile("README.md", Readme(spec, layout)));
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();

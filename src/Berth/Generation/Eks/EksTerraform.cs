@@ -1,5 +1,6 @@
 using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
+using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
 
@@ -13,13 +14,14 @@ public static class EksTerraform
     private static readonly string[] LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
     private static readonly string[] Addons = ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"];
 
-    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, EksLayout layout) =>
+    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, EksLayout layout, KarpenterPlan plan) =>
     [
         new($"{Folder}/versions.tf", EcsModule.Versions(root: true)),
         new($"{Folder}/variables.tf", Variables(spec, layout)),
         new($"{Folder}/cluster.tf", Cluster(spec)),
         new($"{Folder}/access.tf", Access(layout)),
-        new($"{Folder}/addons.tf", AddonsFile()),
+        new($"{Folder}/addons.tf", AddonsFile(plan)),
+        new($"{Folder}/system.tf", SystemNodeGroup(plan)),
         new($"{Folder}/workloads.tf", Workloads(spec, layout)),
         new($"{Folder}/controllers.tf", ControllerIdentities.File(spec)),
         new($"{Folder}/karpenter.tf", Karpenter(spec)),
@@ -135,8 +137,25 @@ public static class EksTerraform
             .Block("access_scope", s => s.Set("type", "namespace").Expr("namespaces", "[each.key]")));
     });
 
-    private static string AddonsFile() => HclWriter.File(f =>
+    /// <summary>The controllers' placement on the system node group, as add-on configuration (coredns and aws-ebs-csi-driver schemas).</summary>
+    private static (string Key, HclValue Value)[] SystemPlacement(KarpenterPlan plan) =>
+    [
+        ("nodeSelector", HclObject.Of(plan.System.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Str(kv.Value))))),
+        ("tolerations", List(plan.System.Taints.Select(t => (HclValue)HclObject.Of(("key", Str(t.Key)), ("operator", Str("Exists")), ("effect", Str(t.Effect)))))),
+    ];
+
+    private static string AddonsFile(KarpenterPlan plan) => HclWriter.File(f =>
     {
+        var coredns = plan.System.Controllers.First(c => c.Name == "coredns");
+        f.Comment("CoreDNS and the EBS CSI controller run on the system node group (system.tf) with the requests berth cost prices;");
+        f.Comment("prefix delegation gives many more pod IPs per node (Karpenter's max-pods assumes it off; see DOMAIN.md §3).");
+        f.Block("locals", l => l.Set("addon_configuration", HclObject.Of(
+            ("vpc-cni", HclObject.Of(("env", HclObject.Of(("ENABLE_PREFIX_DELEGATION", Str("true")), ("WARM_PREFIX_TARGET", Str("1")))))),
+            ("coredns", HclObject.Of([
+                ("replicaCount", Num(coredns.Replicas)),
+                ("resources", HclObject.Of(("requests", HclObject.Of(("cpu", Str(K8sManifests.Quantity(coredns.Cpu))), ("memory", Str(K8sManifests.Quantity(coredns.Memory))))))),
+                .. SystemPlacement(plan)])),
+            ("aws-ebs-csi-driver", HclObject.Of(("controller", HclObject.Of(SystemPlacement(plan))))))));
         f.Block("resource", "aws_eks_addon", "this", a => a
             .Set("for_each", Call("toset", Strings(Addons)))
             .Expr("cluster_name", "aws_eks_cluster.this.name")
@@ -144,8 +163,7 @@ public static class EksTerraform
             .Expr("addon_version", "var.addon_versions[each.key]")
             .Set("resolve_conflicts_on_create", "OVERWRITE")
             .Set("resolve_conflicts_on_update", "PRESERVE")
-            .Comment("Prefix delegation: many more pod IPs per node (Karpenter's max-pods assumes it off; see DOMAIN.md §3).")
-            .Expr("configuration_values", "each.key == \"vpc-cni\" ? jsonencode({ env = { ENABLE_PREFIX_DELEGATION = \"true\", WARM_PREFIX_TARGET = \"1\" } }) : null")
+            .Expr("configuration_values", "contains(keys(local.addon_configuration), each.key) ? jsonencode(local.addon_configuration[each.key]) : null")
             .Dynamic("pod_identity_association", "each.key == \"aws-ebs-csi-driver\" ? [1] : []", p => p
                 .Expr("role_arn", "aws_iam_role.ebs_csi.arn")
                 .Set("service_account", "ebs-csi-controller-sa")));
@@ -156,6 +174,43 @@ public static class EksTerraform
         f.Block("resource", "aws_iam_role_policy_attachment", "ebs_csi", a => a
             .Expr("role", "aws_iam_role.ebs_csi.name")
             .Expr("policy_arn", "\"arn:${local.partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy\""));
+    });
+
+    /// <summary>
+    /// The cluster's own capacity: a small on-demand managed node group, labelled and tainted CriticalAddonsOnly, for
+    /// Karpenter, CoreDNS, the load balancer controller, ArgoCD and KEDA (Karpenter's getting-started runs its controller
+    /// on a managed node group or a Fargate profile; docs/generate.md says why this one).
+    /// </summary>
+    private static string SystemNodeGroup(KarpenterPlan plan) => HclWriter.File(f =>
+    {
+        var g = plan.System;
+        f.Block("resource", "aws_iam_role", "system_node", r => r
+            .Expr("name", "\"${local.name}-system-node\"")
+            .Expr("assume_role_policy", "data.aws_iam_policy_document.ec2_assume.json"));
+        f.Block("resource", "aws_iam_role_policy_attachment", "system_node", a => a
+            .Set("for_each", Call("toset", Strings(["AmazonEC2ContainerRegistryPullOnly", "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"])))
+            .Expr("role", "aws_iam_role.system_node.name")
+            .Expr("policy_arn", "\"arn:${local.partition}:iam::aws:policy/${each.key}\""));
+        f.Block("resource", "aws_eks_node_group", "system", n =>
+        {
+            n.Expr("cluster_name", "aws_eks_cluster.this.name")
+                .Set("node_group_name", g.Name)
+                .Expr("node_role_arn", "aws_iam_role.system_node.arn")
+                .Expr("subnet_ids", "var.private_subnet_ids")
+                .Set("instance_types", Strings([g.Type.Name]))
+                .Set("capacity_type", "ON_DEMAND")
+                .Set("ami_type", g.Type.Arch == CpuArch.Arm64 ? "AL2023_ARM_64_STANDARD" : "AL2023_x86_64_STANDARD")
+                .Set("disk_size", SystemNodeGroupPlan.DiskGiB)
+                .Block("scaling_config", s => s.Set("desired_size", g.Count).Set("min_size", g.Count).Set("max_size", g.Count + 1))
+                .Block("update_config", u => u.Set("max_unavailable", 1))
+                .Set("labels", HclObject.Of(g.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Str(kv.Value)))));
+            foreach (var t in g.Taints)
+            {
+                n.Block("taint", x => x.Set("key", t.Key).Set("value", t.Value).Set("effect", "NO_SCHEDULE"));
+            }
+
+            n.Expr("depends_on", "[aws_iam_role_policy_attachment.system_node]");
+        });
     });
 
     private static string Workloads(BerthSpec spec, EksLayout layout) => HclWriter.File(f =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Berth.Generation.Yaml;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Generation.Eks;
@@ -10,10 +11,9 @@ public static class K8sManifests
 {
     public const int RunAsUser = 10001;
 
-    private static readonly string[] SpreadKeys = ["topology.kubernetes.io/zone", "kubernetes.io/hostname"];
-
-    public static IEnumerable<GeneratedFile> Files(BerthSpec spec, EksLayout layout)
+    public static IEnumerable<GeneratedFile> Files(BerthSpec spec, EksLayout layout, KarpenterPlan plan)
     {
+        var workloads = plan.Workloads.ToDictionary(w => w.Name, StringComparer.Ordinal);
         foreach (var ns in layout.Namespaces)
         {
             yield return new($"k8s/namespaces/{ns}.yaml", YamlWriter.Write(Namespace(spec, ns)));
@@ -24,7 +24,7 @@ public static class K8sManifests
             var ns = layout.NamespaceOf[s.Name];
             var dir = $"k8s/{s.Name}/";
             yield return new(dir + "serviceaccount.yaml", YamlWriter.Write(ServiceAccount(spec, s, ns)));
-            yield return new(dir + "deployment.yaml", YamlWriter.Write(Deployment(spec, s, ns)));
+            yield return new(dir + "deployment.yaml", YamlWriter.Write(Deployment(spec, workloads[s.Name], ns)));
             yield return new(dir + "poddisruptionbudget.yaml", YamlWriter.Write(Pdb(spec, s, ns)));
             if (s.Port is not null)
             {
@@ -101,14 +101,32 @@ public static class K8sManifests
         ? (bytes.Bytes / ByteSize.GiBBytes).ToString(CultureInfo.InvariantCulture) + "Gi"
         : ((long)Math.Ceiling(bytes.MiB)).ToString(CultureInfo.InvariantCulture) + "Mi";
 
-    private static YamlMap Deployment(BerthSpec spec, ServiceSpec s, string ns)
+    /// <summary>The pod's requests (and equal limits) as the plan has them: ephemeral storage only when berth.yaml asks for it, GPUs when it has any.</summary>
+    public static YamlMap Resources(WorkloadPlan w)
     {
+        var s = w.Service;
         var resources = new YamlMap
         {
             ["cpu"] = Quantity(s.Cpu),
             ["memory"] = Quantity(s.Memory),
-            ["ephemeral-storage"] = Quantity(s.Storage),
         };
+        if (w.Requests.EphemeralMiB > 0)
+        {
+            resources["ephemeral-storage"] = Quantity(s.Storage);
+        }
+
+        if (w.Requests.Gpus > 0)
+        {
+            resources["nvidia.com/gpu"] = w.Requests.Gpus;
+        }
+
+        return resources;
+    }
+
+    private static YamlMap Deployment(BerthSpec spec, WorkloadPlan w, string ns)
+    {
+        var s = w.Service;
+        var resources = Resources(w);
         var container = new YamlMap
         {
             ["name"] = s.Name,
@@ -161,16 +179,42 @@ public static class K8sManifests
         };
         container["volumeMounts"] = new[] { new YamlMap { ["name"] = "tmp", ["mountPath"] = "/tmp" } };
 
-        var nodeSelector = new YamlMap { ["kubernetes.io/arch"] = s.Arch == CpuArch.Arm64 ? "arm64" : "amd64" };
-        // Services that cannot take a Spot interruption run only on the (tainted) on-demand NodePool.
-        var tolerations = s.Spot ? null : new[]
+        // The plan's scheduling constraints, which Berth's packer reads too: the pool (selector and tolerations), the
+        // Spot preference Karpenter treats as required until it cannot, and zone spread for availability.
+        var nodeSelector = new YamlMap();
+        foreach (var (k, v) in w.NodeSelector)
         {
-            new YamlMap { ["key"] = KarpenterManifests.OnDemandTaint, ["operator"] = "Equal", ["value"] = "true", ["effect"] = "NoSchedule" },
-        };
-        if (!s.Spot)
-        {
-            nodeSelector[KarpenterManifests.WorkloadClassLabel] = "on-demand";
+            nodeSelector[k] = v;
         }
+
+        var tolerations = w.Tolerations.Count == 0 ? null : w.Tolerations.Select(t => new YamlMap
+        {
+            ["key"] = t.Key,
+            ["operator"] = t.Operator,
+            ["value"] = t.Value,
+            ["effect"] = t.Effect,
+        }).ToArray();
+        var affinity = w.Preferred.Count == 0 ? null : new YamlMap
+        {
+            ["nodeAffinity"] = new YamlMap
+            {
+                ["preferredDuringSchedulingIgnoredDuringExecution"] = w.Preferred.Select(p => new YamlMap
+                {
+                    ["weight"] = p.Weight,
+                    ["preference"] = new YamlMap
+                    {
+                        ["matchExpressions"] = new[] { new YamlMap { ["key"] = p.Key, ["operator"] = "In", ["values"] = p.Values.ToArray() } },
+                    },
+                }).ToArray(),
+            },
+        };
+        var spread = w.Spread.Count == 0 ? null : w.Spread.Select(t => new YamlMap
+        {
+            ["maxSkew"] = t.MaxSkew,
+            ["topologyKey"] = t.TopologyKey,
+            ["whenUnsatisfiable"] = t.WhenUnsatisfiable,
+            ["labelSelector"] = new YamlMap { ["matchLabels"] = Selector(s) },
+        }).ToArray();
 
         return new YamlMap
         {
@@ -205,13 +249,8 @@ public static class K8sManifests
                         },
                         ["nodeSelector"] = nodeSelector,
                         ["tolerations"] = tolerations,
-                        ["topologySpreadConstraints"] = SpreadKeys.Select(key => new YamlMap
-                        {
-                            ["maxSkew"] = 1,
-                            ["topologyKey"] = key,
-                            ["whenUnsatisfiable"] = "ScheduleAnyway",
-                            ["labelSelector"] = new YamlMap { ["matchLabels"] = Selector(s) },
-                        }).ToArray(),
+                        ["affinity"] = affinity,
+                        ["topologySpreadConstraints"] = spread,
                         ["containers"] = new[] { container },
                         ["volumes"] = new[] { new YamlMap { ["name"] = "tmp", ["emptyDir"] = new YamlMap { ["sizeLimit"] = "256Mi" } } },
                     },

@@ -1,56 +1,40 @@
 using System.Globalization;
 using Berth.Generation.Yaml;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Generation.Eks;
 
-/// <summary>karpenter/: one EC2NodeClass and a NodePool per workload class (Karpenter v1, no v1.14-only values).</summary>
+/// <summary>karpenter/: the plan's EC2NodeClass and one NodePool per plan pool (Karpenter v1, no v1.14-only values).</summary>
 public static class KarpenterManifests
 {
-    public const string NodeClass = "default";
+    public const string NodeClass = KarpenterPlanner.NodeClassName;
 
-    /// <summary>The label every NodePool puts on its nodes; services that must not run on Spot select the on-demand class.</summary>
-    public const string WorkloadClassLabel = "berth.dev/workload-class";
-
-    /// <summary>Taint keeping everything but non-Spot-tolerant services off the on-demand pool.</summary>
-    public const string OnDemandTaint = "berth.dev/on-demand";
-
-    // Leaves out the first two generations (m1, c1, m2…): slower, and pricier per vCPU than current ones.
-    private static readonly string[] OlderThanGeneration3 = ["2"];
+    /// <summary>The label every NodePool puts on its nodes; services select their pool with it.</summary>
+    public const string WorkloadClassLabel = Labels.WorkloadClass;
 
     public static string NodeRoleName(BerthSpec spec) => $"{spec.Name}-karpenter-node";
 
-    public static IEnumerable<GeneratedFile> Files(BerthSpec spec)
+    public static IEnumerable<GeneratedFile> Files(BerthSpec spec, KarpenterPlan plan)
     {
-        yield return new("karpenter/ec2nodeclass.yaml", YamlWriter.Write(Ec2NodeClass(spec)));
-        var k = spec.Eks.Karpenter;
-        yield return new("karpenter/nodepool-general.yaml", YamlWriter.Write(NodePool(
-            spec, "general", k.CapacityTypes, k.Arch, spec.Services, gpu: false)));
-        var onDemand = spec.Services.Where(s => !s.Spot).ToArray();
-        if (onDemand.Length > 0)
+        yield return new("karpenter/ec2nodeclass.yaml", YamlWriter.Write(Ec2NodeClass(spec, plan.NodeClass)));
+        foreach (var pool in plan.Pools)
         {
-            yield return new("karpenter/nodepool-on-demand.yaml", YamlWriter.Write(NodePool(
-                spec, "on-demand", [CapacityType.OnDemand], k.Arch, onDemand, gpu: false)));
-        }
-
-        if (spec.Requirements.Gpu)
-        {
-            yield return new("karpenter/nodepool-gpu.yaml", YamlWriter.Write(NodePool(
-                spec, "gpu", [CapacityType.OnDemand], [CpuArch.X64], [], gpu: true)));
+            yield return new($"karpenter/nodepool-{pool.Name}.yaml", YamlWriter.Write(NodePool(plan, pool)));
         }
     }
 
     private static YamlMap Discovery(BerthSpec spec) => new() { ["karpenter.sh/discovery"] = spec.Name };
 
-    private static YamlMap Ec2NodeClass(BerthSpec spec) => new()
+    private static YamlMap Ec2NodeClass(BerthSpec spec, NodeClassPlan nodeClass) => new()
     {
         ["apiVersion"] = "karpenter.k8s.aws/v1",
         ["kind"] = "EC2NodeClass",
-        ["metadata"] = new YamlMap { ["name"] = NodeClass },
+        ["metadata"] = new YamlMap { ["name"] = nodeClass.Name },
         ["spec"] = new YamlMap
         {
             ["role"] = NodeRoleName(spec),
-            ["amiSelectorTerms"] = new[] { new YamlMap { ["alias"] = "al2023@latest" } },
+            ["amiSelectorTerms"] = new[] { new YamlMap { ["alias"] = nodeClass.AmiAlias } },
             ["subnetSelectorTerms"] = new[] { new YamlMap { ["tags"] = Discovery(spec) } },
             ["securityGroupSelectorTerms"] = new[] { new YamlMap { ["tags"] = Discovery(spec) } },
             ["metadataOptions"] = new YamlMap
@@ -60,12 +44,19 @@ public static class KarpenterManifests
                 ["httpPutResponseHopLimit"] = 1,
                 ["httpTokens"] = "required",
             },
+            // The root volume is the nodes' ephemeral storage: the plan sizes it for what the pods request, and berth cost prices it.
             ["blockDeviceMappings"] = new[]
             {
                 new YamlMap
                 {
                     ["deviceName"] = "/dev/xvda",
-                    ["ebs"] = new YamlMap { ["volumeSize"] = "50Gi", ["volumeType"] = "gp3", ["encrypted"] = true, ["deleteOnTermination"] = true },
+                    ["ebs"] = new YamlMap
+                    {
+                        ["volumeSize"] = nodeClass.RootVolumeGiB.ToString(CultureInfo.InvariantCulture) + "Gi",
+                        ["volumeType"] = nodeClass.VolumeType,
+                        ["encrypted"] = true,
+                        ["deleteOnTermination"] = true,
+                    },
                 },
             },
             ["tags"] = new YamlMap { ["app.kubernetes.io/part-of"] = spec.Name },
@@ -79,54 +70,77 @@ public static class KarpenterManifests
         ["values"] = values.ToArray(),
     };
 
-    private static YamlMap NodePool(BerthSpec spec, string name, IReadOnlyList<CapacityType> capacity, IReadOnlyList<CpuArch> arch, IReadOnlyList<ServiceSpec> services, bool gpu)
+    private static IEnumerable<string> Numbers(IEnumerable<int> values) => values.Order().Select(v => v.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The pool's requirements as NodePool requirements: exactly what <see cref="PoolRequirements.Allows"/> reads.</summary>
+    public static IReadOnlyList<YamlMap> Requirements(PoolRequirements r)
     {
-        var k = spec.Eks.Karpenter;
         var requirements = new List<YamlMap>
         {
-            Requirement("karpenter.sh/capacity-type", capacity.Select(c => c == CapacityType.Spot ? "spot" : "on-demand").Order(StringComparer.Ordinal)),
-            Requirement("kubernetes.io/arch", arch.Select(a => a == CpuArch.Arm64 ? "arm64" : "amd64").Order(StringComparer.Ordinal)),
+            Requirement(Labels.CapacityType, r.CapacityTypes.Select(c => c == CapacityType.Spot ? Labels.Spot : Labels.OnDemand).Order(StringComparer.Ordinal)),
+            Requirement(Labels.Arch, r.Arch.Select(a => a == CpuArch.Arm64 ? "arm64" : "amd64").Order(StringComparer.Ordinal)),
         };
-        if (gpu)
+        if (r.Gpu)
         {
-            requirements.Add(Requirement("karpenter.k8s.aws/instance-category", ["g", "p"]));
-        }
-        else
-        {
-            requirements.Add(Requirement("karpenter.k8s.aws/instance-category", k.InstanceCategories.Order(StringComparer.Ordinal)));
-            requirements.Add(Requirement("karpenter.k8s.aws/instance-cpu", k.InstanceCpu.Order().Select(c => c.ToString(CultureInfo.InvariantCulture))));
-            if (k.InstanceFamilies.Count > 0)
+            requirements.Add(Requirement(Labels.GpuManufacturer, r.GpuManufacturers.Order(StringComparer.Ordinal)));
+            if (r.GpuNames.Count > 0)
             {
-                requirements.Add(Requirement("karpenter.k8s.aws/instance-family", k.InstanceFamilies.Order(StringComparer.Ordinal)));
-            }
-
-            if (k.InstanceGenerations.Count > 0)
-            {
-                requirements.Add(Requirement("karpenter.k8s.aws/instance-generation", k.InstanceGenerations.Order().Select(g => g.ToString(CultureInfo.InvariantCulture))));
-            }
-            else
-            {
-                requirements.Add(new YamlMap { ["key"] = "karpenter.k8s.aws/instance-generation", ["operator"] = "Gt", ["values"] = OlderThanGeneration3 });
+                requirements.Add(Requirement(Labels.GpuName, r.GpuNames.Order(StringComparer.Ordinal)));
             }
         }
 
-        // Limits: the services' peak (max replicas × request) with half again as headroom for rollouts and packing.
-        var cpu = (long)Math.Ceiling(services.Sum(s => s.MaxReplicas * s.Cpu.Value / 1000.0) * 1.5);
-        var memoryGi = (long)Math.Ceiling(services.Sum(s => s.MaxReplicas * s.Memory.GiB) * 1.5);
-        var limits = gpu
-            ? new YamlMap { ["cpu"] = "64", ["nvidia.com/gpu"] = "8" }
-            : new YamlMap { ["cpu"] = Math.Max(cpu, 16).ToString(CultureInfo.InvariantCulture), ["memory"] = Math.Max(memoryGi, 64).ToString(CultureInfo.InvariantCulture) + "Gi" };
+        if (r.Categories.Count > 0)
+        {
+            requirements.Add(Requirement(Labels.InstanceCategory, r.Categories.Order(StringComparer.Ordinal)));
+        }
+
+        if (r.Cpus.Count > 0)
+        {
+            requirements.Add(Requirement(Labels.InstanceCpu, Numbers(r.Cpus)));
+        }
+
+        if (r.Families.Count > 0)
+        {
+            requirements.Add(Requirement(Labels.InstanceFamily, r.Families.Order(StringComparer.Ordinal)));
+        }
+
+        requirements.Add(r.Generations.Count > 0
+            ? Requirement(Labels.InstanceGeneration, Numbers(r.Generations))
+            : new YamlMap
+            {
+                ["key"] = Labels.InstanceGeneration,
+                ["operator"] = "Gt",
+                ["values"] = new[] { PoolRequirements.GenerationGreaterThan.ToString(CultureInfo.InvariantCulture) },
+            });
+        return requirements;
+    }
+
+    private static YamlMap NodePool(KarpenterPlan plan, NodePoolPlan pool)
+    {
+        var limits = new YamlMap
+        {
+            ["cpu"] = (pool.Limits.CpuMillicores / 1000).ToString(CultureInfo.InvariantCulture),
+            ["memory"] = (pool.Limits.MemoryMiB / 1024).ToString(CultureInfo.InvariantCulture) + "Gi",
+        };
+        if (pool.Limits.Gpus > 0)
+        {
+            limits["nvidia.com/gpu"] = pool.Limits.Gpus.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var labels = new YamlMap();
+        foreach (var (k, v) in pool.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            labels[k] = v;
+        }
 
         var template = new YamlMap
         {
-            ["metadata"] = new YamlMap { ["labels"] = new YamlMap { [WorkloadClassLabel] = name } },
+            ["metadata"] = new YamlMap { ["labels"] = labels },
             ["spec"] = new YamlMap
             {
-                ["nodeClassRef"] = new YamlMap { ["group"] = "karpenter.k8s.aws", ["kind"] = "EC2NodeClass", ["name"] = NodeClass },
-                ["requirements"] = requirements,
-                ["taints"] = gpu ? new[] { new YamlMap { ["key"] = "nvidia.com/gpu", ["value"] = "true", ["effect"] = "NoSchedule" } }
-                    : name == "on-demand" ? new[] { new YamlMap { ["key"] = OnDemandTaint, ["value"] = "true", ["effect"] = "NoSchedule" } }
-                    : null,
+                ["nodeClassRef"] = new YamlMap { ["group"] = "karpenter.k8s.aws", ["kind"] = "EC2NodeClass", ["name"] = plan.NodeClass.Name },
+                ["requirements"] = Requirements(pool.Requirements),
+                ["taints"] = pool.Taints.Count == 0 ? null : pool.Taints.Select(t => new YamlMap { ["key"] = t.Key, ["value"] = t.Value, ["effect"] = t.Effect }).ToArray(),
                 ["expireAfter"] = "720h",
             },
         };
@@ -134,15 +148,16 @@ public static class KarpenterManifests
         {
             ["apiVersion"] = "karpenter.sh/v1",
             ["kind"] = "NodePool",
-            ["metadata"] = new YamlMap { ["name"] = name },
+            ["metadata"] = new YamlMap { ["name"] = pool.Name },
             ["spec"] = new YamlMap
             {
+                ["weight"] = pool.Weight,
                 ["template"] = template,
                 ["limits"] = limits,
                 ["disruption"] = new YamlMap
                 {
-                    ["consolidationPolicy"] = k.Consolidation == ConsolidationPolicy.WhenEmpty ? "WhenEmpty" : "WhenEmptyOrUnderutilized",
-                    ["consolidateAfter"] = Duration(k.ConsolidateAfter ?? TimeSpan.FromSeconds(30)),
+                    ["consolidationPolicy"] = plan.Consolidation == ConsolidationPolicy.WhenEmpty ? "WhenEmpty" : "WhenEmptyOrUnderutilized",
+                    ["consolidateAfter"] = plan.ConsolidateAfter is { } after ? Duration(after) : "Never",
                     ["budgets"] = new[] { new YamlMap { ["nodes"] = "10%" } },
                 },
             },

@@ -19,6 +19,8 @@ provider "helm" {
   }
 }
 
+# Every controller runs on terraform/'s system node group (label berth.dev/system, taint CriticalAddonsOnly), with the
+# requests berth cost prices it at: Karpenter cannot launch the node it runs on.
 resource "helm_release" "karpenter" {
   name             = "karpenter"
   repository       = "oci://public.ecr.aws/karpenter"
@@ -41,11 +43,20 @@ resource "helm_release" "karpenter" {
             memory = "1Gi"
           }
           limits = {
-            cpu    = "1"
-            memory = "1Gi"
+            memory = "2Gi"
           }
         }
       }
+      nodeSelector = {
+        "berth.dev/system" = "true"
+      }
+      tolerations = [
+        {
+          key      = "CriticalAddonsOnly"
+          operator = "Exists"
+          effect   = "NoSchedule"
+        },
+      ]
     }),
   ]
 }
@@ -64,10 +75,29 @@ resource "helm_release" "aws_load_balancer_controller" {
       region       = var.region
       vpcId        = var.vpc_id
       replicaCount = 2
+      resources = {
+        requests = {
+          cpu    = "100m"
+          memory = "128Mi"
+        }
+        limits = {
+          memory = "256Mi"
+        }
+      }
       serviceAccount = {
         create = true
         name   = "aws-load-balancer-controller"
       }
+      nodeSelector = {
+        "berth.dev/system" = "true"
+      }
+      tolerations = [
+        {
+          key      = "CriticalAddonsOnly"
+          operator = "Exists"
+          effect   = "NoSchedule"
+        },
+      ]
     }),
   ]
 }
@@ -82,20 +112,116 @@ resource "helm_release" "argocd" {
   atomic           = true
   values = [
     yamlencode({
+      global = {
+        nodeSelector = {
+          "berth.dev/system" = "true"
+        }
+        tolerations = [
+          {
+            key      = "CriticalAddonsOnly"
+            operator = "Exists"
+            effect   = "NoSchedule"
+          },
+        ]
+      }
       "redis-ha" = {
         enabled = true
+        redis = {
+          resources = {
+            requests = {
+              cpu    = "100m"
+              memory = "256Mi"
+            }
+            limits = {
+              memory = "512Mi"
+            }
+          }
+        }
+        haproxy = {
+          resources = {
+            requests = {
+              cpu    = "50m"
+              memory = "64Mi"
+            }
+            limits = {
+              memory = "128Mi"
+            }
+          }
+          nodeSelector = {
+            "berth.dev/system" = "true"
+          }
+          tolerations = [
+            {
+              key      = "CriticalAddonsOnly"
+              operator = "Exists"
+              effect   = "NoSchedule"
+            },
+          ]
+        }
+        nodeSelector = {
+          "berth.dev/system" = "true"
+        }
+        tolerations = [
+          {
+            key      = "CriticalAddonsOnly"
+            operator = "Exists"
+            effect   = "NoSchedule"
+          },
+        ]
       }
       controller = {
         replicas = 1
+        resources = {
+          requests = {
+            cpu    = "250m"
+            memory = "512Mi"
+          }
+          limits = {
+            memory = "1Gi"
+          }
+        }
       }
       server = {
         replicas = 2
+        resources = {
+          requests = {
+            cpu    = "50m"
+            memory = "128Mi"
+          }
+          limits = {
+            memory = "256Mi"
+          }
+        }
       }
       repoServer = {
         replicas = 2
+        resources = {
+          requests = {
+            cpu    = "100m"
+            memory = "256Mi"
+          }
+          limits = {
+            memory = "512Mi"
+          }
+        }
       }
       applicationSet = {
         replicas = 2
+        resources = {
+          requests = {
+            cpu    = "50m"
+            memory = "128Mi"
+          }
+          limits = {
+            memory = "256Mi"
+          }
+        }
+      }
+      dex = {
+        enabled = false
+      }
+      notifications = {
+        enabled = false
       }
       configs = {
         cm = {
@@ -123,6 +249,45 @@ resource "helm_release" "keda" {
       metricsServer = {
         replicaCount = 2
       }
+      resources = {
+        operator = {
+          requests = {
+            cpu    = "100m"
+            memory = "100Mi"
+          }
+          limits = {
+            memory = "200Mi"
+          }
+        }
+        metricServer = {
+          requests = {
+            cpu    = "100m"
+            memory = "100Mi"
+          }
+          limits = {
+            memory = "200Mi"
+          }
+        }
+        webhooks = {
+          requests = {
+            cpu    = "100m"
+            memory = "100Mi"
+          }
+          limits = {
+            memory = "200Mi"
+          }
+        }
+      }
+      nodeSelector = {
+        "berth.dev/system" = "true"
+      }
+      tolerations = [
+        {
+          key      = "CriticalAddonsOnly"
+          operator = "Exists"
+          effect   = "NoSchedule"
+        },
+      ]
     }),
   ]
 }

@@ -1,3 +1,49 @@
+# CoreDNS and the EBS CSI controller run on the system node group (system.tf) with the requests berth cost prices;
+# prefix delegation gives many more pod IPs per node (Karpenter's max-pods assumes it off; see DOMAIN.md §3).
+locals {
+  addon_configuration = {
+    "vpc-cni" = {
+      env = {
+        ENABLE_PREFIX_DELEGATION = "true"
+        WARM_PREFIX_TARGET       = "1"
+      }
+    }
+    coredns = {
+      replicaCount = 2
+      resources = {
+        requests = {
+          cpu    = "100m"
+          memory = "70Mi"
+        }
+      }
+      nodeSelector = {
+        "berth.dev/system" = "true"
+      }
+      tolerations = [
+        {
+          key      = "CriticalAddonsOnly"
+          operator = "Exists"
+          effect   = "NoSchedule"
+        },
+      ]
+    }
+    "aws-ebs-csi-driver" = {
+      controller = {
+        nodeSelector = {
+          "berth.dev/system" = "true"
+        }
+        tolerations = [
+          {
+            key      = "CriticalAddonsOnly"
+            operator = "Exists"
+            effect   = "NoSchedule"
+          },
+        ]
+      }
+    }
+  }
+}
+
 resource "aws_eks_addon" "this" {
   for_each                    = toset(["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"])
   cluster_name                = aws_eks_cluster.this.name
@@ -5,8 +51,7 @@ resource "aws_eks_addon" "this" {
   addon_version               = var.addon_versions[each.key]
   resolve_conflicts_on_create = "OVERWRITE"
   resolve_conflicts_on_update = "PRESERVE"
-  # Prefix delegation: many more pod IPs per node (Karpenter's max-pods assumes it off; see DOMAIN.md §3).
-  configuration_values = each.key == "vpc-cni" ? jsonencode({ env = { ENABLE_PREFIX_DELEGATION = "true", WARM_PREFIX_TARGET = "1" } }) : null
+  configuration_values        = contains(keys(local.addon_configuration), each.key) ? jsonencode(local.addon_configuration[each.key]) : null
 
   dynamic "pod_identity_association" {
     for_each = each.key == "aws-ebs-csi-driver" ? [1] : []
