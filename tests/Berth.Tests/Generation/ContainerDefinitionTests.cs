@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Berth.Planning;
 using Berth.Catalog;
 using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
@@ -55,7 +56,7 @@ public sealed class ContainerDefinitionTests
     public void Every_field_has_the_name_and_type_the_task_definition_format_defines(string example)
     {
         var spec = EcsGoldenTests.Load(example);
-        foreach (var plan in EcsServicePlan.For(spec, PriceCatalog.Embedded))
+        foreach (var plan in EcsServiceView.For(EcsFargatePlanner.Plan(spec, new PriceBook(PriceCatalog.Embedded, spec.Pricing, spec.Region))))
         {
             // Serialise and parse back: the checks read the JSON text, as ECS would.
             var json = ToJson(ContainerDefinitions.For(plan)).ShouldNotBeNull().ToJsonString();

@@ -12,7 +12,7 @@ public static class ContainerDefinitions
 {
     public const string LogRouter = "log_router";
 
-    public static HclValue For(EcsServicePlan plan)
+    public static HclValue For(EcsServiceView plan)
     {
         var s = plan.Spec;
         var key = $"[\"{plan.Name}\"]";
@@ -51,7 +51,7 @@ public static class ContainerDefinitions
         app.Add(("linuxParameters", HclObject.Of(("initProcessEnabled", Bool(true)))));
 
         // Spot gives a two-minute warning; a service that drains on SIGTERM gets Fargate's longest stop timeout.
-        app.Add(("stopTimeout", Num(s.GracefulShutdown ? EcsServicePlan.MaxStopTimeoutSeconds : 30)));
+        app.Add(("stopTimeout", Num(s.GracefulShutdown ? EcsServiceView.MaxStopTimeoutSeconds : 30)));
         app.Add(("dependsOn", List(HclObject.Of(("containerName", Str(LogRouter)), ("condition", Str("START"))))));
         app.Add(("logConfiguration", HclObject.Of(
             ("logDriver", Str("awsfirelens")),

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Berth.Catalog;
 using Berth.Generation.Hcl;
+using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
 
@@ -15,9 +16,13 @@ public static class EcsGenerator
 {
     public const string TestFile = "tests/plan.tftest.hcl";
 
-    public static IReadOnlyList<GeneratedFile> Generate(BerthSpec spec, PriceCatalog catalog)
+    /// <summary>The spec's ECS on Fargate plan, at its catalog's prices with berth.yaml's overrides, rendered.</summary>
+    public static IReadOnlyList<GeneratedFile> Generate(BerthSpec spec, PriceCatalog catalog) =>
+        Generate(spec, EcsFargatePlanner.Plan(spec, new PriceBook(catalog, spec.Pricing, spec.Region)));
+
+    public static IReadOnlyList<GeneratedFile> Generate(BerthSpec spec, EcsFargatePlan plan)
     {
-        var plans = EcsServicePlan.For(spec, catalog);
+        var plans = EcsServiceView.For(plan);
         var instances = Instances(spec);
         var files = new List<GeneratedFile>(EcsModule.Files(spec, plans))
         {
@@ -94,7 +99,7 @@ public static class EcsGenerator
         }
     });
 
-    private static string Test(BerthSpec spec, IReadOnlyList<EcsServicePlan> plans, IReadOnlyList<Instance> instances) => HclWriter.File(f =>
+    private static string Test(BerthSpec spec, IReadOnlyList<EcsServiceView> plans, IReadOnlyList<Instance> instances) => HclWriter.File(f =>
     {
         f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
         f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
@@ -140,7 +145,7 @@ public static class EcsGenerator
 
     private static string EnumName(DeploymentEnvironment e) => e.ToString().ToLowerInvariant();
 
-    private static string Readme(BerthSpec spec, IReadOnlyList<EcsServicePlan> plans, IReadOnlyList<Instance> instances)
+    private static string Readme(BerthSpec spec, IReadOnlyList<EcsServiceView> plans, IReadOnlyList<Instance> instances)
     {
         var sb = new StringBuilder();
         void L(string line = "") => sb.Append(line).Append('\n');

@@ -17,7 +17,7 @@ public static class EcsModule
 
     private const string AllServices = "merge(aws_ecs_service.fixed, aws_ecs_service.autoscaled)";
 
-    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, IReadOnlyList<EcsServicePlan> plans) =>
+    public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, IReadOnlyList<EcsServiceView> plans) =>
     [
         new($"{Folder}/alb.tf", Alb()),
         new($"{Folder}/autoscaling.tf", Autoscaling()),
@@ -71,7 +71,7 @@ public static class EcsModule
             more?.Invoke(v);
         });
 
-    private static string Locals(IReadOnlyList<EcsServicePlan> plans) => HclWriter.File(f => f.Block("locals", l =>
+    private static string Locals(IReadOnlyList<EcsServiceView> plans) => HclWriter.File(f => f.Block("locals", l =>
     {
         l.Set("services", HclObject.Of(plans.Select(p => (p.Name, (HclValue)HclObject.Of(
             ("type", Str(p.TypeName)),
@@ -170,7 +170,7 @@ public static class EcsModule
                 .Expr("tags", "var.tags");
         });
 
-    private static string Iam(IReadOnlyList<EcsServicePlan> plans) => HclWriter.File(f =>
+    private static string Iam(IReadOnlyList<EcsServiceView> plans) => HclWriter.File(f =>
     {
         var secretNames = plans.SelectMany(p => p.SecretNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         f.Comment("Secrets are looked up by name; each execution role may read only the secrets its service names.");
