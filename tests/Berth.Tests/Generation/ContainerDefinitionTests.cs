@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Berth.Planning;
 using Berth.Catalog;
 using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
+using Berth.Planning;
 
 namespace Berth.Tests.Generation;
 
