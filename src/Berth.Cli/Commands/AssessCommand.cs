@@ -32,7 +32,7 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
         switch (settings.Format)
         {
             case "json":
-                cli.Out.Write(AssessmentFormats.ToJson(assessment));
+                cli.Out.Write(AssessmentFormats.ToJson(assessment, Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec)))));
                 break;
             case "markdown":
                 var costs = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec)));

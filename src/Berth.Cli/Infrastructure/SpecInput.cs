@@ -1,3 +1,4 @@
+using Berth.Catalog;
 using Berth.Costing;
 using Berth.Spec;
 

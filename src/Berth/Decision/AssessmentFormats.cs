@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision;
@@ -17,11 +18,55 @@ public static class AssessmentFormats
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private static void WriteCosts(Utf8JsonWriter w, CostReport costs)
+    {
+        w.WriteStartObject("costs");
+        w.WriteString("currency", costs.Currency);
+        w.WriteString("region", costs.Region);
+        w.WriteString("catalogAsOf", costs.CatalogAsOf);
+        if (costs.Cheapest() is { } cheapest)
+        {
+            w.WriteString("cheapest", cheapest.Id);
+        }
+
+        if (costs.Cheapest(infrastructureOnly: true) is { } cheapestInfra)
+        {
+            w.WriteString("cheapestInfrastructure", cheapestInfra.Id);
+        }
+
+        w.WriteStartArray("options");
+        foreach (var o in costs.Ranked())
+        {
+            w.WriteStartObject();
+            w.WriteString("id", o.Id);
+            w.WriteNumber("infrastructureMonthlyUsd", o.InfrastructureUsd);
+            w.WriteNumber("engineeringMonthlyUsd", o.EngineeringUsd);
+            w.WriteNumber("monthlyUsd", o.MonthlyUsd);
+            w.WriteBoolean("estimated", o.Estimated);
+            w.WriteBoolean("feasible", o.Feasible);
+            w.WriteStartArray("infeasible");
+            foreach (var reason in o.Infeasible)
+            {
+                w.WriteStringValue(reason);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     /// <summary>
     /// <c>{ recommendation, closeCall, scores: { ecs-fargate, eks }, reasons: [ { id, favours, weight, text } ],
     /// counterfactuals: [ { change, recommendation } ] }</c>, indented two spaces, with a trailing newline.
     /// </summary>
-    public static string ToJson(Assessment a)
+    public static string ToJson(Assessment a) => ToJson(a, null);
+
+    /// <summary>The assessment, and with <paramref name="costs"/> the cost summary printed with it: each option's
+    /// monthly cost and whether it can run the workload, and the cheapest option that can.</summary>
+    public static string ToJson(Assessment a, CostReport? costs)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, WriterOptions))
@@ -55,6 +100,11 @@ public static class AssessmentFormats
             }
 
             w.WriteEndArray();
+            if (costs is not null)
+            {
+                WriteCosts(w, costs);
+            }
+
             w.WriteEndObject();
         }
 

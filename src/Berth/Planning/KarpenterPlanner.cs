@@ -66,6 +66,7 @@ public static class KarpenterPlanner
         }
 
         var tables = pools.ToDictionary(p => p.Name, p => NodeTypeTable.Build(prices, p.Req, overhead, rootGiB), StringComparer.Ordinal);
+        var gpuPools = pools.Where(p => p.Req.Gpu).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var workloads = spec.Services.Select(s => Workload(spec, s, namespaces, general, needsOnDemandPool)).ToArray();
 
         foreach (var w in workloads)
@@ -80,7 +81,7 @@ public static class KarpenterPlanner
         }
 
         var poolPlans = pools.Select(p => new NodePoolPlan(p.Name, p.Weight, p.Req, p.Labels, p.Taints,
-                Limits(workloads.Where(w => w.Pool == p.Name), tables[p.Name]), tables[p.Name]))
+                Limits(workloads.Where(w => w.Pool == p.Name), tables[p.Name], gpuPools.Contains(p.Name)), tables[p.Name]))
             .OrderByDescending(p => p.Weight)
             .ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToArray();
@@ -192,30 +193,50 @@ public static class KarpenterPlanner
     }
 
     /// <summary>
-    /// Limits that stop a runaway (a bad HPA, a crash loop) without binding at the planned peak: CPU twice the peak
-    /// requests of the pool's workloads plus one node of the largest type per zone (spread leaves a part-full node in
-    /// each), in whole vCPU; memory as much as that CPU brings on the pool's most memory-rich type, so it never binds
-    /// first (Karpenter launches a cheap memory-rich Spot type for CPU-bound pods); GPUs twice the peak plus one node's.
+    /// Limits that stop a runaway (a bad HPA, a crash loop) without binding at the planned peak: CPU twice what the peak
+    /// needs (in vCPU, on the pool's least generous type for whichever resource binds) plus one node of the largest type
+    /// per zone (spread leaves a part-full node in each), in whole vCPU; memory as much as that CPU brings on the pool's most memory-rich type, so it never binds
+    /// first (Karpenter launches a cheap memory-rich Spot type for CPU-bound pods). A GPU pool's nodes are sized by
+    /// GPUs, not CPU (four one-GPU pods ride a four-GPU, 48-vCPU node), so its limits allow every peak pod a node of its
+    /// largest type.
     /// </summary>
-    private static PoolLimits Limits(IEnumerable<WorkloadPlan> workloads, NodeTypeTable table)
+    private static PoolLimits Limits(IEnumerable<WorkloadPlan> workloads, NodeTypeTable table, bool gpu)
     {
-        long cpu = 0;
-        var gpus = 0;
+        if (gpu)
+        {
+            var pods = workloads.Sum(w => w.HourlyReplicas.Max());
+            return new PoolLimits(
+                RoundUp(pods * (table.Count == 0 ? 0 : table.Types.Max(t => t.Vcpu * 1000L)), 1000),
+                RoundUp(pods * (table.Count == 0 ? 0 : table.Types.Max(t => t.MemoryMiB)), 1024),
+                pods * (table.Count == 0 ? 0 : table.Types.Max(t => t.GpuCount)));
+        }
+
+        // The vCPU the peak needs on the pool's least generous type for each resource (memory-bound pods need nodes by
+        // memory, tiny pods by pod slots, storage-heavy pods by root volumes), so a limit in vCPU holds any of them.
+        double needVcpu = 0, needMem = 0, needPods = 0, needStorage = 0;
         foreach (var w in workloads)
         {
             var peak = w.HourlyReplicas.Max();
-            cpu += peak * w.Requests.CpuMillicores;
-            gpus += peak * w.Requests.Gpus;
+            needVcpu += peak * w.Requests.CpuMillicores / 1000.0;
+            needMem += peak * w.Requests.MemoryMiB;
+            needPods += peak;
+            needStorage += peak * w.Requests.EphemeralMiB;
         }
 
-        var largestCpu = table.Count == 0 ? 0 : table.Types.Max(t => t.Vcpu * 1000L);
-        var mibPerVcpu = table.Count == 0 ? 0 : table.Types.Max(t => t.MemoryMiB / (double)t.Vcpu);
-        var largestGpu = table.Count == 0 ? 0 : table.Types.Max(t => t.GpuCount);
-        var cpuLimit = RoundUp((2 * cpu) + (ZoneCount * largestCpu), 1000);
-        return new PoolLimits(
-            cpuLimit,
-            RoundUp((long)Math.Ceiling(cpuLimit / 1000.0 * mibPerVcpu), 1024),
-            gpus == 0 ? 0 : (2 * gpus) + (ZoneCount * largestGpu));
+        if (table.Count == 0)
+        {
+            return new PoolLimits(0, 0, 0);
+        }
+
+        double Least(Func<int, double> perVcpu) => Enumerable.Range(0, table.Count).Min(perVcpu);
+        var vcpu = Math.Max(
+            Math.Max(needVcpu, needMem / Least(t => table.Allocatable[t].MemoryMiB / (double)table.Types[t].Vcpu)),
+            Math.Max(needPods / Least(t => table.Allocatable[t].Pods / (double)table.Types[t].Vcpu),
+                needStorage == 0 ? 0 : needStorage / Least(t => table.Allocatable[t].EphemeralMiB / (double)table.Types[t].Vcpu)));
+        var largestCpu = table.Types.Max(t => t.Vcpu * 1000L);
+        var mibPerVcpu = table.Types.Max(t => t.MemoryMiB / (double)t.Vcpu);
+        var cpuLimit = RoundUp((long)Math.Ceiling(2 * vcpu * 1000) + (ZoneCount * largestCpu), 1000);
+        return new PoolLimits(cpuLimit, RoundUp((long)Math.Ceiling(cpuLimit / 1000.0 * mibPerVcpu), 1024), 0);
     }
 
     private static long RoundUp(long value, long step) => (value + step - 1) / step * step;

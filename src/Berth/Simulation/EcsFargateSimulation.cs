@@ -1,6 +1,4 @@
 using Berth.Catalog;
-using Berth.Costing;
-using Berth.Costing.Options;
 using Berth.Planning;
 using Berth.Spec;
 
@@ -119,7 +117,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
         }
     }
 
-    public override string Id => EcsFargateOption.OptionId;
+    public override string Id => OptionIds.EcsFargate;
 
     protected override int RunningUnits => _running;
 

@@ -1,5 +1,4 @@
 using Berth.Catalog;
-using Berth.Costing.Options;
 using Berth.Planning;
 using Berth.Spec;
 
@@ -60,7 +59,7 @@ public sealed class EksFargateSimulation : OptionSimulation
         }
     }
 
-    public override string Id => EksFargateOption.OptionId;
+    public override string Id => OptionIds.EksFargate;
 
     protected override int RunningUnits => _running;
 

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Berth.Catalog;
-using Berth.Costing.Options;
 using Berth.Packing;
 using Berth.Planning;
 using Berth.Spec;
@@ -52,13 +51,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         _problem = PackingProblem.From(plan);
         var gp3 = (double)prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour;
         _rootVolumeUsdPerHour = plan.NodeClass.RootVolumeGiB * gp3 / (double)spec.Pricing.HoursPerMonth;
-        _systemUsdPerHour = plan.System.Count * (((double)plan.System.Price.UsdPerHour * (1 - SavingsPlan)) + (EksKarpenterOption.SystemVolumeGb * gp3 / (double)spec.Pricing.HoursPerMonth));
+        _systemUsdPerHour = plan.System.Count * (((double)plan.System.Price.UsdPerHour * (1 - SavingsPlan)) + (SystemNodeGroupPlan.DiskGiB * gp3 / (double)spec.Pricing.HoursPerMonth));
         // consolidateAfter: Never (null) turns consolidation off.
         _consolidateAfter = spec.Eks.Karpenter.ConsolidateAfter is { } after ? (long)Math.Ceiling(after.TotalSeconds) : null;
         _underutilized = spec.Eks.Karpenter.Consolidation == ConsolidationPolicy.WhenEmptyOrUnderutilized;
     }
 
-    public override string Id => EksKarpenterOption.OptionId;
+    public override string Id => OptionIds.EksKarpenter;
 
     private protected override void PlaceInitialPods()
     {

@@ -1,5 +1,4 @@
 using Berth.Catalog;
-using Berth.Costing.Options;
 using Berth.Packing;
 using Berth.Planning;
 using Berth.Spec;
@@ -28,7 +27,7 @@ public sealed class EksNodeGroupsSimulation : EksNodeSimulation
         _controllers = plan.Controllers;
     }
 
-    public override string Id => EksNodeGroupsOption.OptionId;
+    public override string Id => OptionIds.EksNodeGroups;
 
     private protected override void StartNodes()
     {

@@ -1,4 +1,4 @@
-using Berth.Costing;
+using Berth.Planning;
 using Berth.Spec;
 
 namespace Berth.Tests.Costing;

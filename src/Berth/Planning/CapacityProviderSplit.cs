@@ -1,6 +1,6 @@
 using Berth.Spec;
 
-namespace Berth.Costing;
+namespace Berth.Planning;
 
 /// <summary>
 /// How ECS spreads a service's tasks over its capacity provider strategy: the provider with a <c>base</c> gets that
