@@ -40,7 +40,7 @@ public static class Linter
         {
             if (File.Exists(path))
             {
-                if (path.EndsWith(".tf", StringComparison.Ordinal))
+                if (IsTerraform(path))
                 {
                     tfDirs.Add(Path.GetDirectoryName(path) ?? ".");
                 }
@@ -53,7 +53,7 @@ public static class Linter
             {
                 foreach (var file in Walk(path))
                 {
-                    if (file.EndsWith(".tf", StringComparison.Ordinal))
+                    if (IsTerraform(file))
                     {
                         tfDirs.Add(Path.GetDirectoryName(file) ?? ".");
                     }
@@ -171,6 +171,8 @@ public static class Linter
 
         return result;
     }
+
+    private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
 
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
 

@@ -261,7 +261,7 @@ public static class HclFunctions
                 }
 
             default:
-                return Unknown.Value;
+                return HclMoreFunctions.Invoke(name, a, scope);
         }
     }
 
@@ -298,7 +298,7 @@ public static class HclFunctions
     }
 
     /// <summary>Terraform's <c>format</c>: %s, %d, %v, %q, %f, %% (widths and flags are not supported).</summary>
-    private static string Format(string spec, List<object?> args)
+    internal static string Format(string spec, List<object?> args)
     {
         var sb = new StringBuilder();
         var next = 0;
