@@ -49,14 +49,14 @@ public abstract class LintRule
     public virtual bool SpansRoots => false;
 
     protected Finding Report(TerraformResource resource, SourceRange at, string message) =>
-        new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range);
+        new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range) { Root = resource.Module.RootDirectory };
 
     protected Finding Report(KubeObject obj, SourceRange at, string message) =>
         new(Id, Severity, obj.Kind + " " + obj.Name + ": " + message, at, obj.Address, obj.Range);
 
     /// <summary>A note: the rule's decisive value is unknown, so it says so instead of guessing (never failing).</summary>
     protected Finding Note(TerraformResource resource, SourceRange at, string message) =>
-        new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range);
+        new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range) { Root = resource.Module.RootDirectory };
 }
 
 public static class RuleRegistry
