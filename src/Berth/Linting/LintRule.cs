@@ -6,6 +6,12 @@ namespace Berth.Linting;
 /// <summary>What the rules look at: the evaluated Terraform resource instances and the Kubernetes objects.</summary>
 public sealed record LintInput(IReadOnlyList<TerraformResource> Resources, IReadOnlyList<KubeObject> Objects)
 {
+    /// <summary>The module calls (read or not): a rule can see what a call asks for when the module is not read.</summary>
+    public IReadOnlyList<ModuleCallSite> ModuleCalls { get; init; } = [];
+
+    /// <summary>The date date-dependent rules judge by (support calendars); injected, the library reads no clock.</summary>
+    public DateOnly Today { get; init; }
+
     private readonly ILookup<string, TerraformResource> _byType = Resources.Where(r => r.Mode == "resource").ToLookup(r => r.Type, StringComparer.Ordinal);
 
     public IEnumerable<TerraformResource> OfType(string type) => _byType[type];

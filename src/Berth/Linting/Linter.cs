@@ -84,12 +84,19 @@ public static class Linter
             }
 
             var (found, problems) = KubeReader.Read(file, text);
+            if (found.Count == 0 && problems.Count == 0 && Kustomize.FileNames.Contains(Path.GetFileName(file)) && Kustomize.ReadUntyped(file, text) is { } kustomization)
+            {
+                found = [kustomization];
+            }
+
             objects.AddRange(found);
             diagnostics.AddRange(problems);
         }
 
+        objects = Kustomize.WithoutPatches(objects);
+
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
-        var findings = Check(rules, project, objects);
+        var findings = Check(rules, project, objects, options.Today);
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
@@ -102,13 +109,14 @@ public static class Linter
     /// everything, with the values already cached. Findings are kept by partition index and sorted by the caller,
     /// so the output does not depend on the core count.
     /// </summary>
-    private static List<Finding> Check(List<LintRule> rules, TerraformProject project, List<KubeObject> objects)
+    private static List<Finding> Check(List<LintRule> rules, TerraformProject project, List<KubeObject> objects, DateOnly today)
     {
         var perRoot = rules.Where(r => !r.SpansRoots).ToList();
-        var partitions = project.ResourcesByRoot.Select(r => new LintInput(r, [])).Append(new LintInput([], objects)).ToList();
+        var partitions = project.ResourcesByRoot.Select((r, i) => new LintInput(r, []) { ModuleCalls = project.ModuleCallsByRoot[i], Today = today })
+            .Append(new LintInput([], objects) { Today = today }).ToList();
         var found = new List<Finding>[partitions.Count];
         Parallel.For(0, partitions.Count, i => found[i] = perRoot.SelectMany(r => r.Check(partitions[i])).ToList());
-        var whole = new LintInput(project.Resources, objects);
+        var whole = new LintInput(project.Resources, objects) { ModuleCalls = project.ModuleCallsByRoot.SelectMany(c => c).ToList(), Today = today };
         return found.SelectMany(f => f).Concat(rules.Where(r => r.SpansRoots).SelectMany(r => r.Check(whole))).Distinct().ToList();
     }
 

@@ -328,7 +328,7 @@ public sealed class LintCommandTests
         var first = CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26");
         var second = CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26");
         second.Out.ShouldBe(first.Out);
-        var json = JsonDocument.Parse(CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "json", "--min-severity", "low").Out).RootElement;
+        var json = JsonDocument.Parse(CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "json", "--min-severity", "low", "--today", "2026-11-26").Out).RootElement;
         var found = json.GetProperty("findings").EnumerateArray()
             .Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32()).ToList();
         found.ShouldBe([

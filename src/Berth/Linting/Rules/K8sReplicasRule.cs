@@ -54,7 +54,8 @@ public sealed class K8sReplicasRule : LintRule
             }
 
             var replicas = Yaml.Str(obj.Spec, "replicas");
-            if (replicas is null || (int.TryParse(replicas, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 2))
+            // replicas: 0 is a deliberate scale to zero (a parked or KEDA-driven workload), not a single point of failure.
+            if (replicas is null || (int.TryParse(replicas, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == 1))
             {
                 yield return Report(obj, Yaml.KeyRange(obj.File, obj.Spec, "replicas") ?? obj.Range, "runs " + (replicas ?? "1 (default)") + " replica(s)");
             }

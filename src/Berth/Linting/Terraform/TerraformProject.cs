@@ -383,7 +383,10 @@ public sealed class ModuleInstance : IHclContext
 }
 
 /// <summary>One instance of a module call: its address suffix (<c>[0]</c>, <c>["a"]</c> or empty), key and module instance.</summary>
-public sealed record ModuleChild(string Suffix, object? Key, ModuleInstance Instance);
+public sealed record ModuleChild(string Suffix, object? Key, ModuleInstance Instance, HclScope CallScope);
+
+/// <summary>A module call as a rule sees it: its inputs in the caller's scope (the first instance's), and whether it was read.</summary>
+public sealed record ModuleCallSite(string Address, string Source, BlockView View, bool Read);
 
 /// <summary>A module call as read: its instances, or why it could not be read (then it has none).</summary>
 public sealed record ModuleCall(string Name, HclBlock Block, IReadOnlyList<ModuleChild> Instances, string? Problem);
@@ -416,6 +419,9 @@ public sealed class TerraformProject
     /// <summary>The resources of each root module (with its module instances), in root order.</summary>
     public IReadOnlyList<IReadOnlyList<TerraformResource>> ResourcesByRoot { get; private set; } = [];
 
+    /// <summary>The module calls of each root module (read or not), in root order.</summary>
+    public IReadOnlyList<IReadOnlyList<ModuleCallSite>> ModuleCallsByRoot { get; private set; } = [];
+
     /// <summary>The root module folders, in the order of <see cref="ResourcesByRoot"/>.</summary>
     public IReadOnlyList<string> Roots { get; private set; } = [];
 
@@ -447,6 +453,7 @@ public sealed class TerraformProject
         // their resources are concatenated in root order, so the result does not depend on the core count.
         var roots = dirs.Where(d => !called.Contains(d)).ToList();
         var perRoot = new List<TerraformResource>[roots.Count];
+        var callsPerRoot = new List<ModuleCallSite>[roots.Count];
         Parallel.For(0, roots.Count, i =>
         {
             var root = roots[i];
@@ -470,8 +477,10 @@ public sealed class TerraformProject
 
             var module = new ModuleInstance(root, root, project._scanRoot, "", "", 0, project.FilesIn(root), inputs, project.ReadCall);
             var resources = new List<TerraformResource>();
-            Expand(module, resources);
+            var calls = new List<ModuleCallSite>();
+            Expand(module, resources, calls);
             perRoot[i] = resources;
+            callsPerRoot[i] = calls;
         });
 
         foreach (var (path, late) in project._late.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -495,6 +504,7 @@ public sealed class TerraformProject
 
         project._diagnostics.AddRange(project._moduleNotes.Distinct().OrderBy(d => d.ToString(), StringComparer.Ordinal));
         project.ResourcesByRoot = perRoot;
+        project.ModuleCallsByRoot = callsPerRoot;
         project.Roots = roots;
         project.Resources = perRoot.SelectMany(r => r).ToList();
         return project;
@@ -551,7 +561,7 @@ public sealed class TerraformProject
     private List<HclFile> FilesIn(string dir) =>
         System.IO.Directory.Exists(dir) ? TerraformFiles(dir).Select(Parse).ToList() : [];
 
-    private static void Expand(ModuleInstance module, List<TerraformResource> into)
+    private static void Expand(ModuleInstance module, List<TerraformResource> into, List<ModuleCallSite> calls)
     {
         foreach (var file in module.Files)
         {
@@ -569,9 +579,11 @@ public sealed class TerraformProject
                 }
                 else if (block.Type == "module" && block.Labels is [var moduleName] && module.Call(moduleName) is { } call && call.Block == block)
                 {
+                    var scope = call.Instances.Count > 0 ? call.Instances[0].CallScope : module.RootScope;
+                    calls.Add(new ModuleCallSite(module.AddressPrefix + "module." + moduleName, SourceText(block) ?? "", new BlockView("module", block.Body, scope, block.Range), call.Problem is null));
                     foreach (var child in call.Instances)
                     {
-                        Expand(child.Instance, into);
+                        Expand(child.Instance, into, calls);
                     }
                 }
             }
@@ -636,7 +648,7 @@ public sealed class TerraformProject
             }
 
             var child = new ModuleInstance(dir!, caller.RootDirectory, _scanRoot, address + suffix + ".", key, caller.Depth + 1, files, inputs, ReadCall, caller);
-            instances.Add(new ModuleChild(suffix, instanceKey, child));
+            instances.Add(new ModuleChild(suffix, instanceKey, child, scope));
         }
 
         return new ModuleCall(name, block, instances, null);
