@@ -86,7 +86,12 @@ public static class Tf
         }
     }
 
-    /// <summary>The resources of a type in the same module instance that the attribute refers to.</summary>
+    /// <summary>
+    /// The resource instances of a type in the same module instance that the attribute refers to. An index
+    /// (<c>aws_ecs_task_definition.this[each.key]</c>, <c>[count.index]</c>, <c>["api"]</c>) is evaluated in the
+    /// referring instance's scope, so each service is paired with its own task definition; an index that cannot be
+    /// known pairs with none (never with all of them).
+    /// </summary>
     public static IReadOnlyList<TerraformResource> Referenced(TerraformResource from, string attribute, string type)
     {
         if (from.View.Attr(attribute) is not { } attr)
@@ -94,8 +99,85 @@ public static class Tf
             return [];
         }
 
-        var names = References(attr.Value).Where(r => r.StartsWith(type + ".", StringComparison.Ordinal)).Select(r => r[(type.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
-        return from.Module.Resources.Where(r => r.Mode == "resource" && r.Type == type && names.Contains(r.Name)).ToList();
+        var (expr, scope) = ModuleInstance.Resolve(attr.Value, from.View.Scope);
+        var result = new List<TerraformResource>();
+        foreach (var (name, key) in IndexedReferences(expr, type))
+        {
+            var instances = from.Module.Resources.Where(r => r.Mode == "resource" && r.Type == type && r.Name == name);
+            if (key is null)
+            {
+                result.AddRange(instances);
+                continue;
+            }
+
+            var value = HclEvaluator.Evaluate(key, scope);
+            result.AddRange(instances.Where(r => HclValue.Equal(r.Key, value) || (HclValue.AsString(r.Key) is { } k && k == HclValue.AsString(value))));
+        }
+
+        return result.Distinct().ToList();
+    }
+
+    /// <summary>Every <c>type.name</c> in an expression with the index that follows it, if any.</summary>
+    private static List<(string Name, HclExpr? Key)> IndexedReferences(HclExpr expr, string type)
+    {
+        var found = new List<(string, HclExpr?)>();
+        var indexed = new HashSet<HclGetAttr>(ReferenceEqualityComparer.Instance);
+        Visit(expr);
+        foreach (var g in Traversals(expr))
+        {
+            if (g.Source is HclVariable v && v.Name == type && !indexed.Contains(g))
+            {
+                found.Add((g.Name, null));
+            }
+        }
+
+        return found;
+
+        void Visit(HclExpr? e)
+        {
+            switch (e)
+            {
+                case HclIndex { Source: HclGetAttr { Source: HclVariable v } g } i when v.Name == type:
+                    indexed.Add(g);
+                    found.Add((g.Name, i.Key));
+                    Visit(i.Key);
+                    break;
+                case HclGetAttr g:
+                    Visit(g.Source);
+                    break;
+                case HclIndex i:
+                    Visit(i.Source);
+                    Visit(i.Key);
+                    break;
+                case HclSplat sp:
+                    Visit(sp.Source);
+                    break;
+                case HclCall c:
+                    c.Args.ToList().ForEach(Visit);
+                    break;
+                case HclTemplate t:
+                    t.Parts.OfType<TemplateInterpolation>().ToList().ForEach(p => Visit(p.Expr));
+                    break;
+                case HclBinary b:
+                    Visit(b.Left);
+                    Visit(b.Right);
+                    break;
+                case HclUnary u:
+                    Visit(u.Operand);
+                    break;
+                case HclConditional c:
+                    Visit(c.Condition);
+                    Visit(c.True);
+                    Visit(c.False);
+                    break;
+                case HclParens p:
+                    Visit(p.Inner);
+                    break;
+                case HclTuple t:
+                    t.Items.ToList().ForEach(Visit);
+                    break;
+            }
+        }
     }
 
     /// <summary>Whether <c>lifecycle { ignore_changes = [...] }</c> names the attribute (or is <c>all</c>).</summary>
