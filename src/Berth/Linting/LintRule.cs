@@ -63,6 +63,18 @@ public abstract class LintRule
     /// <summary>A note: the rule's decisive value is unknown, so it says so instead of guessing (never failing).</summary>
     protected Finding Note(TerraformResource resource, SourceRange at, string message) =>
         new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range) { Root = resource.Module.RootDirectory };
+
+    /// <summary>A note at an attribute whose value is unknown: "cannot tell QUESTION: why".</summary>
+    protected Finding UnknownNote(TerraformResource resource, BlockView view, string attribute, string question) =>
+        Note(resource, view.RangeOf(attribute), "cannot tell " + question + ": " + Unresolved.Describe(view, attribute));
+
+    /// <summary>A note when a task definition's containers cannot be read; null when they can (or there are none).</summary>
+    protected Finding? ContainersUnknown(TerraformResource task, string question) =>
+        EcsContainers.Read(task) is null && task.View.Has("container_definitions") ? UnknownNote(task, task.View, "container_definitions", question) : null;
+
+    /// <summary>A note when one key of a container is unknown.</summary>
+    protected Finding UnknownKey(TerraformResource task, EcsContainer container, string key, string question) =>
+        Note(task, container.RangeOf(key), "cannot tell " + question + " for container '" + container.Name + "': " + Unresolved.Describe(task.View, "container_definitions"));
 }
 
 public static class RuleRegistry

@@ -66,7 +66,18 @@ public sealed class EcsEc2LaunchTypeRule : LintRule
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
-            if (Tf.Strings(task.View.Get("requires_compatibilities")) is { } compat && compat.Contains("EC2") && !compat.Contains("FARGATE") && UsesGpu(task) == false)
+            if (HclValue.ContainsUnknown(task.View.Get("requires_compatibilities")))
+            {
+                yield return UnknownNote(task, task.View, "requires_compatibilities", "whether it runs on the EC2 launch type");
+                continue;
+            }
+
+            if (Tf.Strings(task.View.Get("requires_compatibilities")) is { } compat && compat.Contains("EC2") && !compat.Contains("FARGATE") && UsesGpu(task) is null
+                && ContainersUnknown(task, "whether an EC2 task needs a GPU or accelerator") is { } unreadable)
+            {
+                yield return unreadable;
+            }
+            else if (Tf.Strings(task.View.Get("requires_compatibilities")) is { } compat2 && compat2.Contains("EC2") && !compat2.Contains("FARGATE") && UsesGpu(task) == false)
             {
                 yield return Report(task, task.View.RangeOf("requires_compatibilities"), "runs on the EC2 launch type with no GPU requirement");
             }

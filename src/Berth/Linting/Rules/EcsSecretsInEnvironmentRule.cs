@@ -52,8 +52,20 @@ public sealed partial class EcsSecretsInEnvironmentRule : LintRule
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
+            if (ContainersUnknown(task, "whether secrets are passed in plain environment") is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var container in EcsContainers.Read(task) ?? [])
             {
+                if (container.Get("environment") is Unknown || (container.Get("environment") is IReadOnlyList<object?> entries && entries.Any(e => e is Unknown || (e is HclDictionary d && d.GetOrNull("name") is Unknown))))
+                {
+                    yield return UnknownKey(task, container, "environment", "which environment variables it sets");
+                    continue;
+                }
+
                 if (container.Get("environment") is not IReadOnlyList<object?> environment)
                 {
                     continue;
