@@ -93,6 +93,9 @@ public static class Linter
             diagnostics.AddRange(problems);
         }
 
+        var (inTerraform, manifestProblems) = TerraformManifests.Read(project.Resources);
+        objects.AddRange(inTerraform);
+        diagnostics.AddRange(manifestProblems);
         objects = Kustomize.WithoutPatches(objects);
 
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();

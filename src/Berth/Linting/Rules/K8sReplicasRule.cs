@@ -10,7 +10,7 @@ public sealed class K8sReplicasRule : LintRule
 
     public override string Title => "Deployment or StatefulSet with fewer than 2 replicas";
 
-    public override string Resource => "Deployment, StatefulSet";
+    public override string Resource => "Deployment, StatefulSet, Rollout";
 
     public override string Why => "One replica (the default when `replicas` is absent) means every node drain, Spot interruption, Karpenter consolidation or crash is an outage.";
 
@@ -46,7 +46,7 @@ public sealed class K8sReplicasRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
-        foreach (var obj in input.Objects.Where(o => o.Kind is "Deployment" or "StatefulSet" && o.IsWorkload))
+        foreach (var obj in input.Objects.Where(o => o.Kind is "Deployment" or "StatefulSet" or "Rollout" && o.IsWorkload))
         {
             if (K8sHpa.Targets(input, obj) is not null)
             {

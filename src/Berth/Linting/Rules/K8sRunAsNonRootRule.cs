@@ -10,7 +10,7 @@ public sealed class K8sRunAsNonRootRule : LintRule
 
     public override string Title => "Container may run as root";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "Most images run as root unless told otherwise; root in a container is root on the node after any container escape. `runAsNonRoot: true` makes the kubelet refuse to start a container that would run as UID 0.";
 
