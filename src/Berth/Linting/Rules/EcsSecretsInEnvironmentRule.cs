@@ -46,7 +46,7 @@ public sealed partial class EcsSecretsInEnvironmentRule : LintRule
         """);
 
     [GeneratedRegex("(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretName();
+    internal static partial Regex SecretName();
 
     public override IEnumerable<Finding> Check(LintInput input)
     {

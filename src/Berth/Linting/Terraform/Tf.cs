@@ -83,6 +83,26 @@ public static class Tf
                 }
 
                 break;
+            case HclObjectCons o:
+                foreach (var item in o.Items)
+                {
+                    Walk(item.Key, into);
+                    Walk(item.Value, into);
+                }
+
+                break;
+            case HclFor f:
+                {
+                    Walk(f.Collection, into);
+                    var start = into.Count;
+                    Walk(f.KeyExpr, into);
+                    Walk(f.ValueExpr, into);
+                    Walk(f.Condition, into);
+
+                    // The loop's own variables are not references.
+                    into.RemoveAll(g => into.IndexOf(g) >= start && g.Source is HclVariable v && (v.Name == f.ValueVar || v.Name == f.KeyVar));
+                    break;
+                }
         }
     }
 
