@@ -83,6 +83,13 @@ public static class Linter
                 continue;
             }
 
+            // A chart's templates are Go templates: unrendered, what they make is unknown (helm template renders them).
+            if (text.Contains("{{", StringComparison.Ordinal) && Kustomize.IsHelmTemplate(file))
+            {
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "a Helm chart template is not rendered, so it is not checked (lint the output of helm template instead)"));
+                continue;
+            }
+
             var (found, problems) = KubeReader.Read(file, text);
             if (found.Count == 0 && problems.Count == 0 && Kustomize.FileNames.Contains(Path.GetFileName(file)) && Kustomize.ReadUntyped(file, text) is { } kustomization)
             {
