@@ -13,7 +13,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[path]")]
-        [Description("Folders or files to lint: .tf (with their folder's tfvars and local modules) and Kubernetes .yaml/.yml.")]
+        [Description("Folders or files to lint: .tf and .tf.json (with their folder's tfvars, local modules and the registry modules terraform init fetched) and Kubernetes .yaml/.yml.")]
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]
