@@ -283,7 +283,7 @@ public static class HclFunctions
         return result;
     }
 
-    private static List<object?> Distinct(IReadOnlyList<object?> list)
+    internal static List<object?> Distinct(IEnumerable<object?> list)
     {
         var result = new List<object?>();
         foreach (var x in list)

@@ -202,11 +202,11 @@ public static class HclMoreFunctions
                 }
 
             case "setunion" when a.Count >= 1:
-                return Distinct(a.SelectMany((_, i) => List(i)));
+                return HclFunctions.Distinct(a.SelectMany((_, i) => List(i)));
             case "setintersection" when a.Count >= 1:
-                return Distinct(List(0).Where(x => a.Skip(1).All(o => (o as IReadOnlyList<object?> ?? throw new FormatException()).Any(y => HclValue.Equal(x, y)))));
+                return HclFunctions.Distinct(List(0).Where(x => a.Skip(1).All(o => (o as IReadOnlyList<object?> ?? throw new FormatException()).Any(y => HclValue.Equal(x, y)))));
             case "setsubtract" when a.Count == 2:
-                return Distinct(List(0).Where(x => !List(1).Any(y => HclValue.Equal(x, y))));
+                return HclFunctions.Distinct(List(0).Where(x => !List(1).Any(y => HclValue.Equal(x, y))));
             case "setproduct" when a.Count >= 1:
                 {
                     IEnumerable<List<object?>> product = [[]];
@@ -267,20 +267,6 @@ public static class HclMoreFunctions
             }
 
             result.Add(x);
-        }
-
-        return result;
-    }
-
-    private static List<object?> Distinct(IEnumerable<object?> items)
-    {
-        var result = new List<object?>();
-        foreach (var x in items)
-        {
-            if (!result.Any(r => HclValue.Equal(r, x)))
-            {
-                result.Add(x);
-            }
         }
 
         return result;

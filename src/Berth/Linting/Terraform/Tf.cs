@@ -37,60 +37,6 @@ public static class Tf
             case HclGetAttr { Source: HclVariable } g:
                 into.Add(g);
                 break;
-            case HclGetAttr g:
-                Walk(g.Source, into);
-                break;
-            case HclIndex i:
-                Walk(i.Source, into);
-                Walk(i.Key, into);
-                break;
-            case HclSplat s:
-                Walk(s.Source, into);
-                break;
-            case HclCall c:
-                foreach (var a in c.Args)
-                {
-                    Walk(a, into);
-                }
-
-                break;
-            case HclTemplate t:
-                foreach (var part in t.Parts.OfType<TemplateInterpolation>())
-                {
-                    Walk(part.Expr, into);
-                }
-
-                break;
-            case HclBinary b:
-                Walk(b.Left, into);
-                Walk(b.Right, into);
-                break;
-            case HclUnary u:
-                Walk(u.Operand, into);
-                break;
-            case HclConditional c:
-                Walk(c.Condition, into);
-                Walk(c.True, into);
-                Walk(c.False, into);
-                break;
-            case HclParens p:
-                Walk(p.Inner, into);
-                break;
-            case HclTuple t:
-                foreach (var x in t.Items)
-                {
-                    Walk(x, into);
-                }
-
-                break;
-            case HclObjectCons o:
-                foreach (var item in o.Items)
-                {
-                    Walk(item.Key, into);
-                    Walk(item.Value, into);
-                }
-
-                break;
             case HclFor f:
                 {
                     Walk(f.Collection, into);
@@ -103,8 +49,34 @@ public static class Tf
                     into.RemoveAll(g => into.IndexOf(g) >= start && g.Source is HclVariable v && (v.Name == f.ValueVar || v.Name == f.KeyVar));
                     break;
                 }
+
+            default:
+                foreach (var child in Children(expr))
+                {
+                    Walk(child, into);
+                }
+
+                break;
         }
     }
+
+    /// <summary>The expressions directly inside one (the parts a traversal can hide in).</summary>
+    private static IEnumerable<HclExpr> Children(HclExpr? expr) => expr switch
+    {
+        HclGetAttr g => [g.Source],
+        HclIndex i => [i.Source, i.Key],
+        HclSplat s => [s.Source],
+        HclCall c => c.Args,
+        HclTemplate t => t.Parts.OfType<TemplateInterpolation>().Select(p => p.Expr),
+        HclBinary b => [b.Left, b.Right],
+        HclUnary u => [u.Operand],
+        HclConditional c => [c.Condition, c.True, c.False],
+        HclParens p => [p.Inner],
+        HclTuple t => t.Items,
+        HclObjectCons o => o.Items.SelectMany(item => new[] { item.Key, item.Value }),
+        HclFor f => new[] { f.Collection, f.KeyExpr, f.ValueExpr, f.Condition }.OfType<HclExpr>(),
+        _ => [],
+    };
 
     /// <summary>
     /// The resource instances of a type in the same module instance that the attribute refers to. An index
@@ -155,47 +127,17 @@ public static class Tf
 
         void Visit(HclExpr? e)
         {
-            switch (e)
+            if (e is HclIndex { Source: HclGetAttr { Source: HclVariable v } g } i && v.Name == type)
             {
-                case HclIndex { Source: HclGetAttr { Source: HclVariable v } g } i when v.Name == type:
-                    indexed.Add(g);
-                    found.Add((g.Name, i.Key));
-                    Visit(i.Key);
-                    break;
-                case HclGetAttr g:
-                    Visit(g.Source);
-                    break;
-                case HclIndex i:
-                    Visit(i.Source);
-                    Visit(i.Key);
-                    break;
-                case HclSplat sp:
-                    Visit(sp.Source);
-                    break;
-                case HclCall c:
-                    c.Args.ToList().ForEach(Visit);
-                    break;
-                case HclTemplate t:
-                    t.Parts.OfType<TemplateInterpolation>().ToList().ForEach(p => Visit(p.Expr));
-                    break;
-                case HclBinary b:
-                    Visit(b.Left);
-                    Visit(b.Right);
-                    break;
-                case HclUnary u:
-                    Visit(u.Operand);
-                    break;
-                case HclConditional c:
-                    Visit(c.Condition);
-                    Visit(c.True);
-                    Visit(c.False);
-                    break;
-                case HclParens p:
-                    Visit(p.Inner);
-                    break;
-                case HclTuple t:
-                    t.Items.ToList().ForEach(Visit);
-                    break;
+                indexed.Add(g);
+                found.Add((g.Name, i.Key));
+                Visit(i.Key);
+                return;
+            }
+
+            foreach (var child in Children(e))
+            {
+                Visit(child);
             }
         }
     }
