@@ -7,7 +7,10 @@ namespace Berth.Bench;
 /// A deterministic, seeded corpus of ECS and EKS platforms as people write them: root modules with tfvars,
 /// locals, for_each over maps, dynamic blocks, a local module called once per service, container definitions from
 /// jsonencode(...) and from heredoc JSON, security groups, IAM, autoscaling, EKS clusters, node groups, add-ons and
-/// access entries. Issue 7's performance target is stated on 10,000 such files (~1.8M lines).
+/// access entries. Issue 7's performance target is stated on 10,000 such files (~1.8M lines). Since issue 19 each
+/// platform also calls a registry module laid out as <c>terraform init</c> leaves it (<c>.terraform/modules/modules.json</c>
+/// and the module's files under <c>.terraform/modules</c>) and feeds a task definition or add-ons from module outputs
+/// typed with <c>optional()</c>.
 /// </summary>
 public static class LintCorpus
 {
@@ -296,10 +299,15 @@ public static class LintCorpus
             yield return ("network.tf", Alb() + Fill(Network));
             yield return ("iam.tf", Fill(sb => Iam(sb, "ecs-tasks.amazonaws.com")));
             yield return ("services.tf", ServicesModule() + Fill(RootTask));
-            for (var i = 1; i <= 9; i++)
+            for (var i = 1; i <= 6; i++)
             {
                 yield return ("tasks-" + i.ToString("D2", CultureInfo.InvariantCulture) + ".tf", Fill(RootTask));
             }
+
+            yield return ("registry.tf", RegistryCalls() + Fill(RootTask));
+            yield return ("modules/container/outputs.tf", ContainerModule());
+            yield return (".terraform/modules/modules.json", """{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"service","Source":"./modules/service","Dir":"modules/service"},{"Key":"container","Source":"./modules/container","Dir":"modules/container"},{"Key":"queue_worker","Source":"registry.terraform.io/terraform-aws-modules/ecs/aws//modules/service","Version":"5.11.4","Dir":".terraform/modules/queue_worker/modules/service"}]}""");
+            yield return (".terraform/modules/queue_worker/modules/service/main.tf", RegistryServiceModule() + Fill(Network));
 
             yield return ("outputs.tf", Fill(sb => Output(sb, Pick("aws_ecs_cluster.this.arn", "aws_lb.main.dns_name", "module.service[\"svc1\"]", "local.tags"))));
             yield return ("modules/service/main.tf", ServiceModuleMain() + Fill(Network));
@@ -452,6 +460,134 @@ public static class LintCorpus
               load_balancer_type = "application"
               security_groups    = [aws_security_group.alb.id]
               subnets            = var.private_subnet_ids
+            }
+
+            """;
+
+        /// <summary>A registry service module (the shape of terraform-aws-modules/ecs//modules/service) and a container module whose output is encoded.</summary>
+        private string RegistryCalls() => $$"""
+            module "queue_worker" {
+              source  = "terraform-aws-modules/ecs/aws//modules/service"
+              version = "~> 5.11"
+
+              name        = "${local.name}-queue-worker"
+              cluster_arn = aws_ecs_cluster.this.arn
+              cpu         = {{Pick("512", "1024", "2048")}}
+              memory      = {{Pick("1024", "2048", "4096")}}
+              container_definitions = {
+                worker = { image = "${var.registry}/queue-worker:{{Rng.Next(1, 9)}}.{{Rng.Next(0, 20)}}.0", user = "1000" }
+              }
+            }
+
+            module "container" {
+              source   = "./modules/container"
+              for_each = local.services
+              name     = each.key
+              image    = "${var.registry}/${each.key}:${each.value.image_tag}"
+            }
+
+            resource "aws_ecs_task_definition" "from_module" {
+              family                   = "${local.name}-bundle"
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = 1024
+              memory                   = 2048
+              container_definitions    = jsonencode([for k, c in module.container : c.definition])
+            }
+
+            """;
+
+        private static string ContainerModule() => """
+            variable "name" {
+              type = string
+            }
+
+            variable "image" {
+              type = string
+            }
+
+            variable "settings" {
+              type = object({
+                cpu         = optional(number, 256)
+                memory      = optional(number, 512)
+                stopTimeout = optional(number, 120)
+                readonly    = optional(bool, true)
+              })
+              default = {}
+            }
+
+            output "definition" {
+              value = {
+                name                   = var.name
+                image                  = var.image
+                user                   = "1000"
+                cpu                    = var.settings.cpu
+                memory                 = var.settings.memory
+                essential              = true
+                stopTimeout            = var.settings.stopTimeout
+                readonlyRootFilesystem = var.settings.readonly
+                logConfiguration = {
+                  logDriver = "awslogs"
+                  options   = { awslogs-group = "/ecs/${var.name}", awslogs-region = "eu-west-1", awslogs-stream-prefix = var.name }
+                }
+              }
+            }
+
+            """;
+
+        private static string RegistryServiceModule() => """
+            variable "name" {
+              type = string
+            }
+
+            variable "cluster_arn" {
+              type = string
+            }
+
+            variable "cpu" {
+              type    = number
+              default = 1024
+            }
+
+            variable "memory" {
+              type    = number
+              default = 2048
+            }
+
+            variable "container_definitions" {
+              type = map(object({
+                image       = string
+                user        = optional(string)
+                essential   = optional(bool, true)
+                stopTimeout = optional(number, 120)
+              }))
+              default = {}
+            }
+
+            resource "aws_ecs_task_definition" "this" {
+              family                   = var.name
+              requires_compatibilities = ["FARGATE"]
+              network_mode             = "awsvpc"
+              cpu                      = var.cpu
+              memory                   = var.memory
+              container_definitions    = jsonencode([for k, v in var.container_definitions : merge(v, { name = k })])
+            }
+
+            resource "aws_ecs_service" "this" {
+              name            = var.name
+              cluster         = var.cluster_arn
+              task_definition = aws_ecs_task_definition.this.arn
+              desired_count   = 2
+
+              deployment_circuit_breaker {
+                enable   = true
+                rollback = true
+              }
+
+              capacity_provider_strategy {
+                capacity_provider = "FARGATE_SPOT"
+                weight            = 100
+              }
             }
 
             """;
@@ -803,10 +939,14 @@ public static class LintCorpus
             yield return ("network.tf", Fill(Network));
             yield return ("iam.tf", Fill(sb => Iam(sb, "pods.eks.amazonaws.com")));
             yield return ("nodegroups.tf", NodeGroupsModule() + Fill(NodeGroup));
-            for (var i = 1; i <= 8; i++)
+            for (var i = 1; i <= 6; i++)
             {
                 yield return ("nodegroups-" + i.ToString("D2", CultureInfo.InvariantCulture) + ".tf", Fill(NodeGroup));
             }
+
+            yield return ("registry.tf", RegistryCalls() + Fill(Access));
+            yield return (".terraform/modules/modules.json", """{"Modules":[{"Key":"","Source":"","Dir":"."},{"Key":"nodegroup","Source":"./modules/nodegroup","Dir":"modules/nodegroup"},{"Key":"eks_addons","Source":"registry.terraform.io/aws-ia/eks-blueprints-addons/aws","Version":"1.19.0","Dir":".terraform/modules/eks_addons"}]}""");
+            yield return (".terraform/modules/eks_addons/main.tf", RegistryAddonsModule() + Fill(Access));
 
             yield return ("modules/nodegroup/main.tf", NodeGroupModuleMain() + Fill(NodeGroup));
             yield return ("modules/nodegroup/variables.tf", ModuleVariables() + Fill(Variable));
@@ -969,6 +1109,51 @@ public static class LintCorpus
 
                 """);
         }
+
+        /// <summary>A registry add-ons module (the shape of aws-ia/eks-blueprints-addons): a map of add-ons typed with optional().</summary>
+        private string RegistryCalls() => $$"""
+            module "eks_addons" {
+              source  = "aws-ia/eks-blueprints-addons/aws"
+              version = "~> 1.19"
+
+              cluster_name = aws_eks_cluster.this.name
+              eks_addons = {
+                coredns                = { addon_version = "v1.11.{{Rng.Next(1, 5)}}-eksbuild.{{Rng.Next(1, 9)}}" }
+                eks-pod-identity-agent = { addon_version = "v1.3.{{Rng.Next(1, 5)}}-eksbuild.1" }
+                vpc-cni                = {}
+              }
+            }
+
+            """;
+
+        private static string RegistryAddonsModule() => """
+            variable "cluster_name" {
+              type = string
+            }
+
+            variable "eks_addons" {
+              type = map(object({
+                addon_version               = optional(string)
+                resolve_conflicts_on_update = optional(string, "OVERWRITE")
+                preserve                    = optional(bool, true)
+              }))
+              default = {}
+            }
+
+            resource "aws_eks_addon" "this" {
+              for_each                    = var.eks_addons
+              cluster_name                = var.cluster_name
+              addon_name                  = try(each.value.name, each.key)
+              addon_version               = each.value.addon_version
+              resolve_conflicts_on_update = each.value.resolve_conflicts_on_update
+              preserve                    = each.value.preserve
+            }
+
+            output "eks_addons" {
+              value = { for k, v in aws_eks_addon.this : k => v.arn }
+            }
+
+            """;
 
         private static string NodeGroupsModule() => """
             module "node_group" {

@@ -13,7 +13,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "[path]")]
-        [Description("Folders or files to lint: .tf (with their folder's tfvars and local modules) and Kubernetes .yaml/.yml.")]
+        [Description("Folders or files to lint: .tf and .tf.json (with their folder's tfvars, local modules and the registry modules terraform init fetched) and Kubernetes .yaml/.yml.")]
         public string[] Paths { get; init; } = [];
 
         [CommandOption("-f|--format <FORMAT>")]
@@ -22,8 +22,12 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         public string Format { get; init; } = "text";
 
         [CommandOption("--min-severity <LEVEL>")]
-        [Description("low, medium, high (default, or minSeverity in .berth-lint.yaml) or critical: findings below it are not shown and do not fail. Notes (a rule could not decide because a value is unknown) are always shown and never fail.")]
+        [Description("low (default, or minSeverity in .berth-lint.yaml), medium, high or critical: findings below it are not shown (SARIF carries every result with its level). Notes (a rule could not decide because a value is unknown) are always shown and never fail.")]
         public string? MinSeverity { get; init; }
+
+        [CommandOption("--fail-on <LEVEL>")]
+        [Description("low, medium, high (default, or failOn in .berth-lint.yaml) or critical: a shown, unsuppressed finding at or above it makes the exit code 1.")]
+        public string? FailOn { get; init; }
 
         [CommandOption("--var-file <FILE>")]
         [Description("A tfvars file applied to every root module after terraform.tfvars and *.auto.tfvars (repeatable).")]
@@ -56,6 +60,11 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             if (MinSeverity is not null && SeverityNames.Parse(MinSeverity) is null)
             {
                 return ValidationResult.Error($"--min-severity: unknown level '{MinSeverity}'; expected one of low, medium, high, critical");
+            }
+
+            if (FailOn is not null && SeverityNames.Parse(FailOn) is null)
+            {
+                return ValidationResult.Error($"--fail-on: unknown level '{FailOn}'; expected one of low, medium, high, critical");
             }
 
             if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -114,8 +123,9 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             BaseDirectory = cli.WorkingDirectory,
         };
         var result = Linter.Run(paths, options);
-        var min = SeverityNames.Parse(settings.MinSeverity) ?? config.MinSeverity ?? Severity.High;
-        var report = new LintReport(result, min, cli.WorkingDirectory);
+        var min = SeverityNames.Parse(settings.MinSeverity) ?? config.MinSeverity ?? Severity.Low;
+        var failOn = SeverityNames.Parse(settings.FailOn) ?? config.FailOn ?? Severity.High;
+        var report = new LintReport(result, min, cli.WorkingDirectory, failOn);
 
         foreach (var d in configProblems.Concat(result.Diagnostics))
         {

@@ -5,22 +5,28 @@ using System.Text.Json;
 namespace Berth.Linting;
 
 /// <summary>
-/// Accepted findings, keyed by rule, repo-relative file and resource address — not by line, so a baseline
-/// survives edits that move code around.
+/// Accepted findings, keyed by rule, repo-relative file, Terraform root module and resource address — not by line,
+/// so a baseline survives edits that move code around. A version 1 baseline has no root: its entries accept the
+/// finding whichever root reaches it.
 /// </summary>
 public sealed class Baseline
 {
-    private readonly HashSet<(string RuleId, string File, string Address)> _entries;
+    private readonly HashSet<(string RuleId, string File, string Address, string? Root)> _entries;
 
-    private Baseline(IEnumerable<(string, string, string)> entries) => _entries = [.. entries];
+    private Baseline(IEnumerable<(string, string, string, string?)> entries) => _entries = [.. entries];
 
     public int Count => _entries.Count;
 
-    public bool Contains(Finding finding, string baseDirectory) =>
-        _entries.Contains((finding.RuleId, LintPaths.Relative(baseDirectory, finding.Range.File), finding.Address));
+    public bool Contains(Finding finding, string baseDirectory)
+    {
+        var file = LintPaths.Relative(baseDirectory, finding.Range.File);
+        return _entries.Contains((finding.RuleId, file, finding.Address, RootKey(finding, baseDirectory))) || _entries.Contains((finding.RuleId, file, finding.Address, null));
+    }
 
     public static Baseline FromFindings(IEnumerable<Finding> findings, string baseDirectory) =>
-        new(findings.Select(f => (f.RuleId, LintPaths.Relative(baseDirectory, f.Range.File), f.Address)));
+        new(findings.Select(f => (f.RuleId, LintPaths.Relative(baseDirectory, f.Range.File), f.Address, RootKey(f, baseDirectory))));
+
+    private static string? RootKey(Finding finding, string baseDirectory) => finding.Root is { } root ? LintPaths.Relative(baseDirectory, root) : null;
 
     /// <summary>Reads a baseline; throws <see cref="FormatException"/> with a message naming the problem.</summary>
     public static Baseline Parse(string json)
@@ -28,10 +34,11 @@ public sealed class Baseline
         try
         {
             using var doc = JsonDocument.Parse(json);
-            var entries = new List<(string, string, string)>();
+            var entries = new List<(string, string, string, string?)>();
             foreach (var item in doc.RootElement.GetProperty("findings").EnumerateArray())
             {
-                entries.Add((item.GetProperty("ruleId").GetString() ?? "", item.GetProperty("file").GetString() ?? "", item.GetProperty("address").GetString() ?? ""));
+                var root = item.TryGetProperty("root", out var r) ? r.GetString() : null;
+                entries.Add((item.GetProperty("ruleId").GetString() ?? "", item.GetProperty("file").GetString() ?? "", item.GetProperty("address").GetString() ?? "", root));
             }
 
             return new Baseline(entries);
@@ -48,14 +55,19 @@ public sealed class Baseline
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteNumber("version", 1);
+            writer.WriteNumber("version", 2);
             writer.WriteStartArray("findings");
-            foreach (var (ruleId, file, address) in _entries.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal))
+            foreach (var (ruleId, file, address, root) in _entries.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.RuleId, StringComparer.Ordinal).ThenBy(e => e.Root, StringComparer.Ordinal))
             {
                 writer.WriteStartObject();
                 writer.WriteString("ruleId", ruleId);
                 writer.WriteString("file", file);
                 writer.WriteString("address", address);
+                if (root is not null)
+                {
+                    writer.WriteString("root", root);
+                }
+
                 writer.WriteEndObject();
             }
 

@@ -45,6 +45,12 @@ public sealed record Finding(string RuleId, Severity Severity, string Message, S
 {
     public Suppression? Suppression { get; init; }
 
+    /// <summary>
+    /// The folder of the Terraform root module the finding was reached from (null for Kubernetes objects): a module
+    /// shared by several roots gives one finding per root, as linting each root alone would.
+    /// </summary>
+    public string? Root { get; init; }
+
     public bool IsSuppressed => Suppression is not null;
 
     public bool IsNote => Severity == Severity.Note;

@@ -3,8 +3,11 @@ using YamlDotNet.RepresentationModel;
 
 namespace Berth.Linting;
 
-/// <summary>The <c>.berth-lint.yaml</c> of a scanned folder: <c>disable: [IDs]</c> and <c>minSeverity: level</c>.</summary>
-public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeverity)
+/// <summary>
+/// The <c>.berth-lint.yaml</c> of a scanned folder: <c>disable: [IDs]</c>, <c>minSeverity: level</c> (what is shown)
+/// and <c>failOn: level</c> (what fails the run).
+/// </summary>
+public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeverity, Severity? FailOn = null)
 {
     public const string FileName = ".berth-lint.yaml";
 
@@ -30,6 +33,7 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
 
         var disabled = new HashSet<string>(StringComparer.Ordinal);
         Severity? min = null;
+        Severity? failOn = null;
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value;
@@ -58,12 +62,20 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
                     }
 
                     break;
+                case "failOn" when value is YamlScalarNode scalar:
+                    failOn = SeverityNames.Parse(scalar.Value);
+                    if (failOn is null)
+                    {
+                        diagnostics.Add(new LintDiagnostic(at, "failOn must be low, medium, high or critical"));
+                    }
+
+                    break;
                 default:
-                    diagnostics.Add(new LintDiagnostic(at, "unknown key '" + key + "' (expected disable or minSeverity)"));
+                    diagnostics.Add(new LintDiagnostic(at, "unknown key '" + key + "' (expected disable, minSeverity or failOn)"));
                     break;
             }
         }
 
-        return (new LintConfig(disabled, min), diagnostics);
+        return (new LintConfig(disabled, min, failOn), diagnostics);
     }
 }

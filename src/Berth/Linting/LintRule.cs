@@ -6,6 +6,12 @@ namespace Berth.Linting;
 /// <summary>What the rules look at: the evaluated Terraform resource instances and the Kubernetes objects.</summary>
 public sealed record LintInput(IReadOnlyList<TerraformResource> Resources, IReadOnlyList<KubeObject> Objects)
 {
+    /// <summary>The module calls (read or not): a rule can see what a call asks for when the module is not read.</summary>
+    public IReadOnlyList<ModuleCallSite> ModuleCalls { get; init; } = [];
+
+    /// <summary>The date date-dependent rules judge by (support calendars); injected, the library reads no clock.</summary>
+    public DateOnly Today { get; init; }
+
     private readonly ILookup<string, TerraformResource> _byType = Resources.Where(r => r.Mode == "resource").ToLookup(r => r.Type, StringComparer.Ordinal);
 
     public IEnumerable<TerraformResource> OfType(string type) => _byType[type];
@@ -49,14 +55,26 @@ public abstract class LintRule
     public virtual bool SpansRoots => false;
 
     protected Finding Report(TerraformResource resource, SourceRange at, string message) =>
-        new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range);
+        new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range) { Root = resource.Module.RootDirectory };
 
     protected Finding Report(KubeObject obj, SourceRange at, string message) =>
         new(Id, Severity, obj.Kind + " " + obj.Name + ": " + message, at, obj.Address, obj.Range);
 
     /// <summary>A note: the rule's decisive value is unknown, so it says so instead of guessing (never failing).</summary>
     protected Finding Note(TerraformResource resource, SourceRange at, string message) =>
-        new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range);
+        new(Id, Severity.Note, resource.Address + ": " + message, at, resource.Address, resource.Range) { Root = resource.Module.RootDirectory };
+
+    /// <summary>A note at an attribute whose value is unknown: "cannot tell QUESTION: why".</summary>
+    protected Finding UnknownNote(TerraformResource resource, BlockView view, string attribute, string question) =>
+        Note(resource, view.RangeOf(attribute), "cannot tell " + question + ": " + Unresolved.Describe(view, attribute));
+
+    /// <summary>A note when a task definition's containers cannot be read; null when they can (or there are none).</summary>
+    protected Finding? ContainersUnknown(TerraformResource task, string question) =>
+        EcsContainers.Read(task) is null && task.View.Has("container_definitions") ? UnknownNote(task, task.View, "container_definitions", question) : null;
+
+    /// <summary>A note when one key of a container is unknown.</summary>
+    protected Finding UnknownKey(TerraformResource task, EcsContainer container, string key, string question) =>
+        Note(task, container.RangeOf(key), "cannot tell " + question + " for container '" + container.Name + "': " + Unresolved.Describe(task.View, "container_definitions"));
 }
 
 public static class RuleRegistry

@@ -40,7 +40,7 @@ public static class Linter
         {
             if (File.Exists(path))
             {
-                if (path.EndsWith(".tf", StringComparison.Ordinal))
+                if (IsTerraform(path))
                 {
                     tfDirs.Add(Path.GetDirectoryName(path) ?? ".");
                 }
@@ -53,7 +53,7 @@ public static class Linter
             {
                 foreach (var file in Walk(path))
                 {
-                    if (file.EndsWith(".tf", StringComparison.Ordinal))
+                    if (IsTerraform(file))
                     {
                         tfDirs.Add(Path.GetDirectoryName(file) ?? ".");
                     }
@@ -83,13 +83,30 @@ public static class Linter
                 continue;
             }
 
+            // A chart's templates are Go templates: unrendered, what they make is unknown (helm template renders them).
+            if (text.Contains("{{", StringComparison.Ordinal) && Kustomize.IsHelmTemplate(file))
+            {
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "a Helm chart template is not rendered, so it is not checked (lint the output of helm template instead)"));
+                continue;
+            }
+
             var (found, problems) = KubeReader.Read(file, text);
+            if (found.Count == 0 && problems.Count == 0 && Kustomize.FileNames.Contains(Path.GetFileName(file)) && Kustomize.ReadUntyped(file, text) is { } kustomization)
+            {
+                found = [kustomization];
+            }
+
             objects.AddRange(found);
             diagnostics.AddRange(problems);
         }
 
+        var (inTerraform, manifestProblems) = TerraformManifests.Read(project.Resources);
+        objects.AddRange(inTerraform);
+        diagnostics.AddRange(manifestProblems);
+        objects = Kustomize.WithoutPatches(objects);
+
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
-        var findings = Check(rules, project, objects);
+        var findings = Check(rules, project, objects, options.Today);
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
@@ -102,13 +119,14 @@ public static class Linter
     /// everything, with the values already cached. Findings are kept by partition index and sorted by the caller,
     /// so the output does not depend on the core count.
     /// </summary>
-    private static List<Finding> Check(List<LintRule> rules, TerraformProject project, List<KubeObject> objects)
+    private static List<Finding> Check(List<LintRule> rules, TerraformProject project, List<KubeObject> objects, DateOnly today)
     {
         var perRoot = rules.Where(r => !r.SpansRoots).ToList();
-        var partitions = project.ResourcesByRoot.Select(r => new LintInput(r, [])).Append(new LintInput([], objects)).ToList();
+        var partitions = project.ResourcesByRoot.Select((r, i) => new LintInput(r, []) { ModuleCalls = project.ModuleCallsByRoot[i], Today = today })
+            .Append(new LintInput([], objects) { Today = today }).ToList();
         var found = new List<Finding>[partitions.Count];
         Parallel.For(0, partitions.Count, i => found[i] = perRoot.SelectMany(r => r.Check(partitions[i])).ToList());
-        var whole = new LintInput(project.Resources, objects);
+        var whole = new LintInput(project.Resources, objects) { ModuleCalls = project.ModuleCallsByRoot.SelectMany(c => c).ToList(), Today = today };
         return found.SelectMany(f => f).Concat(rules.Where(r => r.SpansRoots).SelectMany(r => r.Check(whole))).Distinct().ToList();
     }
 
@@ -171,6 +189,8 @@ public static class Linter
 
         return result;
     }
+
+    private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
 
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
 

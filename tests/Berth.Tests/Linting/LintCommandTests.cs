@@ -240,6 +240,62 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void Every_severity_is_shown_and_fail_on_alone_decides_the_exit_code()
+    {
+        // ECS-009 (low, no ECS Exec) and ECS-002 (high, no circuit breaker) on one service.
+        using var dir = Repo(("infra/main.tf", "resource \"aws_ecs_service\" \"api\" {\n  name = \"api\"\n}\n"));
+        var run = CliRunner.Run(dir.Path, "lint", "infra");
+        run.ExitCode.ShouldBe(1);
+        run.Out.ShouldContain("  1:1  low       BERTH-ECS-009  aws_ecs_service.api: ");
+        run.Out.ShouldContain("  1:1  high      BERTH-ECS-002  aws_ecs_service.api: ");
+        run.Out.ShouldContain("1 finding(s) at or above high (1 high), 1 below, 0 suppressed");
+
+        CliRunner.Run(dir.Path, "lint", "infra", "--fail-on", "critical").ExitCode.ShouldBe(0);
+        var display = CliRunner.Run(dir.Path, "lint", "infra", "--min-severity", "high", "--fail-on", "low");
+        display.ExitCode.ShouldBe(1);
+        display.Out.ShouldNotContain("BERTH-ECS-009");
+        display.Out.ShouldContain("1 finding(s) at or above low (1 high), 0 below, 1 hidden below high");
+
+        using var config = Repo(("infra/main.tf", "resource \"aws_ecs_service\" \"api\" {\n  name = \"api\"\n}\n"), ("infra/.berth-lint.yaml", "failOn: critical\n"));
+        CliRunner.Run(config.Path, "lint", "infra").ExitCode.ShouldBe(0);
+        CliRunner.Run(config.Path, "lint", "infra", "--fail-on", "low").ExitCode.ShouldBe(1);
+
+        // SARIF carries every result with its level, whatever --min-severity hides from the other formats.
+        var sarif = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", "infra", "--format", "sarif", "--min-severity", "critical").Out).RootElement;
+        sarif.GetProperty("runs")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("ruleId").GetString() + " " + r.GetProperty("level").GetString())
+            .ShouldContain("BERTH-ECS-009 note");
+    }
+
+    [Fact]
+    public void Root_modules_stay_apart_and_findings_name_their_root()
+    {
+        var module = "resource \"aws_ecs_service\" \"this\" {\n  name = \"svc\"\n}\n";
+        var call = "module \"svc\" {\n  source = \"../../modules/svc\"\n}\n";
+        using var dir = Repo(("modules/svc/main.tf", module), ("examples/a/main.tf", call), ("examples/b/main.tf", call), ("examples/c/main.tf", call));
+        var json = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", ".", "--format", "json").Out).RootElement;
+        var roots = json.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("ruleId").GetString() == "BERTH-ECS-002")
+            .Select(f => f.GetProperty("address").GetString() + " @ " + f.GetProperty("root").GetString()).ToList();
+        roots.ShouldBe(["module.svc.aws_ecs_service.this @ examples/a", "module.svc.aws_ecs_service.this @ examples/b", "module.svc.aws_ecs_service.this @ examples/c"]);
+
+        var text = CliRunner.Run(dir.Path, "lint", ".").Out;
+        text.ShouldContain("  1:1  high      BERTH-ECS-002  module.svc.aws_ecs_service.this: no deployment circuit breaker");
+        text.ShouldContain(" (root module examples/b)\n");
+
+        var sarif = JsonDocument.Parse(CliRunner.Run(dir.Path, "lint", ".", "--format", "sarif").Out).RootElement;
+        sarif.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("locations")[0].GetProperty("logicalLocations")[0].GetProperty("fullyQualifiedName").GetString())
+            .ShouldContain("examples/c::module.svc.aws_ecs_service.this");
+
+        // A baseline is keyed by root; one written before roots were kept apart (version 1, no root) still accepts them all.
+        CliRunner.Run(dir.Path, "lint", ".", "--write-baseline", "baseline.json");
+        var written = File.ReadAllText(Path.Combine(dir.Path, "baseline.json"));
+        written.ShouldContain("\"root\": \"examples/b\"");
+        CliRunner.Run(dir.Path, "lint", ".", "--baseline", "baseline.json", "--fail-on", "low").ExitCode.ShouldBe(0);
+        File.WriteAllText(Path.Combine(dir.Path, "old.json"), "{\"version\": 1, \"findings\": [{\"ruleId\": \"BERTH-ECS-002\", \"file\": \"modules/svc/main.tf\", \"address\": \"module.svc.aws_ecs_service.this\"}]}");
+        CliRunner.Run(dir.Path, "lint", ".", "--baseline", "old.json").ExitCode.ShouldBe(0);
+    }
+
+    [Fact]
     public void A_bad_baseline_is_bad_input()
     {
         using var dir = Repo(("main.tf", Service), ("baseline.json", "{ nope"));
@@ -272,7 +328,7 @@ public sealed class LintCommandTests
         var first = CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26");
         var second = CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26");
         second.Out.ShouldBe(first.Out);
-        var json = JsonDocument.Parse(CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "json", "--min-severity", "low").Out).RootElement;
+        var json = JsonDocument.Parse(CliRunner.Run(HclCorpusTests.CorpusRoot, "lint", ".", "--format", "json", "--min-severity", "low", "--today", "2026-11-26").Out).RootElement;
         var found = json.GetProperty("findings").EnumerateArray()
             .Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("file").GetString() + ":" + f.GetProperty("line").GetInt32()).ToList();
         found.ShouldBe([

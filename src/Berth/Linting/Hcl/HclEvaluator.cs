@@ -73,6 +73,7 @@ public static class HclEvaluator
             "var" when context is not null => new Namespace(context.Variable),
             "local" when context is not null => new Namespace(context.Local),
             "path" when context is not null => new Namespace(context.PathValue),
+            "module" when context is not null => new Namespace(context.Module),
             "terraform" => new Namespace(n => n == "workspace" ? "default" : Unknown.Value),
             _ => Unknown.Value,
         };
@@ -81,6 +82,7 @@ public static class HclEvaluator
     public static object? GetAttr(object? source, string name) => source switch
     {
         Namespace ns => ns.Get(name),
+        LazyObject lazy => lazy.Get(name),
         HclDictionary m => m.TryGetValue(name, out var v) ? v : EvalError.Value,
         Unknown => Unknown.Value,
         _ => EvalError.Value,

@@ -261,7 +261,7 @@ public static class HclFunctions
                 }
 
             default:
-                return Unknown.Value;
+                return HclMoreFunctions.Invoke(name, a, scope);
         }
     }
 
@@ -283,7 +283,7 @@ public static class HclFunctions
         return result;
     }
 
-    private static List<object?> Distinct(IReadOnlyList<object?> list)
+    internal static List<object?> Distinct(IEnumerable<object?> list)
     {
         var result = new List<object?>();
         foreach (var x in list)
@@ -298,7 +298,7 @@ public static class HclFunctions
     }
 
     /// <summary>Terraform's <c>format</c>: %s, %d, %v, %q, %f, %% (widths and flags are not supported).</summary>
-    private static string Format(string spec, List<object?> args)
+    internal static string Format(string spec, List<object?> args)
     {
         var sb = new StringBuilder();
         var next = 0;

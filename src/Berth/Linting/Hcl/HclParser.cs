@@ -404,6 +404,15 @@ public sealed class HclParser
 
                             each = new HclGetAttr(each, attr.Text, From(start));
                         }
+                        else if (Peek().Kind == TokenKind.Star)
+                        {
+                            // A nested splat (a[*].b[*].c): the rest of the traversal applies to each element of
+                            // each.b, so it is a splat of its own inside this one, as Terraform reads it.
+                            var inner = Next();
+                            Expect(TokenKind.RBrack, "']' after '[*'");
+                            each = new HclSplat(each, ParsePostfix(new HclSplatItem(From(inner.Start))), Full: true, From(start));
+                            break;
+                        }
                         else
                         {
                             _newlines.Push(false);

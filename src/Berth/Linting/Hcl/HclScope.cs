@@ -9,11 +9,20 @@ public interface IHclContext
 
     object? PathValue(string name);
 
+    /// <summary><c>module.NAME</c>: the outputs of a module call (a list or map of them with count or for_each).</summary>
+    object? Module(string name);
+
     /// <summary>The text of a file inside the scanned tree; null when it is outside it or missing.</summary>
     string? ReadFile(string path);
 
     /// <summary>A path as Terraform would resolve it (relative to the root module's folder).</summary>
     string ResolvePath(string path);
+}
+
+/// <summary>An object whose attributes are computed when read (a module instance's outputs).</summary>
+public sealed class LazyObject(Func<string, object?> get)
+{
+    public object? Get(string name) => get(name);
 }
 
 /// <summary>Local bindings (for-expression variables, <c>each</c>, <c>count</c>, dynamic iterators) over a context.</summary>

@@ -20,7 +20,8 @@ public sealed record KubeObject(string File, string ApiVersion, string Kind, str
 
     public static readonly IReadOnlySet<string> WorkloadKinds = new HashSet<string>(StringComparer.Ordinal) { "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "Pod", "ReplicaSet" };
 
-    public bool IsWorkload => WorkloadKinds.Contains(Kind) && Group is "" or "apps" or "batch";
+    /// <summary>A workload with a pod template: the built-in kinds, and an Argo Rollout (argoproj.io), whose spec has the Deployment's shape.</summary>
+    public bool IsWorkload => (WorkloadKinds.Contains(Kind) && Group is "" or "apps" or "batch") || (Kind == "Rollout" && Group == "argoproj.io");
 
     /// <summary>The pod spec of a workload (through a CronJob's job template).</summary>
     public YamlMappingNode? PodSpec => Kind switch

@@ -13,6 +13,7 @@ public static class JsonReporter
         {
             w.WriteStartObject();
             w.WriteString("minSeverity", report.MinSeverity.Name());
+            w.WriteString("failOn", report.FailOn.Name());
             w.WriteNumber("filesScanned", report.Result.FilesScanned);
             w.WriteStartArray("findings");
             foreach (var f in report.Shown)
@@ -26,6 +27,12 @@ public static class JsonReporter
                 w.WriteNumber("line", f.Range.Line);
                 w.WriteNumber("column", f.Range.Column);
                 w.WriteString("address", f.Address);
+                if (f.Root is { } root)
+                {
+                    w.WriteString("root", report.RelativePath(root));
+                }
+
+                w.WriteBoolean("failing", report.IsFailing(f));
                 w.WriteString("fix", report.Rule(f.RuleId)?.Fix ?? "");
                 w.WriteBoolean("suppressed", f.IsSuppressed);
                 if (f.Suppression is { } s)

@@ -28,7 +28,7 @@ public static class JunitReporter
             {
                 w.WriteStartElement("testcase");
                 w.WriteAttributeString("classname", "berth.lint");
-                w.WriteAttributeString("name", "no findings at or above " + report.MinSeverity.Name());
+                w.WriteAttributeString("name", "no findings at or above " + report.FailOn.Name());
                 w.WriteEndElement();
             }
 

@@ -4,28 +4,43 @@ using System.Text;
 
 namespace Berth.Linting.Reporting;
 
-/// <summary>What every reporter needs: the result, the threshold and the folder paths are made relative to.</summary>
-public sealed record LintReport(LintResult Result, Severity MinSeverity, string BaseDirectory)
+/// <summary>
+/// What every reporter needs: the result, the display threshold (<see cref="MinSeverity"/>: findings below it are not
+/// shown), the failure threshold (<see cref="FailOn"/>: shown, unsuppressed findings at or above it fail the run) and
+/// the folder paths are made relative to. Every severity is shown by default, as Checkov, Trivy, tflint, kube-score
+/// and Polaris do; only the exit code has a threshold.
+/// </summary>
+public sealed record LintReport(LintResult Result, Severity MinSeverity, string BaseDirectory, Severity FailOn = Severity.High)
 {
-    /// <summary>Findings at or above the threshold (suppressed ones included, marked), and the notes.</summary>
+    /// <summary>Findings at or above the display threshold (suppressed ones included, marked), and the notes.</summary>
     public IReadOnlyList<Finding> Shown => Result.Findings.Where(f => f.Severity >= MinSeverity || f.IsNote).ToList();
 
-    /// <summary>What fails the run: unsuppressed findings at or above the threshold; notes never do.</summary>
-    public IReadOnlyList<Finding> Failing => Result.Findings.Where(f => f.Severity >= MinSeverity && !f.IsNote && !f.IsSuppressed).ToList();
+    /// <summary>What fails the run: shown, unsuppressed findings at or above <see cref="FailOn"/>; notes never do.</summary>
+    public IReadOnlyList<Finding> Failing => Result.Findings.Where(IsFailing).ToList();
+
+    /// <summary>Shown, unsuppressed findings: the failing ones and those below <see cref="FailOn"/>.</summary>
+    public IReadOnlyList<Finding> Active => Result.Findings.Where(f => f.Severity >= MinSeverity && !f.IsNote && !f.IsSuppressed).ToList();
 
     /// <summary>Where a rule could not decide because a value is unknown.</summary>
     public IReadOnlyList<Finding> Notes => Result.Findings.Where(f => f.IsNote && !f.IsSuppressed).ToList();
 
-    public int Below => Result.Findings.Count(f => f.Severity < MinSeverity && !f.IsNote && !f.IsSuppressed);
+    /// <summary>Shown findings that do not fail (below <see cref="FailOn"/>).</summary>
+    public int Below => Active.Count(f => !IsFailing(f));
+
+    /// <summary>Findings below the display threshold.</summary>
+    public int Hidden => Result.Findings.Count(f => f.Severity < MinSeverity && !f.IsNote && !f.IsSuppressed);
+
+    public bool IsFailing(Finding f) => f.Severity >= FailOn && f.Severity >= MinSeverity && !f.IsNote && !f.IsSuppressed;
 
     public string RelativePath(string file) => LintPaths.Relative(BaseDirectory, file);
 
     public LintRule? Rule(string id) => Result.Rules.FirstOrDefault(r => r.Id == id);
 
-    /// <summary>A fingerprint that survives line moves: rule, file and resource address (and the message's subject).</summary>
+    /// <summary>A fingerprint that survives line moves: rule, file, root module and resource address (and the message's subject).</summary>
     public string Fingerprint(Finding finding)
     {
-        var key = finding.RuleId + "|" + RelativePath(finding.Range.File) + "|" + finding.Address + "|" + finding.Message;
+        var root = finding.Root is { } r ? "|" + RelativePath(r) : "";
+        var key = finding.RuleId + "|" + RelativePath(finding.Range.File) + "|" + finding.Address + root + "|" + finding.Message;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32];
     }
 
@@ -37,7 +52,7 @@ public sealed record LintReport(LintResult Result, Severity MinSeverity, string 
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.n} {x.s.Name()}")));
         var suppressed = Result.Findings.Count(f => f.IsSuppressed && !f.IsNote);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{failing.Count} finding(s) at or above {MinSeverity.Name()}{(bySeverity.Length > 0 ? " (" + bySeverity + ")" : "")}, {Below} below, {suppressed} suppressed{(Notes.Count > 0 ? $", {Notes.Count} note(s) on unknown values" : "")}; {Result.FilesScanned} file(s) scanned, {Result.Rules.Count} rules");
+            $"{failing.Count} finding(s) at or above {FailOn.Name()}{(bySeverity.Length > 0 ? " (" + bySeverity + ")" : "")}, {Below} below{(Hidden > 0 ? $", {Hidden} hidden below {MinSeverity.Name()}" : "")}, {suppressed} suppressed{(Notes.Count > 0 ? $", {Notes.Count} note(s) on unknown values" : "")}; {Result.FilesScanned} file(s) scanned, {Result.Rules.Count} rules");
     }
 }
 

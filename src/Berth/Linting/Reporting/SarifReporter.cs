@@ -59,7 +59,8 @@ public static class SarifReporter
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteStartArray("results");
-            foreach (var f in report.Shown)
+            // Every result goes out with its level, whatever the display threshold: code scanning filters by level itself.
+            foreach (var f in report.Result.Findings)
             {
                 var index = rules.Select((r, i) => (r, i)).FirstOrDefault(x => x.r.Id == f.RuleId).i;
                 w.WriteStartObject();
@@ -82,7 +83,9 @@ public static class SarifReporter
                 w.WriteEndObject();
                 w.WriteStartArray("logicalLocations");
                 w.WriteStartObject();
-                w.WriteString("fullyQualifiedName", f.Address);
+                w.WriteString("fullyQualifiedName", f.Root is { } root ? report.RelativePath(root) + "::" + f.Address : f.Address);
+                w.WriteString("name", f.Address);
+                w.WriteString("kind", f.Root is null ? "object" : "resource");
                 w.WriteEndObject();
                 w.WriteEndArray();
                 w.WriteEndObject();

@@ -9,13 +9,13 @@ public static class TextReporter
     public static string Render(LintReport report, Func<string, string?> readFile)
     {
         var sb = new StringBuilder();
-        foreach (var group in report.Failing.GroupBy(f => f.Range.File, StringComparer.Ordinal))
+        foreach (var group in report.Active.GroupBy(f => f.Range.File, StringComparer.Ordinal))
         {
             sb.Append(report.RelativePath(group.Key)).Append('\n');
             var lines = readFile(group.Key)?.Split('\n');
             foreach (var f in group)
             {
-                sb.Append(string.Create(CultureInfo.InvariantCulture, $"  {f.Range.Line}:{f.Range.Column}  {f.Severity.Name(),-8}  {f.RuleId}  {f.Message}\n"));
+                sb.Append(string.Create(CultureInfo.InvariantCulture, $"  {f.Range.Line}:{f.Range.Column}  {f.Severity.Name(),-8}  {f.RuleId}  {f.Message}{RootOf(report, f)}\n"));
                 if (lines is not null)
                 {
                     for (var n = Math.Max(1, f.Range.Line - 1); n <= Math.Min(lines.Length, f.Range.Line + 1); n++)
@@ -38,7 +38,7 @@ public static class TextReporter
             sb.Append("notes (a value Berth cannot resolve; a rule could not decide, nothing fails):\n");
             foreach (var f in report.Notes)
             {
-                sb.Append(string.Create(CultureInfo.InvariantCulture, $"  {report.RelativePath(f.Range.File)}:{f.Range.Line}:{f.Range.Column}  note      {f.RuleId}  {f.Message}\n"));
+                sb.Append(string.Create(CultureInfo.InvariantCulture, $"  {report.RelativePath(f.Range.File)}:{f.Range.Line}:{f.Range.Column}  note      {f.RuleId}  {f.Message}{RootOf(report, f)}\n"));
             }
 
             sb.Append('\n');
@@ -47,4 +47,8 @@ public static class TextReporter
         sb.Append(report.Summary()).Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>The root module a finding was reached from, when its file lies outside that root's own folder (a shared module).</summary>
+    private static string RootOf(LintReport report, Finding f) =>
+        f.Root is { } root && Path.GetDirectoryName(f.Range.File) != root ? " (root module " + report.RelativePath(root) + ")" : "";
 }

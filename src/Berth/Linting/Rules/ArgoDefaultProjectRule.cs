@@ -10,7 +10,7 @@ public sealed class ArgoDefaultProjectRule : LintRule
 
     public override string Title => "ArgoCD Application in the default project";
 
-    public override string Resource => "Application";
+    public override string Resource => "Application, ApplicationSet";
 
     public override string Why => "The `default` AppProject allows any source repository, any destination cluster and namespace, and any resource kind: a team's Application can deploy into another team's namespace or create cluster-wide resources.";
 
@@ -38,12 +38,12 @@ public sealed class ArgoDefaultProjectRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
-        foreach (var app in input.OfKind("Application").Where(a => a.Group == "argoproj.io"))
+        foreach (var (app, spec) in ArgoApplications.Of(input))
         {
-            var project = Yaml.Str(app.Spec, "project");
+            var project = Yaml.Str(spec, "project");
             if (project is null or "default")
             {
-                yield return Report(app, Yaml.KeyRange(app.File, app.Spec, "project") ?? app.Range, "uses the default AppProject");
+                yield return Report(app, Yaml.KeyRange(app.File, spec, "project") ?? app.Range, "uses the default AppProject");
             }
         }
     }

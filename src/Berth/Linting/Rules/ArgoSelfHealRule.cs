@@ -10,7 +10,7 @@ public sealed class ArgoSelfHealRule : LintRule
 
     public override string Title => "ArgoCD automated sync without selfHeal or prune";
 
-    public override string Resource => "Application";
+    public override string Resource => "Application, ApplicationSet";
 
     public override string Why => "Automated sync without `selfHeal` leaves manual `kubectl` changes in place until the next commit, so Git no longer describes the cluster; without `prune`, resources deleted from Git keep running (DOMAIN.md §5: ArgoCD without selfHeal).";
 
@@ -44,9 +44,9 @@ public sealed class ArgoSelfHealRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
-        foreach (var app in input.OfKind("Application").Where(a => a.Group == "argoproj.io"))
+        foreach (var (app, spec) in ArgoApplications.Of(input))
         {
-            var sync = Yaml.Map(app.Spec, "syncPolicy");
+            var sync = Yaml.Map(spec, "syncPolicy");
             if (Yaml.Get(sync, "automated") is not { } automated)
             {
                 continue;

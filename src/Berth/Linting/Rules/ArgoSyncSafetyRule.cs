@@ -11,7 +11,7 @@ public sealed class ArgoSyncSafetyRule : LintRule
 
     public override string Title => "ArgoCD Application with unbounded retry or tracking HEAD in production";
 
-    public override string Resource => "Application";
+    public override string Resource => "Application, ApplicationSet";
 
     public override string Why => "A retry `limit` below zero retries a failing sync forever, hammering the API server and hiding the failure; an Application in a production namespace tracking `HEAD` (or no targetRevision) deploys whatever was merged last, with no release step.";
 
@@ -56,17 +56,17 @@ public sealed class ArgoSyncSafetyRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
-        foreach (var app in input.OfKind("Application").Where(a => a.Group == "argoproj.io"))
+        foreach (var (app, spec) in ArgoApplications.Of(input))
         {
-            var retry = Yaml.Map(Yaml.Map(app.Spec, "syncPolicy"), "retry");
+            var retry = Yaml.Map(Yaml.Map(spec, "syncPolicy"), "retry");
             if (Yaml.Str(retry, "limit") is { } limit && int.TryParse(limit, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n < 0)
             {
                 yield return Report(app, Yaml.KeyRange(app.File, retry, "limit") ?? app.Range, "retries the sync forever (retry.limit " + limit + ")");
             }
 
-            var destination = Yaml.Str(Yaml.Map(app.Spec, "destination"), "namespace") ?? "";
+            var destination = Yaml.Str(Yaml.Map(spec, "destination"), "namespace") ?? "";
             var production = (destination + " " + app.Name).Contains("prod", StringComparison.OrdinalIgnoreCase);
-            var source = Yaml.Map(app.Spec, "source");
+            var source = Yaml.Map(spec, "source");
             var revision = Yaml.Str(source, "targetRevision");
             if (production && source is not null && revision is null or "HEAD" or "")
             {

@@ -67,6 +67,12 @@ public sealed class EcsAutoscaledDesiredCountRule : LintRule
                 services = target.Module.Resources.Where(r => r.Type == "aws_ecs_service" && HclValue.AsString(r.View.Get("name")) == serviceName).ToList();
             }
 
+            if (services.Count == 0 && target.View.Get("resource_id") is Unknown)
+            {
+                yield return UnknownNote(target, target.View, "resource_id", "which ECS service it scales");
+                continue;
+            }
+
             foreach (var service in services)
             {
                 if (!Tf.IgnoresChanges(service, "desired_count") && reported.Add(service.Address))

@@ -45,8 +45,20 @@ public sealed class EcsAutoscalingBoundsRule : LintRule
     {
         foreach (var target in input.OfType("aws_appautoscaling_target"))
         {
+            if (target.View.Get("service_namespace") is Unknown)
+            {
+                yield return UnknownNote(target, target.View, "service_namespace", "whether it scales an ECS service");
+                continue;
+            }
+
             if (target.View.Get("service_namespace") is not "ecs")
             {
+                continue;
+            }
+
+            if ((HclValue.IsUnknown(target.View.Get("min_capacity")) ? "min_capacity" : HclValue.IsUnknown(target.View.Get("max_capacity")) ? "max_capacity" : null) is { } unknown)
+            {
+                yield return UnknownNote(target, target.View, unknown, "whether the capacity bounds leave room for a failure");
                 continue;
             }
 

@@ -57,7 +57,11 @@ public sealed class EcsContainerInsightsRule : LintRule
             }
 
             var value = setting.Get("value");
-            if (value is string v && v is not ("enabled" or "enhanced"))
+            if (value is Unknown)
+            {
+                yield return UnknownNote(cluster, setting, "value", "whether Container Insights is enabled");
+            }
+            else if (value is string v && v is not ("enabled" or "enhanced"))
             {
                 yield return Report(cluster, setting.RangeOf("value"), "Container Insights is '" + v + "'");
             }

@@ -61,6 +61,12 @@ public sealed class EcsFargateSizeRule : LintRule
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
+            if (HclValue.ContainsUnknown(task.View.Get("requires_compatibilities")))
+            {
+                yield return UnknownNote(task, task.View, "requires_compatibilities", "whether it runs on Fargate");
+                continue;
+            }
+
             if (Tf.Strings(task.View.Get("requires_compatibilities")) is not { } compat || !compat.Contains("FARGATE"))
             {
                 continue;
@@ -71,6 +77,13 @@ public sealed class EcsFargateSizeRule : LintRule
             if (cpuValue is null || memoryValue is null)
             {
                 yield return Report(task, task.Range, "a Fargate task definition needs task-level cpu and memory");
+                continue;
+            }
+
+            if (HclValue.IsUnknown(cpuValue) || HclValue.IsUnknown(memoryValue))
+            {
+                var attribute = HclValue.IsUnknown(cpuValue) ? "cpu" : "memory";
+                yield return UnknownNote(task, task.View, attribute, "whether cpu and memory are a valid Fargate size");
                 continue;
             }
 

@@ -46,10 +46,20 @@ public sealed class EcsHealthCheckRule : LintRule
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
+            if (ContainersUnknown(task, "whether its essential containers have health checks") is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var container in EcsContainers.Read(task) ?? [])
             {
                 var essential = container.Get("essential");
-                if (HclValue.AsBool(essential) != false && essential is not Unknown && !container.Has("healthCheck"))
+                if (essential is Unknown && !container.Has("healthCheck"))
+                {
+                    yield return UnknownKey(task, container, "essential", "whether it is essential (and needs a healthCheck)");
+                }
+                else if (HclValue.AsBool(essential) != false && essential is not Unknown && !container.Has("healthCheck"))
                 {
                     yield return Report(task, container.Range, "essential container '" + container.Name + "' has no healthCheck");
                 }

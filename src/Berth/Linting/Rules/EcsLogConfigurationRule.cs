@@ -46,6 +46,12 @@ public sealed class EcsLogConfigurationRule : LintRule
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
+            if (ContainersUnknown(task, "whether its containers have a logConfiguration") is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var container in EcsContainers.Read(task) ?? [])
             {
                 if (!container.Has("logConfiguration"))

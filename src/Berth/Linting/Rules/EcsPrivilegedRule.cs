@@ -1,3 +1,4 @@
+using Berth.Linting.Hcl;
 using Berth.Linting.Terraform;
 
 namespace Berth.Linting.Rules;
@@ -43,9 +44,19 @@ public sealed class EcsPrivilegedRule : LintRule
                 yield return Report(task, task.View.RangeOf("pid_mode"), "pid_mode is host");
             }
 
+            if (ContainersUnknown(task, "whether a container is privileged") is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var container in EcsContainers.Read(task) ?? [])
             {
-                if (Tf.IsTrue(container.Get("privileged")))
+                if (container.Get("privileged") is Unknown)
+                {
+                    yield return UnknownKey(task, container, "privileged", "whether it is privileged");
+                }
+                else if (Tf.IsTrue(container.Get("privileged")))
                 {
                     yield return Report(task, container.RangeOf("privileged"), "container '" + container.Name + "' is privileged");
                 }

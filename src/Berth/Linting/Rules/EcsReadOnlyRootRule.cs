@@ -35,10 +35,20 @@ public sealed class EcsReadOnlyRootRule : LintRule
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
+            if (ContainersUnknown(task, "whether its containers have read-only root filesystems") is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var container in EcsContainers.Read(task) ?? [])
             {
                 var value = container.Get("readonlyRootFilesystem");
-                if (value is not Unknown && !Tf.IsTrue(value))
+                if (value is Unknown)
+                {
+                    yield return UnknownKey(task, container, "readonlyRootFilesystem", "whether the root filesystem is read-only");
+                }
+                else if (value is not Unknown && !Tf.IsTrue(value))
                 {
                     yield return Report(task, container.Has("readonlyRootFilesystem") ? container.RangeOf("readonlyRootFilesystem") : container.Range, "container '" + container.Name + "' has a writable root filesystem");
                 }

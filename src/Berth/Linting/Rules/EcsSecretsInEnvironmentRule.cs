@@ -46,14 +46,26 @@ public sealed partial class EcsSecretsInEnvironmentRule : LintRule
         """);
 
     [GeneratedRegex("(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretName();
+    internal static partial Regex SecretName();
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
         foreach (var task in input.OfType("aws_ecs_task_definition"))
         {
+            if (ContainersUnknown(task, "whether secrets are passed in plain environment") is { } unreadable)
+            {
+                yield return unreadable;
+                continue;
+            }
+
             foreach (var container in EcsContainers.Read(task) ?? [])
             {
+                if (container.Get("environment") is Unknown || (container.Get("environment") is IReadOnlyList<object?> entries && entries.Any(e => e is Unknown || (e is HclDictionary d && d.GetOrNull("name") is Unknown))))
+                {
+                    yield return UnknownKey(task, container, "environment", "which environment variables it sets");
+                    continue;
+                }
+
                 if (container.Get("environment") is not IReadOnlyList<object?> environment)
                 {
                     continue;

@@ -71,6 +71,13 @@ public sealed class EcsSpotForWorkersRule : LintRule
             }
 
             var providers = strategies.Select(s => s.Get("capacity_provider")).ToList();
+            if (providers.FirstOrDefault(HclValue.IsUnknown) is not null)
+            {
+                var unknown = strategies.First(s => HclValue.IsUnknown(s.Get("capacity_provider")));
+                yield return UnknownNote(service, unknown, "capacity_provider", "whether " + why + " uses Fargate Spot");
+                continue;
+            }
+
             if (providers.All(p => p is string) && !providers.Contains("FARGATE_SPOT") && providers.Contains("FARGATE"))
             {
                 yield return Report(service, strategies[0].Range, why + " with no FARGATE_SPOT in its capacity provider strategy");

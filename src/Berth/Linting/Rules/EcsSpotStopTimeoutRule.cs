@@ -54,19 +54,40 @@ public sealed class EcsSpotStopTimeoutRule : LintRule
     {
         foreach (var service in input.OfType("aws_ecs_service"))
         {
-            var spot = service.View.Blocks("capacity_provider_strategy").Any(s => s.Get("capacity_provider") is "FARGATE_SPOT" && HclValue.AsNumber(s.Get("weight")) is not 0m);
+            var strategies = service.View.Blocks("capacity_provider_strategy");
+            if (strategies.FirstOrDefault(s => HclValue.IsUnknown(s.Get("capacity_provider"))) is { } unknownProvider)
+            {
+                yield return UnknownNote(service, unknownProvider, "capacity_provider", "whether it runs on Fargate Spot");
+                continue;
+            }
+
+            var spot = strategies.Any(s => s.Get("capacity_provider") is "FARGATE_SPOT" && HclValue.AsNumber(s.Get("weight")) is not 0m);
             if (!spot)
             {
                 continue;
             }
 
-            foreach (var task in Tf.Referenced(service, "task_definition", "aws_ecs_task_definition"))
+            var tasks = Tf.Referenced(service, "task_definition", "aws_ecs_task_definition");
+            if (tasks.Count == 0 && service.View.Has("task_definition"))
             {
+                yield return Note(service, service.View.RangeOf("task_definition"), "cannot tell which task definition it runs, so its containers' stopTimeout is not checked");
+                continue;
+            }
+
+            foreach (var task in tasks)
+            {
+                if (ContainersUnknown(task, "whether its containers stop within the Spot warning") is { } unreadable)
+                {
+                    yield return unreadable;
+                    continue;
+                }
+
                 foreach (var container in EcsContainers.Read(task) ?? [])
                 {
                     var timeout = container.Get("stopTimeout");
                     if (timeout is Unknown)
                     {
+                        yield return UnknownKey(task, container, "stopTimeout", "whether it stops within the two-minute Spot warning");
                         continue;
                     }
 

@@ -1,4 +1,5 @@
 using Berth.Linting.Hcl;
+using Berth.Linting.Terraform;
 
 namespace Berth.Linting.Rules;
 
@@ -43,11 +44,32 @@ public sealed class EcsTaskRoleIsExecutionRoleRule : LintRule
 
             var same = Text(execution.Value) is { } a && a == Text(role.Value)
                 || (task.View.Get("execution_role_arn") is string x && task.View.Get("task_role_arn") is string y && x == y);
+            if (!same && (Unresolvable(task, "execution_role_arn") ?? Unresolvable(task, "task_role_arn")) is { } unknown)
+            {
+                yield return UnknownNote(task, task.View, unknown, "whether the task role is the execution role");
+                continue;
+            }
+
             if (same)
             {
                 yield return Report(task, role.Range, "task_role_arn is the execution role");
             }
         }
+    }
+
+    /// <summary>
+    /// The attribute when its value is unknown for a reason other than being a resource's ARN (two different role
+    /// resources are two roles): a variable without a value, a data source, a module output.
+    /// </summary>
+    private static string? Unresolvable(TerraformResource task, string attribute)
+    {
+        if (task.View.Get(attribute) is not Unknown || task.View.Attr(attribute) is not { } attr)
+        {
+            return null;
+        }
+
+        var (expr, _) = ModuleInstance.Resolve(attr.Value, task.View.Scope);
+        return Tf.Traversals(expr).Any(g => g.Source is HclVariable { Name: "var" or "data" or "module" }) ? attribute : null;
     }
 
     /// <summary>A reference as written (aws_iam_role.x.arn), to compare two unknown values.</summary>

@@ -1,3 +1,4 @@
+using Berth.Linting.Hcl;
 namespace Berth.Linting.Rules;
 
 public sealed class EksAuthenticationModeRule : LintRule
@@ -46,6 +47,10 @@ public sealed class EksAuthenticationModeRule : LintRule
             if (access is null)
             {
                 yield return Report(cluster, cluster.Range, "no access_config: authentication_mode defaults to CONFIG_MAP (aws-auth)");
+            }
+            else if (access.Get("authentication_mode") is Unknown)
+            {
+                yield return UnknownNote(cluster, access, "authentication_mode", "how the cluster authenticates");
             }
             else if (access.Get("authentication_mode") is "CONFIG_MAP")
             {

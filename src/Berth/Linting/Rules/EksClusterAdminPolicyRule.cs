@@ -43,6 +43,19 @@ public sealed class EksClusterAdminPolicyRule : LintRule
     {
         foreach (var association in input.OfType("aws_eks_access_policy_association"))
         {
+            var scope = association.View.Block("access_scope");
+            if (association.View.Get("policy_arn") is Unknown)
+            {
+                yield return UnknownNote(association, association.View, "policy_arn", "which access policy it grants");
+                continue;
+            }
+
+            if (scope?.Get("type") is Unknown && HclValue.AsString(association.View.Get("policy_arn"))?.EndsWith("/AmazonEKSClusterAdminPolicy", StringComparison.Ordinal) == true)
+            {
+                yield return UnknownNote(association, scope, "type", "whether AmazonEKSClusterAdminPolicy is granted at cluster scope");
+                continue;
+            }
+
             if (HclValue.AsString(association.View.Get("policy_arn")) is { } arn && arn.EndsWith("/AmazonEKSClusterAdminPolicy", StringComparison.Ordinal)
                 && association.View.Block("access_scope")?.Get("type") is "cluster")
             {

@@ -1,3 +1,4 @@
+using Berth.Linting.Hcl;
 using Berth.Linting.Terraform;
 
 namespace Berth.Linting.Rules;
@@ -41,7 +42,11 @@ public sealed class EksControlPlaneLogsRule : LintRule
         foreach (var cluster in input.OfType("aws_eks_cluster"))
         {
             var value = cluster.View.Get("enabled_cluster_log_types");
-            if (value is null)
+            if (HclValue.ContainsUnknown(value))
+            {
+                yield return UnknownNote(cluster, cluster.View, "enabled_cluster_log_types", "which control-plane logs are enabled");
+            }
+            else if (value is null)
             {
                 yield return Report(cluster, cluster.Range, "no control-plane logs are enabled");
             }

@@ -1,3 +1,4 @@
+using Berth.Linting.Hcl;
 namespace Berth.Linting.Rules;
 
 public sealed class EksIrsaRule : LintRule
@@ -35,6 +36,12 @@ public sealed class EksIrsaRule : LintRule
         foreach (var provider in input.OfType("aws_iam_openid_connect_provider"))
         {
             var clients = provider.View.Get("client_id_list");
+            if (HclValue.ContainsUnknown(clients))
+            {
+                yield return UnknownNote(provider, provider.View, "client_id_list", "whether it is an IRSA provider (client sts.amazonaws.com)");
+                continue;
+            }
+
             if (clients is IReadOnlyList<object?> list && list.Contains("sts.amazonaws.com"))
             {
                 yield return Report(provider, provider.Range, "an IRSA OIDC provider: prefer EKS Pod Identity for workload IAM");

@@ -51,9 +51,24 @@ public sealed class EksPodIdentityAgentRule : LintRule
             yield break;
         }
 
+        // An EKS module asked for the add-on in its add-on map (cluster_addons / addons = { eks-pod-identity-agent = {} }),
+        // whether or not Berth could read the module; an add-on map it cannot evaluate may hold it too.
+        if (input.ModuleCalls.Any(c => c.View.Body.Attributes.Any(a => a.Name.Contains("addons", StringComparison.Ordinal) && AsksForAgent(c.View.Get(a.Name)))))
+        {
+            yield break;
+        }
+
         foreach (var association in input.OfType("aws_eks_pod_identity_association"))
         {
             yield return Report(association, association.Range, "no aws_eks_addon installs eks-pod-identity-agent: this association has no effect");
         }
     }
+
+    private static bool AsksForAgent(object? value) => value switch
+    {
+        Unknown or EvalError => true,
+        HclDictionary m => m.ContainsKey("eks-pod-identity-agent") || m.Values.Any(v => v is "eks-pod-identity-agent" || (v is HclDictionary inner && inner.GetOrNull("name") is "eks-pod-identity-agent")),
+        IReadOnlyList<object?> l => l.Any(v => v is "eks-pod-identity-agent" || (v is HclDictionary inner && (inner.GetOrNull("name") ?? inner.GetOrNull("addon_name")) is "eks-pod-identity-agent")),
+        _ => false,
+    };
 }

@@ -64,6 +64,12 @@ public sealed class EksSingleNodeGroupRule : LintRule
         }
 
         var group = groups[0];
+        if (HclValue.IsUnknown(group.View.Get("instance_types")) && group.View.Blocks("taint").Count == 0)
+        {
+            yield return UnknownNote(group, group.View, "instance_types", "whether the only node group is meant for every workload");
+            yield break;
+        }
+
         if (group.View.Blocks("taint").Count == 0 && !group.View.MayHaveUnknownBlocks("taint") && !HclValue.IsUnknown(group.View.Get("instance_types")))
         {
             yield return Report(group, group.Range, "is the cluster's only node group and takes every workload");

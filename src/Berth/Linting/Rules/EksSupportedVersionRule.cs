@@ -36,7 +36,7 @@ public sealed class EksSupportedVersionRule : LintRule
     public override RuleExample Passing => new("main.tf", """
         resource "aws_eks_cluster" "main" {
           name     = "main"
-          version  = "1.33"
+          version  = "1.35"
           role_arn = "arn:aws:iam::123456789012:role/eks"
         }
         """);
@@ -64,15 +64,25 @@ public sealed class EksSupportedVersionRule : LintRule
             }
 
             var at = cluster.View.RangeOf("version");
-            var asOf = Data.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            switch (Data.Support(version))
+
+            // Judged on the lint's day (--today, default today): 1.33 left standard support on 2026-07-29.
+            var today = input.Today == default ? Data.AsOf : input.Today;
+            var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var supported = string.Join(", ", Data.SupportedOn(today));
+            if (today.DayNumber - Data.AsOf.DayNumber > EksVersions.MaxAgeDays)
+            {
+                yield return Note(cluster, at, string.Create(CultureInfo.InvariantCulture,
+                    $"the EKS release calendar Berth carries is from {Data.AsOf:yyyy-MM-dd}, {today.DayNumber - Data.AsOf.DayNumber} days before {day}: versions and dates AWS published since are not known (update Berth)"));
+            }
+
+            switch (Data.Support(version, today))
             {
                 case EksSupport.Extended:
                     yield return Report(cluster, at, string.Create(CultureInfo.InvariantCulture,
-                        $"Kubernetes {version} is in extended support as of {asOf} ($0.60/h; standard support ended {Data.Find(version)?.EndOfStandardSupport:yyyy-MM-dd}, extended ends {Data.Find(version)?.EndOfExtendedSupport:yyyy-MM-dd}); supported: {string.Join(", ", Data.Supported)}"));
+                        $"Kubernetes {version} is in extended support as of {day} ($0.60/h; standard support ended {Data.Find(version)?.EndOfStandardSupport:yyyy-MM-dd}, extended ends {Data.Find(version)?.EndOfExtendedSupport:yyyy-MM-dd}); supported: {supported}"));
                     break;
                 case EksSupport.Ended:
-                    yield return Report(cluster, at, "Kubernetes " + version + " is out of support as of " + asOf + "; supported: " + string.Join(", ", Data.Supported));
+                    yield return Report(cluster, at, "Kubernetes " + version + " is out of support as of " + day + "; supported: " + supported);
                     break;
             }
         }

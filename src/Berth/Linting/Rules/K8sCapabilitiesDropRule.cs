@@ -11,7 +11,7 @@ public sealed class K8sCapabilitiesDropRule : LintRule
 
     public override string Title => "Container does not drop all Linux capabilities";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "Container runtimes grant a default set of capabilities (NET_RAW, CHOWN, SETUID, DAC_OVERRIDE…) that almost no application needs; NET_RAW alone allows ARP and DNS spoofing inside the node's network. The restricted Pod Security Standard requires `drop: [ALL]`, adding back only NET_BIND_SERVICE when needed.";
 

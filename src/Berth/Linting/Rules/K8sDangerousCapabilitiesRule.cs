@@ -17,7 +17,7 @@ public sealed class K8sDangerousCapabilitiesRule : LintRule
 
     public override string Title => "Container adds a dangerous Linux capability";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "SYS_ADMIN is nearly root on the node (mounts, namespaces, BPF), NET_ADMIN rewrites the node's routing and iptables, SYS_PTRACE reads other processes' memory, SYS_MODULE loads kernel modules. One compromised container with them is a compromised node; the baseline Pod Security Standard forbids adding them.";
 

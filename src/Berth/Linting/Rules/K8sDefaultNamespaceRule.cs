@@ -51,18 +51,16 @@ public sealed class K8sDefaultNamespaceRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
-        // A manifest without a namespace takes the one its kustomization (in its folder or above) sets.
-        var kustomized = input.OfKind("Kustomization")
-            .Where(k => Yaml.Str(k.Root, "namespace") is { Length: > 0 } ns && ns != "default")
-            .Select(k => Path.GetDirectoryName(k.File) ?? "")
-            .ToList();
+        // A manifest without a namespace takes the one its kustomization (in its folder or above, or an overlay that
+        // builds it as a base) sets; a Helm chart's templates take the release namespace (helm install -n).
+        var kustomized = Kustomize.NamespacedFolders(input.Objects);
         foreach (var obj in input.Objects.Where(o => Kinds.Contains(o.Kind) && o.Group is "" or "apps" or "batch" or "networking.k8s.io" or "autoscaling" or "policy" or "rbac.authorization.k8s.io"))
         {
             if (obj.Namespace == "default")
             {
                 yield return Report(obj, obj.RangeOf(Yaml.Get(obj.Metadata, "namespace")), "is in the default namespace");
             }
-            else if (obj.Namespace is null && !kustomized.Any(dir => InOrBelow(obj.File, dir)))
+            else if (obj.Namespace is null && !kustomized.Any(dir => InOrBelow(obj.File, dir)) && !Kustomize.IsHelmTemplate(obj.File))
             {
                 yield return Report(obj, obj.RangeOf(obj.Metadata), "has no namespace: it lands in default unless the tool that applies it sets one");
             }

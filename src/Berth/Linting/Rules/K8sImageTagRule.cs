@@ -10,7 +10,7 @@ public sealed class K8sImageTagRule : LintRule
 
     public override string Title => "Container image with the latest tag or no tag";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "`latest` (or no tag, which means latest) is not a version: two nodes can run different code under the same manifest, a rollback goes nowhere, and GitOps cannot tell what is deployed.";
 

@@ -10,7 +10,7 @@ public sealed class K8sMemoryLimitRule : LintRule
 
     public override string Title => "Container without a memory limit";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "Without a memory limit a leaking container grows until the node is under memory pressure and the kubelet evicts its neighbours (DOMAIN.md §5: a leak OOMs the node). With a limit, only the leaking container is OOM-killed and restarted.";
 

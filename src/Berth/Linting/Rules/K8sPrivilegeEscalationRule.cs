@@ -10,7 +10,7 @@ public sealed class K8sPrivilegeEscalationRule : LintRule
 
     public override string Title => "Container allows privilege escalation";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "`allowPrivilegeEscalation` defaults to true: a setuid binary in the image can gain more privileges than the process started with. The restricted Pod Security Standard requires it to be false.";
 

@@ -10,7 +10,7 @@ public sealed class K8sPrivilegedRule : LintRule
 
     public override string Title => "Privileged container or host namespaces";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "A privileged container, or a pod sharing the node's network, PID or IPC namespace, can read and change the node and every pod on it — one compromised workload becomes the whole node.";
 

@@ -10,7 +10,7 @@ public sealed class K8sReadOnlyRootRule : LintRule
 
     public override string Title => "Container with a writable root filesystem";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "A writable root filesystem lets an attacker (or a bug) replace binaries and configuration inside the running container and persist there until it restarts. A read-only root, with emptyDir volumes for the paths the process writes, makes tampering fail loudly.";
 

@@ -10,7 +10,7 @@ public sealed class K8sReplicasRule : LintRule
 
     public override string Title => "Deployment or StatefulSet with fewer than 2 replicas";
 
-    public override string Resource => "Deployment, StatefulSet";
+    public override string Resource => "Deployment, StatefulSet, Rollout";
 
     public override string Why => "One replica (the default when `replicas` is absent) means every node drain, Spot interruption, Karpenter consolidation or crash is an outage.";
 
@@ -46,7 +46,7 @@ public sealed class K8sReplicasRule : LintRule
 
     public override IEnumerable<Finding> Check(LintInput input)
     {
-        foreach (var obj in input.Objects.Where(o => o.Kind is "Deployment" or "StatefulSet" && o.IsWorkload))
+        foreach (var obj in input.Objects.Where(o => o.Kind is "Deployment" or "StatefulSet" or "Rollout" && o.IsWorkload))
         {
             if (K8sHpa.Targets(input, obj) is not null)
             {
@@ -54,7 +54,8 @@ public sealed class K8sReplicasRule : LintRule
             }
 
             var replicas = Yaml.Str(obj.Spec, "replicas");
-            if (replicas is null || (int.TryParse(replicas, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n < 2))
+            // replicas: 0 is a deliberate scale to zero (a parked or KEDA-driven workload), not a single point of failure.
+            if (replicas is null || (int.TryParse(replicas, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == 1))
             {
                 yield return Report(obj, Yaml.KeyRange(obj.File, obj.Spec, "replicas") ?? obj.Range, "runs " + (replicas ?? "1 (default)") + " replica(s)");
             }

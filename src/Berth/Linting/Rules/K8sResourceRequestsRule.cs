@@ -10,7 +10,7 @@ public sealed class K8sResourceRequestsRule : LintRule
 
     public override string Title => "Container without CPU and memory requests";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "The scheduler and Karpenter size nodes from requests: a pod without them is packed as if it needed nothing, lands on a full node and is the first evicted (DOMAIN.md §5: pods without resource requests).";
 

@@ -10,7 +10,7 @@ public sealed class K8sRunAsNonRootRule : LintRule
 
     public override string Title => "Container may run as root";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "Most images run as root unless told otherwise; root in a container is root on the node after any container escape. `runAsNonRoot: true` makes the kubelet refuse to start a container that would run as UID 0.";
 
@@ -50,13 +50,19 @@ public sealed class K8sRunAsNonRootRule : LintRule
         foreach (var obj in input.Objects.Where(o => o.IsWorkload))
         {
             var podSecurity = Yaml.Map(obj.PodSpec, "securityContext");
-            var podNonRoot = Yaml.Bool(podSecurity, "runAsNonRoot") == true && Yaml.Str(podSecurity, "runAsUser") != "0";
             foreach (var container in obj.Containers())
             {
                 var security = Yaml.Map(container, "securityContext");
-                var nonRoot = Yaml.Bool(security, "runAsNonRoot") ?? podNonRoot;
+
+                // The container's settings override the pod's (PodSecurityContext docs). A non-zero runAsUser runs the
+                // process as that user whatever the image says, so it is not root even without runAsNonRoot.
+                var nonRoot = Yaml.Bool(security, "runAsNonRoot") ?? Yaml.Bool(podSecurity, "runAsNonRoot") ?? false;
                 var user = Yaml.Str(security, "runAsUser") ?? Yaml.Str(podSecurity, "runAsUser");
-                if (!nonRoot || user == "0")
+                if (user == "0")
+                {
+                    yield return Report(obj, obj.RangeOf(container), "container '" + Yaml.Str(container, "name") + "' runs as root (runAsUser is 0)");
+                }
+                else if (!nonRoot && user is null)
                 {
                     yield return Report(obj, obj.RangeOf(container), "container '" + Yaml.Str(container, "name") + "' may run as root (runAsNonRoot is not true)");
                 }

@@ -10,7 +10,7 @@ public sealed class K8sServiceAccountTokenRule : LintRule
 
     public override string Title => "Workload on the default service account mounts an API token";
 
-    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod";
+    public override string Resource => "Deployment, StatefulSet, DaemonSet, Job, CronJob, Pod, Rollout";
 
     public override string Why => "Every pod gets a Kubernetes API token unless `automountServiceAccountToken: false`. A workload that runs as its namespace's `default` service account has no RBAC of its own, so it does not call the API — the token only helps an attacker who gets into the container (and any role someone later binds to `default` leaks to every such pod). Workloads with their own service account are assumed to need the API (or Pod Identity/IRSA, which use their own projected token) and are not flagged.";
 

@@ -40,6 +40,12 @@ public sealed class LbDeregistrationDelayRule : LintRule
     {
         foreach (var group in input.OfType("aws_lb_target_group"))
         {
+            if (group.View.Get("target_type") is Unknown || group.View.Get("deregistration_delay") is Unknown)
+            {
+                yield return UnknownNote(group, group.View, group.View.Get("target_type") is Unknown ? "target_type" : "deregistration_delay", "how long IP targets take to deregister");
+                continue;
+            }
+
             if (group.View.Get("target_type") is not "ip")
             {
                 continue;

@@ -49,6 +49,12 @@ public sealed class SecurityGroupOpenEgressRule : LintRule
         {
             foreach (var egress in group.View.Blocks("egress"))
             {
+                if (SecurityGroupOpenIngressRule.UnknownAttribute(egress, "cidr_blocks", "ipv6_cidr_blocks", "from_port", "to_port", "protocol") is { } unknown)
+                {
+                    yield return UnknownNote(group, egress, unknown, "whether this egress is open to the internet");
+                    continue;
+                }
+
                 var cidrs = (Tf.Strings(egress.Get("cidr_blocks")) ?? []).Concat(Tf.Strings(egress.Get("ipv6_cidr_blocks")) ?? []);
                 if (AllTraffic(cidrs, egress.Get("protocol"), egress.Get("from_port"), egress.Get("to_port")) is { } what)
                 {

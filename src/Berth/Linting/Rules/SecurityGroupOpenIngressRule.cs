@@ -59,6 +59,12 @@ public sealed class SecurityGroupOpenIngressRule : LintRule
         {
             foreach (var ingress in group.View.Blocks("ingress"))
             {
+                if (UnknownAttribute(ingress, "cidr_blocks", "ipv6_cidr_blocks", "from_port", "to_port", "protocol") is { } unknown)
+                {
+                    yield return UnknownNote(group, ingress, unknown, "whether this ingress opens a sensitive port to the internet");
+                    continue;
+                }
+
                 var cidrs = (Tf.Strings(ingress.Get("cidr_blocks")) ?? []).Concat(Tf.Strings(ingress.Get("ipv6_cidr_blocks")) ?? []);
                 if (Open(cidrs, ingress.Get("from_port"), ingress.Get("to_port"), ingress.Get("protocol")) is { } port)
                 {
@@ -84,6 +90,24 @@ public sealed class SecurityGroupOpenIngressRule : LintRule
                 yield return Report(rule, rule.View.Has("cidr_ipv4") ? rule.View.RangeOf("cidr_ipv4") : rule.Range, "ingress from the internet to port " + port);
             }
         }
+    }
+
+    /// <summary>
+    /// The attribute that keeps a rule from deciding: an unknown CIDR list, or, when a CIDR is the whole internet, an
+    /// unknown port or protocol. Null when the rule can decide.
+    /// </summary>
+    internal static string? UnknownAttribute(BlockView view, string cidrs, string ipv6Cidrs, string from, string to, string protocol)
+    {
+        foreach (var attribute in new[] { cidrs, ipv6Cidrs })
+        {
+            if (HclValue.ContainsUnknown(view.Get(attribute)))
+            {
+                return attribute;
+            }
+        }
+
+        var world = (Tf.Strings(view.Get(cidrs)) ?? []).Concat(Tf.Strings(view.Get(ipv6Cidrs)) ?? []).Any(c => World.Contains(c));
+        return world ? new[] { protocol, from, to }.FirstOrDefault(a => HclValue.IsUnknown(view.Get(a))) : null;
     }
 
     /// <summary>The first sensitive port the rule opens to the world, or null.</summary>

@@ -45,6 +45,12 @@ public sealed class BlockView(string type, HclBody body, HclScope scope, SourceR
 
                 var iterator = block.Body.Attribute("iterator")?.Value is HclVariable v ? v.Name : blockType;
                 var forEach = block.Body.Attribute("for_each") is { } fe ? HclEvaluator.Evaluate(fe.Value, Scope) : null;
+                if (forEach is EvalError)
+                {
+                    // What Terraform would reject (a missing attribute of an object, a type mismatch) creates no block.
+                    continue;
+                }
+
                 foreach (var (key, value) in Instances.Pairs(forEach))
                 {
                     var item = new HclDictionary();

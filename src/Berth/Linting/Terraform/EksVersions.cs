@@ -18,19 +18,27 @@ public enum EksSupport
 
 /// <summary>
 /// The EKS release calendar as updatable data (Linting/Data/eks-versions.json, embedded): which versions are in
-/// standard or extended support as of the file's date. Judging by that date, not today's, keeps lint deterministic.
+/// standard or extended support on a given day (the lint's today, injected, so lint stays deterministic for a given
+/// --today), by default the file's own date.
 /// </summary>
 public sealed record EksVersions(DateOnly AsOf, string Source, IReadOnlyList<EksVersion> Versions)
 {
     public static EksVersions Embedded { get; } = Load();
 
-    public IReadOnlyList<string> Supported => Versions.Where(v => Support(v.Version) == EksSupport.Standard).Select(v => v.Version).ToList();
+    /// <summary>How old the calendar may get before the rule says its dates may be missing newer versions.</summary>
+    public const int MaxAgeDays = 365;
 
-    public EksSupport Support(string version)
+    public IReadOnlyList<string> Supported => SupportedOn(AsOf);
+
+    public IReadOnlyList<string> SupportedOn(DateOnly day) => Versions.Where(v => Support(v.Version, day) == EksSupport.Standard).Select(v => v.Version).ToList();
+
+    public EksSupport Support(string version) => Support(version, AsOf);
+
+    public EksSupport Support(string version, DateOnly day)
     {
         if (Versions.FirstOrDefault(v => v.Version == version) is { } known)
         {
-            return AsOf < known.EndOfStandardSupport ? EksSupport.Standard : AsOf < known.EndOfExtendedSupport ? EksSupport.Extended : EksSupport.Ended;
+            return day < known.EndOfStandardSupport ? EksSupport.Standard : day < known.EndOfExtendedSupport ? EksSupport.Extended : EksSupport.Ended;
         }
 
         // Older than the oldest listed version: long out of support.

@@ -4,7 +4,9 @@ using Berth.Linting.Hcl;
 namespace Berth.Linting.Terraform;
 
 /// <summary>One instance of a resource or data source, evaluated in its module instance.</summary>
-public sealed record TerraformResource(string Mode, string Type, string Name, string Address, BlockView View, ModuleInstance Module)
+/// <remarks><see cref="Key"/> is the instance key: <c>count.index</c> or <c>each.key</c>; null for a single instance;
+/// unknown when count or for_each cannot be known.</remarks>
+public sealed record TerraformResource(string Mode, string Type, string Name, string Address, BlockView View, ModuleInstance Module, object? Key = null)
 {
     public SourceRange Range => View.Range;
 
@@ -28,24 +30,43 @@ public sealed class ModuleInstance : IHclContext
     private readonly Dictionary<string, object?> _localValues = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (HclExpr Expr, HclScope Scope)> _inputs;
+    private readonly Dictionary<string, HclBlock> _outputs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _outputValues = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HclBlock> _calls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ModuleCall> _callInstances = new(StringComparer.Ordinal);
+    private readonly Func<ModuleInstance, HclBlock, ModuleCall> _expandCall;
 
     private readonly object _gate;
 
-    public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs, ModuleInstance? caller = null)
+    /// <remarks><paramref name="key"/> is the module path as <c>.terraform/modules/modules.json</c> keys it ("" for a
+    /// root, "eks.eks_managed_node_group" for a call inside a call); <paramref name="expandCall"/> reads a module call
+    /// of this instance (its folder, its instances).</remarks>
+    public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, string key, int depth, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs, Func<ModuleInstance, HclBlock, ModuleCall> expandCall, ModuleInstance? caller = null)
     {
         _gate = caller?._gate ?? new object();
         Directory = directory;
         RootDirectory = rootDirectory;
         ScanRoot = scanRoot;
         AddressPrefix = addressPrefix;
+        Key = key;
+        Depth = depth;
         Files = files;
         _inputs = inputs;
+        _expandCall = expandCall;
         RootScope = new HclScope(this);
         foreach (var block in files.SelectMany(f => f.Body.Blocks))
         {
             if (block.Type == "variable" && block.Labels is [var name])
             {
                 _variables.TryAdd(name, block);
+            }
+            else if (block.Type == "output" && block.Labels is [var output])
+            {
+                _outputs.TryAdd(output, block);
+            }
+            else if (block.Type == "module" && block.Labels is [var call])
+            {
+                _calls.TryAdd(call, block);
             }
             else if (block.Type == "locals")
             {
@@ -64,6 +85,10 @@ public sealed class ModuleInstance : IHclContext
     public string ScanRoot { get; }
 
     public string AddressPrefix { get; }
+
+    public string Key { get; }
+
+    public int Depth { get; }
 
     public IReadOnlyList<HclFile> Files { get; }
 
@@ -133,6 +158,11 @@ public sealed class ModuleInstance : IHclContext
             value = _variables.ContainsKey(name) ? Unknown.Value : EvalError.Value;
         }
 
+        if (_variables.TryGetValue(name, out var declared) && declared.Body.Attribute("type") is { } type && !HclValue.IsUnknown(value))
+        {
+            value = TypeDefaults.Apply(type.Value, value);
+        }
+
         _evaluating.Remove("var." + name);
         _variableValues[name] = value;
         return value;
@@ -160,6 +190,98 @@ public sealed class ModuleInstance : IHclContext
         _localValues[name] = value;
         return value;
     }
+
+    /// <summary>A module call of this instance with its instances, read once.</summary>
+    public ModuleCall? Call(string name)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(name, out var block))
+            {
+                return null;
+            }
+
+            if (!_callInstances.TryGetValue(name, out var call))
+            {
+                call = _expandCall(this, block);
+                _callInstances[name] = call;
+            }
+
+            return call;
+        }
+    }
+
+    /// <summary>The module calls of this instance, in source order.</summary>
+    public IEnumerable<ModuleCall> Calls() =>
+        Files.SelectMany(f => f.Body.Blocks).Where(b => b.Type == "module" && b.Labels.Count == 1).Select(b => b.Labels[0]).Distinct(StringComparer.Ordinal).Select(n => Call(n)).OfType<ModuleCall>();
+
+    /// <summary>
+    /// <c>module.NAME</c> as Terraform sees it: an object of outputs; a list of them with count, a map with for_each;
+    /// unknown when the module is not read or its instances are not known.
+    /// </summary>
+    public object? Module(string name)
+    {
+        if (Call(name) is not { } call)
+        {
+            return EvalError.Value;
+        }
+
+        if (call.Problem is not null || call.Instances.Any(i => HclValue.IsUnknown(i.Key)))
+        {
+            return Unknown.Value;
+        }
+
+        if (call.Block.Body.Attribute("count") is not null)
+        {
+            return call.Instances.Select(i => (object?)i.Instance.Outputs).ToList();
+        }
+
+        if (call.Block.Body.Attribute("for_each") is not null)
+        {
+            var map = new HclDictionary();
+            foreach (var instance in call.Instances)
+            {
+                map.Set(HclValue.AsString(instance.Key) ?? "", instance.Instance.Outputs);
+            }
+
+            return map;
+        }
+
+        return call.Instances is [var only] ? only.Instance.Outputs : Unknown.Value;
+    }
+
+    /// <summary>This instance's outputs, each evaluated when first read.</summary>
+    public LazyObject Outputs => new(Output);
+
+    public object? Output(string name)
+    {
+        lock (_gate)
+        {
+            if (_outputValues.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+
+            if (!_outputs.TryGetValue(name, out var block))
+            {
+                return EvalError.Value;
+            }
+
+            if (block.Body.Attribute("value") is not { } attr || !_evaluating.Add("output." + name))
+            {
+                return Unknown.Value;
+            }
+
+            var value = HclEvaluator.Evaluate(attr.Value, RootScope);
+            _evaluating.Remove("output." + name);
+            _outputValues[name] = value;
+            return value;
+        }
+    }
+
+    /// <summary>The expression of an output with its scope, to follow a value back to where it is written.</summary>
+    private (HclExpr Expr, HclScope Scope)? OutputExpr(string name) =>
+        _outputs.TryGetValue(name, out var block) && block.Body.Attribute("value") is { } attr ? (attr.Value, RootScope) : null;
 
     public object? PathValue(string name) => name switch
     {
@@ -194,6 +316,12 @@ public sealed class ModuleInstance : IHclContext
                 continue;
             }
 
+            if (scope.Context is ModuleInstance caller && ModuleOutput(expr, scope, caller) is { } output)
+            {
+                (expr, scope) = output;
+                continue;
+            }
+
             if (expr is not HclGetAttr { Source: HclVariable root } g || scope.Context is not ModuleInstance module || scope.TryLookup(root.Name, out _))
             {
                 break;
@@ -219,9 +347,56 @@ public sealed class ModuleInstance : IHclContext
 
         return (expr, scope);
     }
+
+    /// <summary><c>module.x.out</c>, <c>module.x[0].out</c>, <c>module.x["k"].out</c>: the output's expression in the instance.</summary>
+    private static (HclExpr Expr, HclScope Scope)? ModuleOutput(HclExpr expr, HclScope scope, ModuleInstance caller)
+    {
+        if (expr is not HclGetAttr { Name: var output } g || scope.TryLookup("module", out _))
+        {
+            return null;
+        }
+
+        var (callExpr, keyExpr) = g.Source switch
+        {
+            HclIndex { Source: HclGetAttr { Source: HclVariable { Name: "module" } } c } i => (c, i.Key),
+            HclGetAttr { Source: HclVariable { Name: "module" } } c => (c, (HclExpr?)null),
+            _ => (null, null),
+        };
+        if (callExpr is null || caller.Call(callExpr.Name) is not { Problem: null } call)
+        {
+            return null;
+        }
+
+        ModuleChild? instance;
+        if (keyExpr is null)
+        {
+            instance = call.Instances is [var only] && only.Key is null ? only : null;
+        }
+        else
+        {
+            var key = HclEvaluator.Evaluate(keyExpr, scope);
+            instance = call.Instances.FirstOrDefault(i => HclValue.Equal(i.Key, key) || (HclValue.AsString(i.Key) is { } a && a == HclValue.AsString(key)));
+        }
+
+        return instance?.Instance.OutputExpr(output);
+    }
 }
 
-/// <summary>Finds root modules among the scanned folders, evaluates them with their tfvars and expands local modules.</summary>
+/// <summary>One instance of a module call: its address suffix (<c>[0]</c>, <c>["a"]</c> or empty), key and module instance.</summary>
+public sealed record ModuleChild(string Suffix, object? Key, ModuleInstance Instance, HclScope CallScope);
+
+/// <summary>A module call as a rule sees it: its inputs in the caller's scope (the first instance's), and whether it was read.</summary>
+public sealed record ModuleCallSite(string Address, string Source, BlockView View, bool Read);
+
+/// <summary>A module call as read: its instances, or why it could not be read (then it has none).</summary>
+public sealed record ModuleCall(string Name, HclBlock Block, IReadOnlyList<ModuleChild> Instances, string? Problem);
+
+/// <summary>
+/// Finds root modules among the scanned folders, evaluates them with their tfvars and expands their module calls the
+/// way Terraform does: local sources from the caller's folder, and registry or git sources from
+/// <c>.terraform/modules/modules.json</c> where <c>terraform init</c> has run (as Checkov and Trivy read it). A call
+/// that cannot be read leaves one note naming it.
+/// </summary>
 public sealed class TerraformProject
 {
     private const int MaxModuleDepth = 8;
@@ -232,6 +407,8 @@ public sealed class TerraformProject
     /// <summary>Files read while expanding (tfvars, modules outside the scanned folders), with a read error if any;
     /// lazy, so a file two roots reach at once is still read and parsed once.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(HclFile File, string? Error)>> _late = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ModuleManifest>> _manifests = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentBag<LintDiagnostic> _moduleNotes = [];
     private readonly List<LintDiagnostic> _diagnostics = [];
     private readonly string _scanRoot;
 
@@ -242,18 +419,24 @@ public sealed class TerraformProject
     /// <summary>The resources of each root module (with its module instances), in root order.</summary>
     public IReadOnlyList<IReadOnlyList<TerraformResource>> ResourcesByRoot { get; private set; } = [];
 
+    /// <summary>The module calls of each root module (read or not), in root order.</summary>
+    public IReadOnlyList<IReadOnlyList<ModuleCallSite>> ModuleCallsByRoot { get; private set; } = [];
+
+    /// <summary>The root module folders, in the order of <see cref="ResourcesByRoot"/>.</summary>
+    public IReadOnlyList<string> Roots { get; private set; } = [];
+
     public IReadOnlyList<HclFile> Files => _files.Values.Concat(_late.Values.Select(l => l.Value.File)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
 
     /// <param name="scanRoot">Files outside this folder are never read by <c>file()</c>.</param>
-    /// <param name="directories">Folders holding .tf files.</param>
+    /// <param name="directories">Folders holding .tf or .tf.json files.</param>
     /// <param name="varFiles">Extra tfvars files, applied to every root module after terraform.tfvars and *.auto.tfvars.</param>
     public static TerraformProject Load(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles)
     {
         var project = new TerraformProject(Path.GetFullPath(scanRoot));
         var dirs = directories.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        project.ParseAll(dirs.SelectMany(d => System.IO.Directory.EnumerateFiles(d, "*.tf")).ToList());
+        project.ParseAll(dirs.SelectMany(TerraformFiles).ToList());
         var called = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dir in dirs)
         {
@@ -270,6 +453,7 @@ public sealed class TerraformProject
         // their resources are concatenated in root order, so the result does not depend on the core count.
         var roots = dirs.Where(d => !called.Contains(d)).ToList();
         var perRoot = new List<TerraformResource>[roots.Count];
+        var callsPerRoot = new List<ModuleCallSite>[roots.Count];
         Parallel.For(0, roots.Count, i =>
         {
             var root = roots[i];
@@ -291,10 +475,12 @@ public sealed class TerraformProject
                 }
             }
 
-            var module = new ModuleInstance(root, root, project._scanRoot, "", project.FilesIn(root), inputs);
+            var module = new ModuleInstance(root, root, project._scanRoot, "", "", 0, project.FilesIn(root), inputs, project.ReadCall);
             var resources = new List<TerraformResource>();
-            project.Expand(module, 0, resources);
+            var calls = new List<ModuleCallSite>();
+            Expand(module, resources, calls);
             perRoot[i] = resources;
+            callsPerRoot[i] = calls;
         });
 
         foreach (var (path, late) in project._late.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -308,32 +494,38 @@ public sealed class TerraformProject
             project._diagnostics.AddRange(file.Diagnostics);
         }
 
+        foreach (var (path, manifest) in project._manifests.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (manifest.Value.Problem is { } problem)
+            {
+                project._diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), problem));
+            }
+        }
+
+        project._diagnostics.AddRange(project._moduleNotes.Distinct().OrderBy(d => d.ToString(), StringComparer.Ordinal));
         project.ResourcesByRoot = perRoot;
+        project.ModuleCallsByRoot = callsPerRoot;
+        project.Roots = roots;
         project.Resources = perRoot.SelectMany(r => r).ToList();
         return project;
     }
 
+    private static IEnumerable<string> TerraformFiles(string dir) =>
+        System.IO.Directory.EnumerateFiles(dir, "*.tf").Concat(System.IO.Directory.EnumerateFiles(dir, "*.tf.json")).Order(StringComparer.Ordinal);
+
+    private static string? SourceText(HclBlock block) =>
+        block.Body.Attribute("source")?.Value is HclTemplate { Parts: [TemplateLiteral lit] } ? lit.Text : null;
+
     private static string? LocalSource(HclBlock block, string dir) =>
-        block.Body.Attribute("source")?.Value is HclTemplate { Parts: [TemplateLiteral lit] }
-        && (lit.Text.StartsWith("./", StringComparison.Ordinal) || lit.Text.StartsWith("../", StringComparison.Ordinal))
-            ? Path.GetFullPath(Path.Combine(dir, lit.Text))
+        SourceText(block) is { } text && (text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith("../", StringComparison.Ordinal))
+            ? Path.GetFullPath(Path.Combine(dir, text))
             : null;
 
     /// <summary>Parses the files on every core up front; the results are keyed by path, so the order stays deterministic.</summary>
     private void ParseAll(List<string> paths)
     {
         var parsed = new System.Collections.Concurrent.ConcurrentDictionary<string, (HclFile File, string? Error)>(StringComparer.Ordinal);
-        Parallel.ForEach(paths, path =>
-        {
-            try
-            {
-                parsed[path] = (HclParser.Parse(path, File.ReadAllText(path)), null);
-            }
-            catch (IOException e)
-            {
-                parsed[path] = (HclParser.Parse(path, ""), e.Message);
-            }
-        });
+        Parallel.ForEach(paths, path => parsed[path] = ReadAndParse(path));
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
             var (file, error) = parsed[path];
@@ -353,22 +545,23 @@ public sealed class TerraformProject
 
     private static (HclFile File, string? Error) ReadAndParse(string path)
     {
+        string text;
         try
         {
-            return (HclParser.Parse(path, File.ReadAllText(path)), null);
+            text = File.ReadAllText(path);
         }
         catch (IOException e)
         {
             return (HclParser.Parse(path, ""), e.Message);
         }
+
+        return (path.EndsWith(".tf.json", StringComparison.Ordinal) ? TerraformJson.Parse(path, text) : HclParser.Parse(path, text), null);
     }
 
     private List<HclFile> FilesIn(string dir) =>
-        System.IO.Directory.Exists(dir)
-            ? System.IO.Directory.EnumerateFiles(dir, "*.tf").Order(StringComparer.Ordinal).Select(Parse).ToList()
-            : [];
+        System.IO.Directory.Exists(dir) ? TerraformFiles(dir).Select(Parse).ToList() : [];
 
-    private void Expand(ModuleInstance module, int depth, List<TerraformResource> into)
+    private static void Expand(ModuleInstance module, List<TerraformResource> into, List<ModuleCallSite> calls)
     {
         foreach (var file in module.Files)
         {
@@ -377,37 +570,95 @@ public sealed class TerraformProject
                 if (block.Type is "resource" or "data" && block.Labels is [var type, var name])
                 {
                     var prefix = module.AddressPrefix + (block.Type == "data" ? "data." : "") + type + "." + name;
-                    foreach (var (suffix, scope) in ExpandInstances(block.Body, module.RootScope))
+                    foreach (var (suffix, key, scope) in ExpandInstances(block.Body, module.RootScope))
                     {
-                        var resource = new TerraformResource(block.Type, type, name, prefix + suffix, new BlockView(type, block.Body, scope, block.Range), module);
+                        var resource = new TerraformResource(block.Type, type, name, prefix + suffix, new BlockView(type, block.Body, scope, block.Range), module, key);
                         module.Resources.Add(resource);
                         into.Add(resource);
                     }
                 }
-                else if (block.Type == "module" && block.Labels is [var moduleName] && depth < MaxModuleDepth
-                    && LocalSource(block, module.Directory) is { } childDir && System.IO.Directory.Exists(childDir))
+                else if (block.Type == "module" && block.Labels is [var moduleName] && module.Call(moduleName) is { } call && call.Block == block)
                 {
-                    foreach (var (suffix, scope) in ExpandInstances(block.Body, module.RootScope))
+                    var scope = call.Instances.Count > 0 ? call.Instances[0].CallScope : module.RootScope;
+                    calls.Add(new ModuleCallSite(module.AddressPrefix + "module." + moduleName, SourceText(block) ?? "", new BlockView("module", block.Body, scope, block.Range), call.Problem is null));
+                    foreach (var child in call.Instances)
                     {
-                        var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
-                        foreach (var attr in block.Body.Attributes)
-                        {
-                            if (attr.Name is not ("source" or "version" or "count" or "for_each" or "providers" or "depends_on"))
-                            {
-                                inputs[attr.Name] = (attr.Value, scope);
-                            }
-                        }
-
-                        var child = new ModuleInstance(childDir, module.RootDirectory, _scanRoot, module.AddressPrefix + "module." + moduleName + suffix + ".", FilesIn(childDir), inputs, module);
-                        Expand(child, depth + 1, into);
+                        Expand(child.Instance, into, calls);
                     }
                 }
             }
         }
     }
 
-    /// <summary>count and for_each: one scope per instance, with its address suffix.</summary>
-    private static IEnumerable<(string Suffix, HclScope Scope)> ExpandInstances(HclBody body, HclScope scope)
+    /// <summary>Reads one module call: finds its folder, makes its instances, or leaves a note saying why it cannot.</summary>
+    private ModuleCall ReadCall(ModuleInstance caller, HclBlock block)
+    {
+        var name = block.Labels[0];
+        var address = caller.AddressPrefix + "module." + name;
+        var key = caller.Key.Length == 0 ? name : caller.Key + "." + name;
+        var source = SourceText(block);
+        var manifest = Manifest(caller.RootDirectory);
+        string? dir = null;
+        string? problem = null;
+        if (manifest.Dirs.TryGetValue(key, out var installed))
+        {
+            dir = installed;
+        }
+        else if (LocalSource(block, caller.Directory) is { } local)
+        {
+            dir = local;
+        }
+        else if (source is null)
+        {
+            problem = "its source is not a literal string";
+        }
+        else
+        {
+            problem = manifest.Found
+                ? "source \"" + source + "\" is not in .terraform/modules/modules.json (run terraform init again)"
+                : "source \"" + source + "\" is not read: run terraform init so that .terraform/modules holds it";
+        }
+
+        if (dir is not null && !System.IO.Directory.Exists(dir))
+        {
+            problem = "its folder " + LintPaths.Relative(caller.RootDirectory, dir) + " does not exist" + (manifest.Dirs.ContainsKey(key) ? " (run terraform init again)" : "");
+        }
+        else if (dir is not null && caller.Depth >= MaxModuleDepth)
+        {
+            problem = "it is nested more than " + MaxModuleDepth.ToString(CultureInfo.InvariantCulture) + " modules deep";
+        }
+
+        if (problem is not null)
+        {
+            _moduleNotes.Add(new LintDiagnostic(SourceRange.At(block.Range.File, block.Range.Line, block.Range.Column), address + ": " + problem + "; what it creates is not checked"));
+            return new ModuleCall(name, block, [], problem);
+        }
+
+        var files = FilesIn(dir!);
+        var instances = new List<ModuleChild>();
+        foreach (var (suffix, instanceKey, scope) in ExpandInstances(block.Body, caller.RootScope))
+        {
+            var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
+            foreach (var attr in block.Body.Attributes)
+            {
+                if (attr.Name is not ("source" or "version" or "count" or "for_each" or "providers" or "depends_on"))
+                {
+                    inputs[attr.Name] = (attr.Value, scope);
+                }
+            }
+
+            var child = new ModuleInstance(dir!, caller.RootDirectory, _scanRoot, address + suffix + ".", key, caller.Depth + 1, files, inputs, ReadCall, caller);
+            instances.Add(new ModuleChild(suffix, instanceKey, child, scope));
+        }
+
+        return new ModuleCall(name, block, instances, null);
+    }
+
+    private ModuleManifest Manifest(string root) =>
+        _manifests.GetOrAdd(Path.Combine(root, ".terraform", "modules", "modules.json"), path => new(() => ModuleManifest.Read(path, root))).Value;
+
+    /// <summary>count and for_each: one scope per instance, with its address suffix and key.</summary>
+    private static IEnumerable<(string Suffix, object? Key, HclScope Scope)> ExpandInstances(HclBody body, HclScope scope)
     {
         if (body.Attribute("count") is { } countAttr)
         {
@@ -418,14 +669,14 @@ public sealed class TerraformProject
                 {
                     var index = new HclDictionary();
                     index.Set("index", (decimal)i);
-                    yield return (string.Create(CultureInfo.InvariantCulture, $"[{i}]"), scope.With("count", index));
+                    yield return (string.Create(CultureInfo.InvariantCulture, $"[{i}]"), (decimal)i, scope.With("count", index));
                 }
             }
             else
             {
                 var index = new HclDictionary();
                 index.Set("index", Unknown.Value);
-                yield return ("[*]", scope.With("count", index));
+                yield return ("[*]", Unknown.Value, scope.With("count", index));
             }
 
             yield break;
@@ -441,12 +692,50 @@ public sealed class TerraformProject
                 each.Set("key", keyText);
                 each.Set("value", value);
                 var suffix = HclValue.AsString(keyText) is { } k ? "[\"" + k + "\"]" : "[*]";
-                yield return (suffix, scope.With("each", each));
+                yield return (suffix, HclValue.AsString(keyText) is { } known ? known : Unknown.Value, scope.With("each", each));
             }
 
             yield break;
         }
 
-        yield return ("", scope);
+        yield return ("", null, scope);
+    }
+}
+
+/// <summary>
+/// <c>.terraform/modules/modules.json</c> as <c>terraform init</c> writes it (internal/modsdir/manifest.go):
+/// <c>{"Modules":[{"Key":"eks","Source":"registry.terraform.io/…","Version":"20.8.4","Dir":".terraform/modules/eks"}]}</c>,
+/// the key being the module path joined with dots and Dir relative to the root module (a <c>//subdir</c> included).
+/// </summary>
+public sealed record ModuleManifest(bool Found, IReadOnlyDictionary<string, string> Dirs, string? Problem)
+{
+    public static ModuleManifest Read(string path, string root)
+    {
+        var none = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return new(false, none, null);
+        }
+
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            var dirs = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var module in doc.RootElement.GetProperty("Modules").EnumerateArray())
+            {
+                var key = module.GetProperty("Key").GetString() ?? "";
+                var dir = module.GetProperty("Dir").GetString() ?? "";
+                if (key.Length > 0 && dir.Length > 0)
+                {
+                    dirs[key] = Path.GetFullPath(Path.Combine(root, dir));
+                }
+            }
+
+            return new(true, dirs, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return new(false, none, "cannot read the module manifest: " + e.Message);
+        }
     }
 }

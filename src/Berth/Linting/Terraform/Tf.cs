@@ -37,56 +37,53 @@ public static class Tf
             case HclGetAttr { Source: HclVariable } g:
                 into.Add(g);
                 break;
-            case HclGetAttr g:
-                Walk(g.Source, into);
-                break;
-            case HclIndex i:
-                Walk(i.Source, into);
-                Walk(i.Key, into);
-                break;
-            case HclSplat s:
-                Walk(s.Source, into);
-                break;
-            case HclCall c:
-                foreach (var a in c.Args)
+            case HclFor f:
                 {
-                    Walk(a, into);
+                    Walk(f.Collection, into);
+                    var start = into.Count;
+                    Walk(f.KeyExpr, into);
+                    Walk(f.ValueExpr, into);
+                    Walk(f.Condition, into);
+
+                    // The loop's own variables are not references.
+                    into.RemoveAll(g => into.IndexOf(g) >= start && g.Source is HclVariable v && (v.Name == f.ValueVar || v.Name == f.KeyVar));
+                    break;
                 }
 
-                break;
-            case HclTemplate t:
-                foreach (var part in t.Parts.OfType<TemplateInterpolation>())
+            default:
+                foreach (var child in Children(expr))
                 {
-                    Walk(part.Expr, into);
-                }
-
-                break;
-            case HclBinary b:
-                Walk(b.Left, into);
-                Walk(b.Right, into);
-                break;
-            case HclUnary u:
-                Walk(u.Operand, into);
-                break;
-            case HclConditional c:
-                Walk(c.Condition, into);
-                Walk(c.True, into);
-                Walk(c.False, into);
-                break;
-            case HclParens p:
-                Walk(p.Inner, into);
-                break;
-            case HclTuple t:
-                foreach (var x in t.Items)
-                {
-                    Walk(x, into);
+                    Walk(child, into);
                 }
 
                 break;
         }
     }
 
-    /// <summary>The resources of a type in the same module instance that the attribute refers to.</summary>
+    /// <summary>The expressions directly inside one (the parts a traversal can hide in).</summary>
+    private static IEnumerable<HclExpr> Children(HclExpr? expr) => expr switch
+    {
+        HclGetAttr g => [g.Source],
+        HclIndex i => [i.Source, i.Key],
+        HclSplat s => [s.Source],
+        HclCall c => c.Args,
+        HclTemplate t => t.Parts.OfType<TemplateInterpolation>().Select(p => p.Expr),
+        HclBinary b => [b.Left, b.Right],
+        HclUnary u => [u.Operand],
+        HclConditional c => [c.Condition, c.True, c.False],
+        HclParens p => [p.Inner],
+        HclTuple t => t.Items,
+        HclObjectCons o => o.Items.SelectMany(item => new[] { item.Key, item.Value }),
+        HclFor f => new[] { f.Collection, f.KeyExpr, f.ValueExpr, f.Condition }.OfType<HclExpr>(),
+        _ => [],
+    };
+
+    /// <summary>
+    /// The resource instances of a type in the same module instance that the attribute refers to. An index
+    /// (<c>aws_ecs_task_definition.this[each.key]</c>, <c>[count.index]</c>, <c>["api"]</c>) is evaluated in the
+    /// referring instance's scope, so each service is paired with its own task definition; an index that cannot be
+    /// known pairs with none (never with all of them).
+    /// </summary>
     public static IReadOnlyList<TerraformResource> Referenced(TerraformResource from, string attribute, string type)
     {
         if (from.View.Attr(attribute) is not { } attr)
@@ -94,8 +91,55 @@ public static class Tf
             return [];
         }
 
-        var names = References(attr.Value).Where(r => r.StartsWith(type + ".", StringComparison.Ordinal)).Select(r => r[(type.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
-        return from.Module.Resources.Where(r => r.Mode == "resource" && r.Type == type && names.Contains(r.Name)).ToList();
+        var (expr, scope) = ModuleInstance.Resolve(attr.Value, from.View.Scope);
+        var result = new List<TerraformResource>();
+        foreach (var (name, key) in IndexedReferences(expr, type))
+        {
+            var instances = from.Module.Resources.Where(r => r.Mode == "resource" && r.Type == type && r.Name == name);
+            if (key is null)
+            {
+                result.AddRange(instances);
+                continue;
+            }
+
+            var value = HclEvaluator.Evaluate(key, scope);
+            result.AddRange(instances.Where(r => HclValue.Equal(r.Key, value) || (HclValue.AsString(r.Key) is { } k && k == HclValue.AsString(value))));
+        }
+
+        return result.Distinct().ToList();
+    }
+
+    /// <summary>Every <c>type.name</c> in an expression with the index that follows it, if any.</summary>
+    private static List<(string Name, HclExpr? Key)> IndexedReferences(HclExpr expr, string type)
+    {
+        var found = new List<(string, HclExpr?)>();
+        var indexed = new HashSet<HclGetAttr>(ReferenceEqualityComparer.Instance);
+        Visit(expr);
+        foreach (var g in Traversals(expr))
+        {
+            if (g.Source is HclVariable v && v.Name == type && !indexed.Contains(g))
+            {
+                found.Add((g.Name, null));
+            }
+        }
+
+        return found;
+
+        void Visit(HclExpr? e)
+        {
+            if (e is HclIndex { Source: HclGetAttr { Source: HclVariable v } g } i && v.Name == type)
+            {
+                indexed.Add(g);
+                found.Add((g.Name, i.Key));
+                Visit(i.Key);
+                return;
+            }
+
+            foreach (var child in Children(e))
+            {
+                Visit(child);
+            }
+        }
     }
 
     /// <summary>Whether <c>lifecycle { ignore_changes = [...] }</c> names the attribute (or is <c>all</c>).</summary>

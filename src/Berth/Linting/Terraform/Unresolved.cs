@@ -26,8 +26,10 @@ public static class Unresolved
                         continue;
                     case "data":
                         return attribute + " comes from a data source (" + name + "), read only when Terraform plans";
+                    case "module" when scope.Context is ModuleInstance module && module.Call(g.Name) is { Problem: { } problem }:
+                        return attribute + " comes from " + name + ", which is not read (" + problem + ")";
                     case "module":
-                        return attribute + " comes from the output of " + name + ", which is not resolved";
+                        return attribute + " comes from an output of " + name + " that is known only after apply";
                     case "each" or "count" or "path" or "self" or "terraform":
                         continue;
                     default:

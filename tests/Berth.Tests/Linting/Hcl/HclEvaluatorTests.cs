@@ -58,6 +58,54 @@ public sealed class HclEvaluatorTests
     [InlineData("1 / 0", "(error)")]
     public void Expressions_evaluate_like_terraform(string text, string expected) => Eval(text).ShouldBe(expected);
 
+    [Theory]
+    [InlineData("cidrsubnet(\"10.0.0.0/16\", 8, 2)", "\"10.0.2.0/24\"")]
+    [InlineData("cidrsubnet(\"10.0.0.0/16\", 4, 15)", "\"10.0.240.0/20\"")]
+    [InlineData("cidrsubnet(\"fd00:fd12:3456:7890::/56\", 16, 162)", "\"fd00:fd12:3456:7800:a200::/72\"")]
+    [InlineData("cidrsubnet(\"10.0.0.0/16\", 8, 256)", "(error)")]
+    [InlineData("cidrhost(\"10.12.112.0/20\", 16)", "\"10.12.112.16\"")]
+    [InlineData("cidrhost(\"10.12.112.0/20\", -2)", "\"10.12.127.254\"")]
+    [InlineData("cidrnetmask(\"172.16.0.0/12\")", "\"255.240.0.0\"")]
+    [InlineData("[for i in range(3) : cidrsubnet(\"10.0.0.0/16\", 4, i)]", "[\"10.0.0.0/20\",\"10.0.16.0/20\",\"10.0.32.0/20\"]")]
+    [InlineData("base64decode(base64encode(\"kubeconfig\"))", "\"kubeconfig\"")]
+    [InlineData("base64encode(\"Hello World\")", "\"SGVsbG8gV29ybGQ=\"")]
+    [InlineData("slice([\"a\", \"b\", \"c\", \"d\"], 1, 3)", "[\"b\",\"c\"]")]
+    [InlineData("slice([\"a\"], 1, 3)", "(error)")]
+    [InlineData("basename(\"foo/bar/baz.txt\")", "\"baz.txt\"")]
+    [InlineData("dirname(\"foo/bar/baz.txt\")", "\"foo/bar\"")]
+    [InlineData("nonsensitive(sensitive(\"x\"))", "\"x\"")]
+    [InlineData("one([])", "null")]
+    [InlineData("one([\"a\"])", "\"a\"")]
+    [InlineData("one([\"a\", \"b\"])", "(error)")]
+    [InlineData("yamlencode({ a = \"b\", c = [1, { d = true }] })", "\"\\\"a\\\": \\\"b\\\"\\n\\\"c\\\":\\n- 1\\n- \\\"d\\\": true\\n\"")]
+    [InlineData("range(1, 4)", "[1,2,3]")]
+    [InlineData("range(3, 0, -1)", "[3,2,1]")]
+    [InlineData("sort([\"b\", \"a\", \"c\"])", "[\"a\",\"b\",\"c\"]")]
+    [InlineData("zipmap([\"a\", \"b\"], [1, 2])", "{\"a\":1,\"b\":2}")]
+    [InlineData("regex(\"[a-z]+\", \"53453453.345345aaabbbccc23454\")", "\"aaabbbccc\"")]
+    [InlineData("regex(\"^(?P<major>\\\\d+)\\\\.(?P<minor>\\\\d+)$\", \"1.33\").minor", "\"33\"")]
+    [InlineData("regexall(\"[a-z]+\", \"1234abcd5678efgh9\")", "[\"abcd\",\"efgh\"]")]
+    [InlineData("trimprefix(\"helloworld\", \"hello\")", "\"world\"")]
+    [InlineData("trimsuffix(\"helloworld\", \"world\")", "\"hello\"")]
+    [InlineData("formatlist(\"Hello, %s!\", [\"Valentina\", \"Ander\"])", "[\"Hello, Valentina!\",\"Hello, Ander!\"]")]
+    [InlineData("anytrue([false, true])", "true")]
+    [InlineData("alltrue([true, false])", "false")]
+    [InlineData("setunion([\"a\"], [\"b\", \"a\"])", "[\"a\",\"b\"]")]
+    [InlineData("index([\"a\", \"b\"], \"b\")", "1")]
+    [InlineData("sum([1, 2.5])", "3.5")]
+    [InlineData("reverse([1, 2])", "[2,1]")]
+    [InlineData("chunklist([1, 2, 3], 2)", "[[1,2],[3]]")]
+    [InlineData("title(\"hello world\")", "\"Hello World\"")]
+    [InlineData("parseint(\"FF\", 16)", "255")]
+    public void Terraform_functions_used_by_platform_code_evaluate(string text, string expected) => Eval(text).ShouldBe(expected);
+
+    [Fact]
+    public void Nested_splats_give_a_list_per_element()
+    {
+        Eval("[{ groups = [{ name = \"a\" }, { name = \"b\" }] }, { groups = [{ name = \"c\" }] }][*].groups[*].name").ShouldBe("[[\"a\",\"b\"],[\"c\"]]");
+        Eval("flatten([{ g = [{ n = 1 }] }][*].g[*].n)").ShouldBe("[1]");
+    }
+
     [Fact]
     public void Unknowns_propagate_and_are_never_guessed()
     {

@@ -38,6 +38,27 @@ public sealed class EksSupportedVersionRuleTests : RuleTests<EksSupportedVersion
     }
 
     [Fact]
+    public void Support_is_judged_on_the_lint_day_and_an_old_calendar_leaves_a_note()
+    {
+        const string cluster = """
+            resource "aws_eks_cluster" "main" {
+              name     = "main"
+              version  = "1.33"
+              role_arn = "arn:aws:iam::123456789012:role/eks"
+            }
+            """;
+        var options = (string day) => new Berth.Linting.LintOptions { Today = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture) };
+        LintFiles.Run([Rule], [("main.tf", cluster)], options("2026-07-28")).Findings.ShouldBeEmpty();
+        var finding = LintFiles.Run([Rule], [("main.tf", cluster)], options("2026-11-29")).Findings.ShouldHaveSingleItem();
+        (finding.RuleId, finding.Range.Line, finding.Range.Column).ShouldBe(("BERTH-EKS-012", 3, 3));
+        finding.Message.ShouldBe("aws_eks_cluster.main: Kubernetes 1.33 is in extended support as of 2026-11-29 ($0.60/h; standard support ended 2026-07-29, extended ends 2027-07-29); supported: 1.35, 1.34");
+
+        var late = LintFiles.Run([Rule], [("main.tf", cluster)], options("2027-06-01")).Findings;
+        late.Count.ShouldBe(2);
+        late.Single(f => f.IsNote).Message.ShouldBe("aws_eks_cluster.main: the EKS release calendar Berth carries is from 2026-04-24, 403 days before 2027-06-01: versions and dates AWS published since are not known (update Berth)");
+    }
+
+    [Fact]
     public void Tfvars_and_module_inputs_decide_it_and_unknown_is_a_note()
     {
         const string module = """
@@ -52,8 +73,8 @@ public sealed class EksSupportedVersionRuleTests : RuleTests<EksSupportedVersion
             }
             """;
         Lint(("main.tf", module), ("terraform.tfvars", "kubernetes_version = \"1.24\"\n")).ShouldHaveSingleItem().Message.ShouldContain("out of support");
-        Lint(("main.tf", module), ("terraform.tfvars", "kubernetes_version = \"1.33\"\n")).ShouldBeEmpty();
-        Lint(("modules/eks/main.tf", module), ("main.tf", "module \"eks\" {\n  source             = \"./modules/eks\"\n  kubernetes_version = \"1.30\"\n}\n"))
+        Lint(("main.tf", module), ("terraform.tfvars", "kubernetes_version = \"1.35\"\n")).ShouldBeEmpty();
+        Lint(("modules/eks/main.tf", module), ("main.tf", "module \"eks\" {\n  source             = \"./modules/eks\"\n  kubernetes_version = \"1.32\"\n}\n"))
             .ShouldHaveSingleItem().Message.ShouldContain("extended support");
         Notes(("main.tf", module)).ShouldHaveSingleItem().Message.ShouldContain("var.kubernetes_version has no default");
         // The note names the variable wherever it sits in the expression: inside a tuple, an index, a conditional.

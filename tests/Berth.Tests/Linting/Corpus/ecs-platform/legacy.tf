@@ -12,6 +12,7 @@ resource "aws_ecs_task_definition" "worker" {
     [
       {
         "name": "worker",
+        "user": "1000",
         "image": "${var.registry}/worker:2.0.1",
         "essential": true,
         "readonlyRootFilesystem": true,

@@ -5,7 +5,7 @@ variable "cluster_name" {
 
 variable "kubernetes_version" {
   type    = string
-  default = "1.33"
+  default = "1.35"
 }
 
 variable "subnet_ids" {

@@ -27,6 +27,7 @@ resource "aws_ecs_task_definition" "this" {
   container_definitions = jsonencode([
     {
       name                   = "app"
+      user                   = "1000"
       image                  = var.image
       essential              = true
       readonlyRootFilesystem = true
@@ -46,6 +47,7 @@ resource "aws_ecs_task_definition" "this" {
     },
     {
       name                   = "log-router"
+      user                   = "1000"
       image                  = "public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0"
       essential              = true
       readonlyRootFilesystem = true
