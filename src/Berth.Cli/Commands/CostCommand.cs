@@ -114,6 +114,11 @@ public static class CostView
         }
 
         ansi.MarkupLine(Markup.Escape($"Prices: {report.CatalogOrigin} catalog as of {report.CatalogAsOf}, region {report.Region}, {report.HoursPerMonth.ToString(System.Globalization.CultureInfo.InvariantCulture)} h/month. Engineering time is an estimate (docs/cost-model.md)."));
+        foreach (var n in report.PriceNotes)
+        {
+            ansi.MarkupLine("[yellow]" + Markup.Escape(n) + "[/]");
+        }
+
         var estimates = report.Options.SelectMany(o => o.Estimates).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         foreach (var e in estimates.Where(e => !e.StartsWith("estimate: Berth", StringComparison.Ordinal)).Take(8))
         {

@@ -61,7 +61,7 @@ public sealed class PriceBook(PriceCatalog catalog, PricingSpec pricing, string 
     public decimal SavingsPlan => pricing.ComputeSavingsPlan;
 
     private static PriceQuote Override(decimal usd, string? note = null) =>
-        new(usd, OverrideSource, "user", false, note is null ? "override: " + OverrideSource : "override: " + note);
+        new(usd, OverrideSource, "user", false, note is null ? "override: " + OverrideSource : "override: " + note) { Basis = PriceBasis.Override };
 
     public static string Describe(PriceQuote q) =>
         string.Create(CultureInfo.InvariantCulture, $"{q.UsdPerHour}/h ({q.Source}, {q.AsOf})");

@@ -97,7 +97,7 @@ public sealed class PriceCatalog
         {
             var ratio = Ec2Ratio(region);
             var usd = Round(reference.UsdPerHour * ratio.Ratio);
-            return new PriceQuote(usd, reference.Source.Text, reference.Source.AsOf, true,
+            return new PriceQuote(usd, Derived(reference.Source, ratio), PriceQuote.Oldest(reference.Source.AsOf, ratio.AsOf), true,
                 string.Create(CultureInfo.InvariantCulture,
                     $"estimated: {ReferenceRegion} price {reference.UsdPerHour} × {ratio.Ratio:0.0000} ({ratio.Basis})"));
         }
@@ -118,7 +118,7 @@ public sealed class PriceCatalog
 
         var usd = Round(onDemand.UsdPerHour * (100 - advisor.SavingsPct) / 100m);
         var where = advisor.Region == region ? "" : $" ({advisor.Region}'s figure: none for {region})";
-        return new PriceQuote(usd, advisor.Source.Text, advisor.Source.AsOf, true,
+        return new PriceQuote(usd, $"estimate: on-demand ({onDemand.Source}) less the savings of {advisor.Source.Text}", PriceQuote.Oldest(onDemand.AsOf, advisor.Source.AsOf), true,
             string.Create(CultureInfo.InvariantCulture, $"estimated: on-demand {onDemand.UsdPerHour} less the Spot advisor's {advisor.SavingsPct}% savings{where}"));
     }
 
@@ -134,7 +134,9 @@ public sealed class PriceCatalog
         var reference = Data.Storage.FirstOrDefault(s => s.Region == ReferenceRegion && s.VolumeType == volumeType)
             ?? throw new CatalogException($"{Origin}: no {volumeType} volume price");
         var ratio = Ec2Ratio(region);
-        return new PriceQuote(Round(reference.UsdPerGbMonth * ratio.Ratio), reference.Source.Text, reference.Source.AsOf, region != ReferenceRegion,
+        return new PriceQuote(Round(reference.UsdPerGbMonth * ratio.Ratio),
+            region == ReferenceRegion ? reference.Source.Text : Derived(reference.Source, ratio),
+            region == ReferenceRegion ? reference.Source.AsOf : PriceQuote.Oldest(reference.Source.AsOf, ratio.AsOf), region != ReferenceRegion,
             region == ReferenceRegion ? null : string.Create(CultureInfo.InvariantCulture, $"estimated: {ReferenceRegion} {volumeType} {reference.UsdPerGbMonth} × {ratio.Ratio:0.0000} ({ratio.Basis})"));
     }
 
@@ -171,7 +173,7 @@ public sealed class PriceCatalog
 
         var ratio = FargateRatio(region);
         PriceQuote Scaled(decimal referenceUsd, string what) => new(
-            Round(referenceUsd * ratio.Ratio), reference.Source.Text, reference.Source.AsOf, true,
+            Round(referenceUsd * ratio.Ratio), Derived(reference.Source, ratio), PriceQuote.Oldest(reference.Source.AsOf, ratio.AsOf), true,
             string.Create(CultureInfo.InvariantCulture, $"estimated: {ReferenceRegion} {what} {referenceUsd} × {ratio.Ratio:0.0000} ({ratio.Basis})"));
 
         var od = Scaled(reference.VcpuHour, "Fargate vCPU-hour");
@@ -185,8 +187,13 @@ public sealed class PriceCatalog
     }
 
     private PriceQuote SpotEstimate(PriceQuote onDemand, decimal factor, FargatePriceRow basis) => new(
-        Round(onDemand.UsdPerHour * factor), basis.Source.Text, basis.Source.AsOf, true,
+        Round(onDemand.UsdPerHour * factor), $"estimate: on-demand ({onDemand.Source}) at {ReferenceRegion}'s Fargate Spot discount ({basis.Source.Text})",
+        PriceQuote.Oldest(onDemand.AsOf, basis.Source.AsOf), true,
         string.Create(CultureInfo.InvariantCulture, $"estimated: on-demand {onDemand.UsdPerHour} × {factor:0.0000} (Fargate Spot's discount in {ReferenceRegion})"));
+
+    /// <summary>An estimate's source: the reference price it scales and the ratio it scales by, each with its own source.</summary>
+    private string Derived(PriceSource reference, RegionRatio ratio) =>
+        $"estimate: {ReferenceRegion}'s price ({reference.Text}, {reference.AsOf}) × {ratio.Basis}";
 
     /// <summary>The region's EC2 price level: the median of its (stale) prices over the reference region's, type by type.</summary>
     public RegionRatio Ec2Ratio(string region) =>
@@ -205,7 +212,7 @@ public sealed class PriceCatalog
         if (reference is not null && own is not null)
         {
             return new RegionRatio(region, Math.Round(own.VcpuHour / reference.VcpuHour, 4), 1,
-                $"{region}'s Fargate price ratio as of {own.Source.AsOf}");
+                $"{region}'s Fargate price ratio as of {own.Source.AsOf}") { AsOf = own.Source.AsOf };
         }
 
         return Ec2Ratio(region);
@@ -220,7 +227,10 @@ public sealed class PriceCatalog
 
         var all = _ec2Ratios.Values.Select(r => r.Ratio).Order().ToArray();
         var median = all.Length == 0 ? 1m : Median(all);
-        return new RegionRatio(region, median, 0, $"no prices for {region}: the median ratio of {all.Length} other regions");
+        return new RegionRatio(region, median, 0, $"no prices for {region}: the median ratio of {all.Length} other regions")
+        {
+            AsOf = _ec2Ratios.Values.Select(r => r.AsOf).DefaultIfEmpty("").Min(StringComparer.Ordinal) ?? "",
+        };
     }
 
     private Dictionary<string, RegionRatio> ObserveEc2Ratios()
@@ -238,7 +248,7 @@ public sealed class PriceCatalog
             {
                 var asOf = group.Max(r => r.Source.AsOf) ?? "";
                 result[group.Key] = new RegionRatio(group.Key, Math.Round(Median(ratios), 4), ratios.Length,
-                    $"{group.Key}'s observed price ratio over {ratios.Length} types as of {asOf}");
+                    $"{group.Key}'s observed price ratio over {ratios.Length} types as of {asOf}") { AsOf = asOf };
             }
         }
 

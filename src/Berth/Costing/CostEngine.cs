@@ -1,3 +1,4 @@
+using System.Globalization;
 using Berth.Catalog;
 using Berth.Planning;
 using Berth.Spec;
@@ -27,7 +28,37 @@ public static class CostEngine
         var context = new CostContext(plans, infraOnly, totalsOnly);
         var options = Builders.Select(b => b.Build(context)).OfType<CostOption>().ToArray();
         var catalog = plans.Prices.Catalog;
-        return new CostReport("USD", plans.Spec.Pricing.HoursPerMonth, plans.Spec.Region, catalog.AsOf, catalog.Origin, options);
+        return new CostReport("USD", plans.Spec.Pricing.HoursPerMonth, plans.Spec.Region, catalog.AsOf, catalog.Origin, options)
+        {
+            PriceNotes = PriceNotes(catalog, plans.Spec.Region, options),
+        };
+    }
+
+    /// <summary>
+    /// Said plainly under every cost view: how many infrastructure lines rest on estimates, and — outside the
+    /// reference region — what the region's estimates are scaled by and how old that ratio is.
+    /// </summary>
+    private static string[] PriceNotes(PriceCatalog catalog, string region, IReadOnlyList<CostOption> options)
+    {
+        var lines = options.SelectMany(o => o.LineItems).Where(l => l.Kind == LineItemKind.Infrastructure && l.Price is not null).ToArray();
+        var estimated = lines.Count(l => l.Price!.Basis is PriceBasis.Estimate or PriceBasis.StaleCatalogRow);
+        if (estimated == 0)
+        {
+            return [];
+        }
+
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{estimated} of {lines.Length} priced lines rest on estimates, not current {region} catalog rows (each line's basis is in --format json)."),
+        };
+        if (region != catalog.ReferenceRegion)
+        {
+            var ratio = catalog.Ec2Ratio(region);
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Prices in {region} without a current row are {catalog.ReferenceRegion}'s × {ratio.Ratio:0.0000}: {ratio.Basis}. Check them against the AWS price list before committing to a figure."));
+        }
+
+        return [.. notes];
     }
 
     /// <summary>The catalog a spec names: the embedded one, or a file relative to the spec.</summary>

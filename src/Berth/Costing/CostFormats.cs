@@ -18,6 +18,13 @@ public static class CostFormats
             w.WriteString("region", r.Region);
             w.WriteString("catalogAsOf", r.CatalogAsOf);
             w.WriteString("catalog", r.CatalogOrigin);
+            w.WriteStartArray("priceNotes");
+            foreach (var n in r.PriceNotes)
+            {
+                w.WriteStringValue(n);
+            }
+
+            w.WriteEndArray();
             w.WriteStartArray("options");
             foreach (var o in r.Options)
             {
@@ -71,6 +78,13 @@ public static class CostFormats
                     w.WriteString("kind", l.Kind == LineItemKind.EngineeringTime ? "engineering-time" : "infrastructure");
                     w.WriteString("group", l.Group);
                     w.WriteBoolean("estimated", l.Estimated);
+                    if (l.Price is { } price)
+                    {
+                        w.WriteString("basis", price.BasisText);
+                        w.WriteString("source", price.Source);
+                        w.WriteString("asOf", price.AsOf);
+                    }
+
                     if (l.Note is not null)
                     {
                         w.WriteString("note", l.Note);
@@ -117,6 +131,11 @@ public static class CostFormats
         sb.Append("## Monthly cost: ").Append(name).Append('\n').Append('\n');
         sb.Append("Region ").Append(r.Region).Append(", ").Append(Inv(r.HoursPerMonth)).Append(" hours a month, prices from the ")
             .Append(r.CatalogOrigin).Append(" catalog as of ").Append(r.CatalogAsOf).Append(". Engineering time is an estimate.\n\n");
+        foreach (var n in r.PriceNotes)
+        {
+            sb.Append("> ").Append(n).Append("\n\n");
+        }
+
         sb.Append("| Option | Infrastructure | Engineering time | Total |\n|---|---:|---:|---:|\n");
         foreach (var o in r.Ranked())
         {

@@ -1,3 +1,5 @@
+using Berth.Catalog;
+
 namespace Berth.Costing;
 
 public enum LineItemKind
@@ -21,10 +23,16 @@ public sealed record LineItem(
     bool Estimated,
     string? Note)
 {
+    /// <summary>The price the line was priced at, with its basis, source and date; null for figures that are not prices (discounts, engineering time).</summary>
+    public PriceQuote? Price { get; init; }
+
     public static LineItem Create(string description, decimal quantity, string unit, decimal unitPriceUsd, string group,
-        LineItemKind kind = LineItemKind.Infrastructure, bool estimated = false, string? note = null) =>
+        LineItemKind kind = LineItemKind.Infrastructure, bool estimated = false, string? note = null, PriceQuote? price = null) =>
         new(description, Math.Round(quantity, 4, MidpointRounding.AwayFromZero), unit, unitPriceUsd,
-            Money.Cents(quantity * unitPriceUsd), kind, group, estimated, note);
+            Money.Cents(quantity * unitPriceUsd), kind, group, estimated || (price?.Estimated ?? false), note ?? price?.Note)
+        {
+            Price = price,
+        };
 }
 
 /// <summary>One way to run the workload, priced for a month.</summary>
@@ -64,6 +72,9 @@ public sealed record CostReport(
     string CatalogOrigin,
     IReadOnlyList<CostOption> Options)
 {
+    /// <summary>What the reader must know about the prices as a whole (e.g. that a region's are estimated from another's), said under every view of them.</summary>
+    public IReadOnlyList<string> PriceNotes { get; init; } = [];
+
     /// <summary>
     /// The options in the order every view ranks them: those that can run the workload, cheapest first (by total, or
     /// by infrastructure alone), then those that cannot.

@@ -9,7 +9,8 @@ public static class CostSummary
 {
     public static string Footnote(CostReport r) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"Prices: {r.CatalogOrigin} catalog as of {r.CatalogAsOf}, {r.Region}, {r.HoursPerMonth} h/month; * includes estimated prices. Engineering time is Berth's estimate (docs/cost-model.md).");
+            $"Prices: {r.CatalogOrigin} catalog as of {r.CatalogAsOf}, {r.Region}, {r.HoursPerMonth} h/month; * includes estimated prices. Engineering time is Berth's estimate (docs/cost-model.md).")
+        + string.Concat(r.PriceNotes.Select(n => " " + n));
 
     public static string Markdown(CostReport r)
     {

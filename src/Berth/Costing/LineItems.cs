@@ -14,7 +14,7 @@ public static class LineItems
         var q = c.Prices.ControlPlane(c.Spec.Eks.SupportTier);
         var tier = SpecEnums.SupportTier.NameOf(c.Spec.Eks.SupportTier);
         return LineItem.Create($"EKS control plane, {tier} support{c.ClusterSuffix}", c.Hours * c.Clusters, "cluster-hour",
-            q.UsdPerHour, "control plane", estimated: q.Estimated, note: q.Note);
+            q.UsdPerHour, "control plane", price: q);
     }
 
     public static IEnumerable<LineItem> Engineering(CostContext c, IEnumerable<EngineeringTask> tasks) =>
@@ -38,7 +38,16 @@ public static class LineItems
             note: "discount: berth.yaml pricing.discounts.computeSavingsPlan")];
     }
 
-    public static bool Estimated(params PriceQuote[] quotes) => quotes.Any(q => q.Estimated);
-
-    public static string? Note(params PriceQuote[] quotes) => quotes.Select(q => q.Note).FirstOrDefault(n => n is not null);
+    /// <summary>
+    /// One quote for a price made of several (Fargate's vCPU and memory rates): the weakest basis, every distinct
+    /// source, the oldest date and the first note. The figure is not used — the line carries its own unit price.
+    /// </summary>
+    public static PriceQuote Combined(params PriceQuote[] quotes)
+    {
+        var basis = quotes.Max(q => q.Basis);
+        var sources = string.Join("; ", quotes.Select(q => q.Source).Distinct(StringComparer.Ordinal));
+        var asOf = quotes.Select(q => q.AsOf).Aggregate(PriceQuote.Oldest);
+        return new PriceQuote(quotes.Sum(q => q.UsdPerHour), sources, asOf, quotes.Any(q => q.Estimated),
+            quotes.Select(q => q.Note).FirstOrDefault(n => n is not null)) { Basis = basis };
+    }
 }

@@ -362,26 +362,26 @@ public static class ReportHtml
         {
             var f = prices.Fargate(arch);
             var a = arch.ToString().ToLowerInvariant();
-            priceRows.Add([$"Fargate {a} vCPU-hour", Price(f.Vcpu.UsdPerHour), f.Vcpu.Source, f.Vcpu.AsOf]);
-            priceRows.Add([$"Fargate {a} GB-hour", Price(f.Gb.UsdPerHour), f.Gb.Source, f.Gb.AsOf]);
-            priceRows.Add([$"Fargate Spot {a} vCPU-hour", Price(f.SpotVcpu.UsdPerHour), f.SpotVcpu.Source, f.SpotVcpu.AsOf]);
-            priceRows.Add([$"Fargate Spot {a} GB-hour", Price(f.SpotGb.UsdPerHour), f.SpotGb.Source, f.SpotGb.AsOf]);
+            priceRows.Add(PriceRow($"Fargate {a} vCPU-hour", f.Vcpu));
+            priceRows.Add(PriceRow($"Fargate {a} GB-hour", f.Gb));
+            priceRows.Add(PriceRow($"Fargate Spot {a} vCPU-hour", f.SpotVcpu));
+            priceRows.Add(PriceRow($"Fargate Spot {a} GB-hour", f.SpotGb));
         }
 
         var cp = prices.ControlPlane(spec.Eks.SupportTier);
-        priceRows.Add(["EKS control plane, cluster-hour", Price(cp.UsdPerHour), cp.Source, cp.AsOf]);
+        priceRows.Add(PriceRow("EKS control plane, cluster-hour", cp));
         if (m.Nodes.Value is { } nodes)
         {
             foreach (var (type, capacity) in nodes.Karpenter.Nodes.Concat(nodes.Berth.Nodes).Select(n => (n.InstanceType, n.Capacity)).Distinct().OrderBy(t => t.InstanceType, StringComparer.Ordinal).ThenBy(t => t.Capacity))
             {
                 if (prices.Ec2(type, capacity) is { } q)
                 {
-                    priceRows.Add([$"EC2 {type} {(capacity == CapacityType.Spot ? "Spot" : "on-demand")} instance-hour", Price(q.UsdPerHour), q.Source, q.AsOf]);
+                    priceRows.Add(PriceRow($"EC2 {type} {(capacity == CapacityType.Spot ? "Spot" : "on-demand")} instance-hour", q));
                 }
             }
         }
 
-        h.Table("Prices used (USD)", ["Price", "#USD", "Source", "As of"], priceRows, "prices-table");
+        h.Table("Prices used (USD)", ["Price", "#USD", "Basis", "Source", "As of"], priceRows, "prices-table");
         var estimates = m.Cost.Options.SelectMany(o => o.Estimates).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         if (estimates.Length > 0)
         {
@@ -397,6 +397,8 @@ public static class ReportHtml
 
         h.Close("section");
     }
+
+    private static IReadOnlyList<string> PriceRow(string label, PriceQuote q) => [label, Price(q.UsdPerHour), q.BasisText, q.Source, q.AsOf];
 
     private static string Price(decimal usd) => usd.ToString("0.########", CultureInfo.InvariantCulture);
 

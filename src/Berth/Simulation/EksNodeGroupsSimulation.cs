@@ -39,19 +39,48 @@ public sealed class EksNodeGroupsSimulation : EksNodeSimulation
             }
         }
 
-        // The controllers run before any service pod; they never move, so their requests are simply taken.
+        // The controllers run before any service pod and never move while their node lives, so their requests are
+        // simply taken; a controller whose node is interrupted waits for the replacement (PlaceControllers).
         foreach (var c in _controllers)
         {
             var request = new Resources(c.Cpu.Value, (long)Math.Ceiling(c.Memory.MiB), 1);
             for (var r = 0; r < c.Replicas; r++)
             {
-                var node = LiveNodes.FirstOrDefault(n => Nodes[n].Info.Arch == CpuArch.X64 && Nodes[n].Allocatable.Holds(Nodes[n].Used + request), -1);
-                if (node >= 0)
-                {
-                    Nodes[node].Used += request;
-                    RequestsChanged(c.Cpu.Value / 1000.0);
-                }
+                _displaced.Add(request);
             }
+        }
+
+        PlaceControllers();
+    }
+
+    private readonly List<Resources> _displaced = [];
+
+    /// <summary>Places each controller pod without a node on the first x86 node with room (they come before service pods: system-cluster-critical).</summary>
+    private void PlaceControllers()
+    {
+        for (var i = 0; i < _displaced.Count;)
+        {
+            var request = _displaced[i];
+            var node = LiveNodes.FirstOrDefault(n => Nodes[n].Info.Arch == CpuArch.X64 && Nodes[n].Allocatable.Holds(Nodes[n].Used + request), -1);
+            if (node < 0)
+            {
+                i++;
+                continue;
+            }
+
+            Nodes[node].Used += request;
+            Nodes[node].Reserved += request;
+            RequestsChanged(request.CpuMillicores / 1000.0);
+            _displaced.RemoveAt(i);
+        }
+    }
+
+    private protected override void OnNodeDeleted(int nodeId)
+    {
+        // Only the total is tracked per node, so the node's controllers come back as one request of their sum.
+        if (Nodes[nodeId].Reserved.CpuMillicores > 0)
+        {
+            _displaced.Add(Nodes[nodeId].Reserved);
         }
     }
 
@@ -88,7 +117,11 @@ public sealed class EksNodeGroupsSimulation : EksNodeSimulation
 
     private protected override void OnPodLeft(int nodeId) => RetryPending();
 
-    private protected override void OnNodeReady(int nodeId) => RetryPending();
+    private protected override void OnNodeReady(int nodeId)
+    {
+        PlaceControllers();
+        RetryPending();
+    }
 
     private protected override void OnInterrupted(int nodeId) => Launch(Nodes[nodeId].Source, instant: false);
 

@@ -66,6 +66,9 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         public Resources Used { get; set; }
 
+        /// <summary>Requests on the node that are not service pods (the cluster's controllers); part of <see cref="Used"/>.</summary>
+        public Resources Reserved { get; set; }
+
         public List<int> Pods { get; } = [];
 
         public NodeState State { get; set; }
@@ -173,6 +176,11 @@ public abstract class EksNodeSimulation : OptionSimulation
     }
 
     /// <summary>A node became ready; its bound pods start.</summary>
+    /// <summary>A node was deleted (after its pods left); <see cref="SimNode.Reserved"/> still says what else it held.</summary>
+    private protected virtual void OnNodeDeleted(int nodeId)
+    {
+    }
+
     private protected virtual void OnNodeReady(int nodeId)
     {
     }
@@ -488,7 +496,14 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         node.State = NodeState.Deleted;
         LiveNodes.Remove(nodeId);
+        if (node.Reserved.CpuMillicores > 0)
+        {
+            // The controllers' pods go with the node: their requests leave the cluster's books until they are placed again.
+            RequestsChanged(-node.Reserved.CpuMillicores / 1000.0);
+        }
+
         NodesChanged(-1, -node.Allocatable.CpuMillicores / 1000.0);
+        OnNodeDeleted(nodeId);
         StopBilling(node.Ledger);
     }
 

@@ -44,7 +44,7 @@ public sealed class EcsFargateOption : ICostOptionBuilder
             if (odHours > 0)
             {
                 var line = LineItem.Create($"{s.Name}: {task.SizeText} task{arch} on FARGATE{c.ClusterSuffix}", odHours, "task-hour", task.OnDemandUsdPerHour, "compute",
-                    estimated: LineItems.Estimated(q.Vcpu, q.Gb), note: LineItems.Note(q.Vcpu, q.Gb));
+                    price: LineItems.Combined(q.Vcpu, q.Gb));
                 lines.Add(line);
                 onDemand.Add(line);
                 waste += odHours * task.OnDemandWastePerHour;
@@ -53,7 +53,7 @@ public sealed class EcsFargateOption : ICostOptionBuilder
             if (spotHours > 0)
             {
                 lines.Add(LineItem.Create($"{s.Name}: {task.SizeText} task on FARGATE_SPOT{c.ClusterSuffix}", spotHours, "task-hour", task.SpotUsdPerHour, "spot",
-                    estimated: LineItems.Estimated(q.SpotVcpu, q.SpotGb), note: LineItems.Note(q.SpotVcpu, q.SpotGb)));
+                    price: LineItems.Combined(q.SpotVcpu, q.SpotGb)));
                 waste += spotHours * task.SpotWastePerHour;
             }
 
@@ -61,7 +61,7 @@ public sealed class EcsFargateOption : ICostOptionBuilder
             {
                 lines.Add(LineItem.Create($"{s.Name}: ephemeral storage above {FreeStorageGb} GB ({Fmt.Number(task.ExtraStorageGb)} GB per task){c.ClusterSuffix}",
                     task.ExtraStorageGb * (odHours + spotHours), "GB-hour", q.StorageGb.UsdPerHour, "storage",
-                    estimated: q.StorageGb.Estimated, note: q.StorageGb.Note));
+                    price: q.StorageGb));
             }
         }
 

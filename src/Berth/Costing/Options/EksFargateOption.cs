@@ -40,14 +40,14 @@ public sealed class EksFargateOption : ICostOptionBuilder
             var q = task.Quote;
             var podHours = pod.HourlyPods.Sum() * c.Hours * c.Clusters / DemandProfile.HoursPerWeek;
             var line = LineItem.Create($"{s.Name}: {task.SizeText} pod{c.ClusterSuffix}", podHours, "pod-hour", task.OnDemandUsdPerHour, "compute",
-                estimated: LineItems.Estimated(q.Vcpu, q.Gb), note: LineItems.Note(q.Vcpu, q.Gb));
+                price: LineItems.Combined(q.Vcpu, q.Gb));
             lines.Add(line);
             onDemand.Add(line);
             waste += podHours * task.OnDemandWastePerHour;
             if (task.ExtraStorageGb > 0)
             {
                 lines.Add(LineItem.Create($"{s.Name}: ephemeral storage above {FargatePricing.FreeStorageGb} GB{c.ClusterSuffix}",
-                    task.ExtraStorageGb * podHours, "GB-hour", q.StorageGb.UsdPerHour, "storage", estimated: q.StorageGb.Estimated, note: q.StorageGb.Note));
+                    task.ExtraStorageGb * podHours, "GB-hour", q.StorageGb.UsdPerHour, "storage", price: q.StorageGb));
             }
         }
 
@@ -59,7 +59,7 @@ public sealed class EksFargateOption : ICostOptionBuilder
             var count = group.Sum(x => x.Controller.Replicas);
             var names = string.Join(", ", group.Select(x => x.Controller.Name));
             var line = LineItem.Create($"cluster controllers: {count} × {task.SizeText} pod ({names}){c.ClusterSuffix}", count * c.Hours * c.Clusters, "pod-hour",
-                task.OnDemandUsdPerHour, "compute", estimated: LineItems.Estimated(q.Vcpu, q.Gb), note: LineItems.Note(q.Vcpu, q.Gb));
+                task.OnDemandUsdPerHour, "compute", price: LineItems.Combined(q.Vcpu, q.Gb));
             lines.Add(line);
             onDemand.Add(line);
         }

@@ -40,7 +40,7 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
         if (system.Count > 0)
         {
             var line = LineItem.Create($"system node group: {system.Count} × {system.Type.Name} on-demand (the cluster's controllers){c.ClusterSuffix}",
-                system.Count * c.Hours * c.Clusters, "node-hour", system.Price.UsdPerHour, "compute", estimated: system.Price.Estimated, note: system.Price.Note);
+                system.Count * c.Hours * c.Clusters, "node-hour", system.Price.UsdPerHour, "compute", price: system.Price);
             lines.Add(line);
             onDemand.Add(line);
         }
@@ -53,7 +53,7 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
             var average = nodeHours / (decimal)DemandProfile.HoursPerWeek;
             var line = LineItem.Create(
                 string.Create(CultureInfo.InvariantCulture, $"NodePool {pool}: {type} {SpecEnums.CapacityType.NameOf(capacity)} (avg {average:0.##} nodes){c.ClusterSuffix}"),
-                nodeHours * scale, "node-hour", quote.UsdPerHour, capacity == CapacityType.Spot ? "spot" : "compute", estimated: quote.Estimated, note: quote.Note);
+                nodeHours * scale, "node-hour", quote.UsdPerHour, capacity == CapacityType.Spot ? "spot" : "compute", price: quote);
             lines.Add(line);
             if (capacity == CapacityType.OnDemand)
             {
@@ -66,13 +66,13 @@ public sealed class EksKarpenterOption : ICostOptionBuilder
         if (totalNodeHours > 0)
         {
             lines.Add(LineItem.Create($"Karpenter node root volumes: {plan.NodeClass.RootVolumeGiB} GB gp3 each{c.ClusterSuffix}", totalNodeHours * plan.NodeClass.RootVolumeGiB / c.Hours, "GB-month",
-                ebs.UsdPerHour, "storage", estimated: ebs.Estimated, note: ebs.Note));
+                ebs.UsdPerHour, "storage", price: ebs));
         }
 
         if (system.Count > 0)
         {
             lines.Add(LineItem.Create($"system node root volumes: {SystemVolumeGb} GB gp3 each{c.ClusterSuffix}", system.Count * c.Clusters * SystemVolumeGb, "GB-month",
-                ebs.UsdPerHour, "storage", estimated: ebs.Estimated, note: ebs.Note));
+                ebs.UsdPerHour, "storage", price: ebs));
         }
 
         lines.AddRange(LineItems.SavingsPlan(c, onDemand));

@@ -26,7 +26,7 @@ public sealed class EksNodeGroupsOption : ICostOptionBuilder
             var capacity = SpecEnums.CapacityType.NameOf(g.Capacity);
             var line = LineItem.Create($"node group {g.Name}: {g.Count} × {g.Type.Name} {capacity}{c.ClusterSuffix}",
                 g.Count * c.Hours * c.Clusters, "node-hour", g.Price.UsdPerHour, g.Capacity == CapacityType.Spot ? "spot" : "compute",
-                estimated: g.Price.Estimated, note: g.Price.Note);
+                price: g.Price);
             lines.Add(line);
             if (g.Capacity == CapacityType.OnDemand)
             {
