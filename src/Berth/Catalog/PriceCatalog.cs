@@ -212,7 +212,8 @@ public sealed class PriceCatalog
         if (reference is not null && own is not null)
         {
             return new RegionRatio(region, Math.Round(own.VcpuHour / reference.VcpuHour, 4), 1,
-                $"{region}'s Fargate price ratio as of {own.Source.AsOf}") { AsOf = own.Source.AsOf };
+                $"{region}'s Fargate price ratio as of {own.Source.AsOf}")
+            { AsOf = own.Source.AsOf };
         }
 
         return Ec2Ratio(region);
@@ -248,7 +249,8 @@ public sealed class PriceCatalog
             {
                 var asOf = group.Max(r => r.Source.AsOf) ?? "";
                 result[group.Key] = new RegionRatio(group.Key, Math.Round(Median(ratios), 4), ratios.Length,
-                    $"{group.Key}'s observed price ratio over {ratios.Length} types as of {asOf}") { AsOf = asOf };
+                    $"{group.Key}'s observed price ratio over {ratios.Length} types as of {asOf}")
+                { AsOf = asOf };
             }
         }
 

@@ -48,6 +48,7 @@ public static class LineItems
         var sources = string.Join("; ", quotes.Select(q => q.Source).Distinct(StringComparer.Ordinal));
         var asOf = quotes.Select(q => q.AsOf).Aggregate(PriceQuote.Oldest);
         return new PriceQuote(quotes.Sum(q => q.UsdPerHour), sources, asOf, quotes.Any(q => q.Estimated),
-            quotes.Select(q => q.Note).FirstOrDefault(n => n is not null)) { Basis = basis };
+            quotes.Select(q => q.Note).FirstOrDefault(n => n is not null))
+        { Basis = basis };
     }
 }
