@@ -15,6 +15,9 @@ public static class BerthApp
         var verbose = args.Contains(VerboseFlag, StringComparer.Ordinal);
         args = args.Where(a => a != VerboseFlag).ToArray();
 
+        // A failed write to stdout (closed, /dev/full, a reader gone) is the circumstances, not a bug: exit 2.
+        stdout = new GuardedWriter(stdout, "standard output");
+
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),
@@ -102,24 +105,31 @@ public static class BerthApp
 
         try
         {
-            return app.Run(args);
+            var code = app.Run(args);
+            stdout.Flush();
+            return code;
         }
         catch (UserErrorException e)
         {
             foreach (var line in e.Lines)
             {
-                stderr.WriteLine(line.Contains(": error: ", StringComparison.Ordinal) ? line : "berth: error: " + line);
+                Report(stderr, line.Contains(": error: ", StringComparison.Ordinal) ? line : "berth: error: " + line);
             }
 
+            return ExitCodes.BadInput;
+        }
+        catch (StreamClosedException e)
+        {
+            Report(stderr, "berth: error: " + e.Message);
             return ExitCodes.BadInput;
         }
         catch (CommandAppException e)
         {
             // Unknown command or option, missing argument: a usage error.
-            stderr.WriteLine("berth: error: " + e.Message.TrimEnd('.') + " (see 'berth --help')");
+            Report(stderr, "berth: error: " + e.Message.TrimEnd('.') + " (see 'berth --help')");
             if (verbose)
             {
-                stderr.WriteLine(e.ToString());
+                Report(stderr, e.ToString());
             }
 
             return ExitCodes.BadInput;
@@ -128,13 +138,26 @@ public static class BerthApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"berth: internal error: {e.Message} (this is a bug in Berth; run with --verbose for the stack trace)");
+            Report(stderr, $"berth: internal error: {e.Message} (this is a bug in Berth; run with --verbose for the stack trace)");
             if (verbose)
             {
-                stderr.WriteLine(e.ToString());
+                Report(stderr, e.ToString());
             }
 
             return ExitCodes.Internal;
+        }
+    }
+
+    /// <summary>Writes a diagnostic; when stderr itself cannot be written there is nobody left to tell, and the exit code still says it.</summary>
+    private static void Report(TextWriter stderr, string line)
+    {
+        try
+        {
+            stderr.WriteLine(line);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nothing more can be said.
         }
     }
 }

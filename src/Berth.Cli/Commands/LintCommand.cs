@@ -37,6 +37,10 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         [Description("Write every current finding to this baseline file.")]
         public string? WriteBaseline { get; init; }
 
+        [CommandOption("--force")]
+        [Description("Replace the --write-baseline file even if it is not a baseline Berth wrote.")]
+        public bool Force { get; init; }
+
         [CommandOption("--today <DATE>")]
         [Description("The date (YYYY-MM-DD) suppression expiries are compared with; default: today (UTC).")]
         public string? Today { get; init; }
@@ -87,6 +91,8 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             throw new UserErrorException("--var-file: " + file + ": no such file");
         }
 
+        // A baseline that cannot be written is refused before the lint runs, not after.
+        var baselineOut = settings.WriteBaseline is { } w ? SafeFileWriter.Check(w, cli.Resolve(w), BaselineFile, settings.Force) : null;
         var (config, configProblems) = LoadConfig(paths);
         Baseline? baseline = null;
         if (settings.Baseline is { } baselinePath)
@@ -122,9 +128,10 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"berth: warning: {report.RelativePath(d.Range.File)}:{d.Range.Line}:{d.Range.Column}: {d.Message}"));
         }
 
-        if (settings.WriteBaseline is { } write)
+        if (baselineOut is not null)
         {
-            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource" && !f.IsNote), cli.WorkingDirectory).ToJson());
+            var json = Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource" && !f.IsNote), cli.WorkingDirectory).ToJson();
+            SafeFileWriter.Write(baselineOut.Shown, baselineOut.FullPath, json, BaselineFile, settings.Force);
         }
 
         var version = typeof(Linter).Assembly.GetName().Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}") : "0.0.0";
@@ -137,6 +144,9 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         });
         return report.Failing.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
+
+    /// <summary>A baseline Berth wrote begins as <see cref="Baseline.ToJson"/> writes it, so it may be rewritten without --force.</summary>
+    private static readonly Ownership BaselineFile = new("lint baseline", head => Baseline.LooksLikeOne(System.Text.Encoding.UTF8.GetString(head)));
 
     private static string? ReadOrNull(string path)
     {

@@ -55,6 +55,10 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         [Description(ChartOutput.Help)]
         public string? Chart { get; init; }
 
+        [CommandOption(ChartOutput.ForceOption)]
+        [Description(ChartOutput.ForceHelp)]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Days is < 1 or > 366)
@@ -89,7 +93,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var chart = ChartOutput.Check(cli, settings.Chart);
+        var chart = ChartOutput.Check(cli, settings.Chart, settings.Force);
         var options = new SimulationOptions(settings.Days, settings.Runs, settings.Seed)
         {
             FargateStartSeconds = settings.StartLatency,

@@ -8,7 +8,7 @@ namespace Berth.Linting;
 /// Accepted findings, keyed by rule, repo-relative file and resource address — not by line, so a baseline
 /// survives edits that move code around.
 /// </summary>
-public sealed class Baseline
+public sealed partial class Baseline
 {
     private readonly HashSet<(string RuleId, string File, string Address)> _entries;
 
@@ -41,6 +41,12 @@ public sealed class Baseline
             throw new FormatException("not a Berth lint baseline: " + e.Message, e);
         }
     }
+
+    /// <summary>Whether a text begins the way <see cref="ToJson"/> writes a baseline: a version, then the findings.</summary>
+    public static bool LooksLikeOne(string head) => BaselineHead().IsMatch(head);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A\s*\{\s*""version""\s*:\s*1\s*,\s*""findings""\s*:\s*\[")]
+    private static partial System.Text.RegularExpressions.Regex BaselineHead();
 
     public string ToJson()
     {
