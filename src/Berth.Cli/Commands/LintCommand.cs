@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Berth.Cli.Infrastructure;
+using Berth.Files;
 using Berth.Linting;
 using Berth.Linting.Reporting;
 using Spectre.Console;
@@ -79,30 +80,25 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var paths = settings.Paths.Select(cli.Resolve).ToList();
-        foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
-        {
-            throw new UserErrorException(path + ": no such file or folder");
-        }
-
-        var varFiles = settings.VarFiles.Select(cli.Resolve).ToList();
-        foreach (var file in varFiles.Where(f => !File.Exists(f)))
-        {
-            throw new UserErrorException("--var-file: " + file + ": no such file");
-        }
+        var paths = LintInputs.Paths(cli, settings.Paths, "");
+        var varFiles = LintInputs.Files(cli, settings.VarFiles, "--var-file: ");
 
         // A baseline that cannot be written is refused before the lint runs, not after.
         var baselineOut = settings.WriteBaseline is { } w ? SafeFileWriter.Check(w, cli.Resolve(w), BaselineFile, settings.Force) : null;
-        var (config, configProblems) = LoadConfig(paths);
+        var (config, configProblems) = LintConfig.Find(paths);
         Baseline? baseline = null;
         if (settings.Baseline is { } baselinePath)
         {
             var full = cli.Resolve(baselinePath);
             try
             {
-                baseline = Baseline.Parse(File.ReadAllText(full));
+                baseline = Baseline.Parse(InputFile.ReadAllText(full, LintInputs.MaxBaselineBytes));
             }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            catch (InputFileException e)
+            {
+                throw new UserErrorException("--baseline: " + full + ": " + e.Reason);
+            }
+            catch (FormatException e)
             {
                 throw new UserErrorException("--baseline: " + full + ": " + e.Message);
             }
@@ -152,27 +148,11 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
     {
         try
         {
-            return File.ReadAllText(path);
+            return InputFile.ReadAllText(path, LintLimits.MaxFileBytes);
         }
         catch (IOException)
         {
             return null;
         }
-    }
-
-    /// <summary>The .berth-lint.yaml of the first scanned folder (or of a scanned file's folder).</summary>
-    internal static (LintConfig Config, IReadOnlyList<LintDiagnostic> Problems) LoadConfig(IReadOnlyList<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var dir = Directory.Exists(path) ? path : Path.GetDirectoryName(path) ?? ".";
-            var file = Path.Combine(dir, LintConfig.FileName);
-            if (File.Exists(file))
-            {
-                return LintConfig.Parse(file, File.ReadAllText(file));
-            }
-        }
-
-        return (LintConfig.None, []);
     }
 }

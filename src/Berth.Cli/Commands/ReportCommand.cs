@@ -80,13 +80,8 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
 
     private LintSummary Lint(Settings settings)
     {
-        var paths = settings.Lint.Select(cli.Resolve).ToList();
-        foreach (var (given, full) in settings.Lint.Zip(paths).Where(p => !File.Exists(p.Second) && !Directory.Exists(p.Second)))
-        {
-            throw new UserErrorException($"--lint: {given}: no such file or folder");
-        }
-
-        var (config, _) = LintCommand.LoadConfig(paths);
+        var paths = LintInputs.Paths(cli, settings.Lint, "--lint: ");
+        var (config, _) = LintConfig.Find(paths);
         var today = settings.Today is { } t
             ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
             : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);

@@ -141,8 +141,8 @@ public static class SafeFileWriter
             return full;
         }
 
-        var target = RealPath(full);
-        if (!Inside(target, RealPath(fence)))
+        var target = FileKinds.RealPath(full);
+        if (!FileKinds.Inside(target, FileKinds.RealPath(fence)))
         {
             throw new UserErrorException($"{shown}: is a link to {target}, outside {fence}; Berth does not write through it (remove the link or choose another path)");
         }
@@ -167,9 +167,9 @@ public static class SafeFileWriter
             }
         }
 
-        if (Inside(folder, fence) && !Inside(RealPath(folder), RealPath(fence)))
+        if (FileKinds.Inside(folder, fence) && !FileKinds.Inside(FileKinds.RealPath(folder), FileKinds.RealPath(fence)))
         {
-            throw new UserErrorException($"{shown}: its folder is a link to {RealPath(folder)}, outside {fence}; Berth does not write through it (remove the link or choose another path)");
+            throw new UserErrorException($"{shown}: its folder is a link to {FileKinds.RealPath(folder)}, outside {fence}; Berth does not write through it (remove the link or choose another path)");
         }
     }
 
@@ -195,47 +195,6 @@ public static class SafeFileWriter
 
     private static string Advice(Ownership owner) =>
         owner.ForceOption is { } force ? $"use {force} to replace it" : "remove it or choose another path";
-
-    /// <summary>The path with every link resolved (the file or folder need not exist; its existing part is resolved).</summary>
-    public static string RealPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        for (var hops = 0; hops < 40; hops++)
-        {
-            var root = Path.GetPathRoot(full) ?? "/";
-            var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-            var current = root;
-            var relinked = false;
-            for (var i = 0; i < parts.Length; i++)
-            {
-                var next = Path.Combine(current, parts[i]);
-                var link = FileKinds.OfLink(next) == FileKind.SymbolicLink ? new FileInfo(next).LinkTarget : null;
-                if (link is null)
-                {
-                    current = next;
-                    continue;
-                }
-
-                full = Path.GetFullPath(Path.Combine([Path.Combine(current, link), .. parts[(i + 1)..]]));
-                relinked = true;
-                break;
-            }
-
-            if (!relinked)
-            {
-                return current;
-            }
-        }
-
-        throw new IOException($"{path}: too many levels of symbolic links (a link loop?)");
-    }
-
-    /// <summary>Whether a path is the folder or below it.</summary>
-    public static bool Inside(string path, string folder)
-    {
-        var f = folder.TrimEnd(Path.DirectorySeparatorChar);
-        return path == f || path.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal) || f.Length == 0;
-    }
 
     private static void TryDelete(string path)
     {

@@ -72,7 +72,16 @@ public static class AwsPriceListImporter
 
     private static Offer ReadOffer(string file)
     {
-        var text = File.ReadAllText(file);
+        string text;
+        try
+        {
+            text = Files.InputFile.ReadAllText(file, CatalogLimits.MaxPriceListBytes);
+        }
+        catch (Files.InputFileException e)
+        {
+            throw new CatalogException(e.Message + (e.Problem == Files.InputProblem.TooLarge ? "; use a regional file (offers/v1.0/aws/<Service>/current/<region>/index.json)" : ""), e);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new CatalogException($"{file}: is empty; expected an AWS price-list file");

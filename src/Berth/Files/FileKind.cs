@@ -39,6 +39,47 @@ public static class FileKinds
         _ => "not a regular file",
     };
 
+    /// <summary>The path with every link resolved (the file or folder need not exist; its existing part is resolved).</summary>
+    public static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        for (var hops = 0; hops < 40; hops++)
+        {
+            var root = Path.GetPathRoot(full) ?? "/";
+            var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var current = root;
+            var relinked = false;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                var next = Path.Combine(current, parts[i]);
+                var link = FileKinds.OfLink(next) == FileKind.SymbolicLink ? new FileInfo(next).LinkTarget : null;
+                if (link is null)
+                {
+                    current = next;
+                    continue;
+                }
+
+                full = Path.GetFullPath(Path.Combine([Path.Combine(current, link), .. parts[(i + 1)..]]));
+                relinked = true;
+                break;
+            }
+
+            if (!relinked)
+            {
+                return current;
+            }
+        }
+
+        throw new IOException($"{path}: too many levels of symbolic links (a link loop?)");
+    }
+
+    /// <summary>Whether a path is the folder or below it.</summary>
+    public static bool Inside(string path, string folder)
+    {
+        var f = folder.TrimEnd(Path.DirectorySeparatorChar);
+        return path == f || path.StartsWith(f + Path.DirectorySeparatorChar, StringComparison.Ordinal) || f.Length == 0;
+    }
+
     private static FileKind Stat(string path, bool followLinks)
     {
         if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal))

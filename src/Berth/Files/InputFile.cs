@@ -10,18 +10,12 @@ namespace Berth.Files;
 /// </summary>
 public sealed class InputFileException : IOException
 {
-    public InputFileException(string path, string reason)
-        : base(path + ": " + reason)
-    {
-        Path = path;
-        Reason = reason;
-    }
-
-    public InputFileException(string path, string reason, Exception inner)
+    public InputFileException(string path, string reason, InputProblem problem = InputProblem.Unreadable, Exception? inner = null)
         : base(path + ": " + reason, inner)
     {
         Path = path;
         Reason = reason;
+        Problem = problem;
     }
 
     public InputFileException()
@@ -35,13 +29,25 @@ public sealed class InputFileException : IOException
     }
 
     public InputFileException(string message, Exception inner)
-        : this("", message, inner)
+        : this("", message, InputProblem.Unreadable, inner)
     {
     }
 
     public string Path { get; }
 
     public string Reason { get; }
+
+    public InputProblem Problem { get; }
+}
+
+/// <summary>Why an input file was not read, for callers that word it their own way.</summary>
+public enum InputProblem
+{
+    NotFound,
+    Folder,
+    NotRegular,
+    TooLarge,
+    Unreadable,
 }
 
 /// <summary>
@@ -99,11 +105,11 @@ public static class InputFile
         }
         catch (UnauthorizedAccessException e)
         {
-            throw new InputFileException(path, "cannot be read: permission denied; check the file's permissions", e);
+            throw new InputFileException(path, "cannot be read: permission denied; check the file's permissions", InputProblem.Unreadable, e);
         }
         catch (IOException e) when (e is not InputFileException)
         {
-            throw new InputFileException(path, "cannot be read: " + e.Message, e);
+            throw new InputFileException(path, "cannot be read: " + e.Message.TrimEnd('.'), InputProblem.Unreadable, e);
         }
     }
 
@@ -124,11 +130,11 @@ public static class InputFile
             case FileKind.Regular:
                 return;
             case FileKind.Missing:
-                throw new InputFileException(path, "no such file");
+                throw new InputFileException(path, "no such file", InputProblem.NotFound);
             case FileKind.Directory:
-                throw new InputFileException(path, "is a folder; expected a file");
+                throw new InputFileException(path, "is a folder; expected a file", InputProblem.Folder);
             default:
-                throw new InputFileException(path, $"is {FileKinds.Describe(kind)}, not a regular file; Berth reads only regular files");
+                throw new InputFileException(path, $"is {FileKinds.Describe(kind)}, not a regular file; Berth reads only regular files", InputProblem.NotRegular);
         }
     }
 
@@ -136,7 +142,7 @@ public static class InputFile
     public static bool IsRegular(string path) => FileKinds.Of(path) == FileKind.Regular;
 
     private static InputFileException TooLarge(string path, long length, long maxBytes) =>
-        new(path, string.Create(CultureInfo.InvariantCulture, $"is {Size(length)}; Berth reads at most {Size(maxBytes)} from a file of this kind"));
+        new(path, string.Create(CultureInfo.InvariantCulture, $"is {Size(length)}; Berth reads at most {Size(maxBytes)} from a file of this kind"), InputProblem.TooLarge);
 
     /// <summary>A size as people say it: "4 MiB", "1.5 GiB", "812 bytes".</summary>
     public static string Size(long bytes) => bytes switch

@@ -10,6 +10,35 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
 
     public static LintConfig None { get; } = new(new HashSet<string>(StringComparer.Ordinal), null);
 
+    /// <summary>The largest config file read: a few lines in practice.</summary>
+    public const long MaxFileBytes = Files.InputFile.MiB;
+
+    /// <summary>The .berth-lint.yaml of the first scanned folder (or of a scanned file's folder); a file that cannot
+    /// be read (not a regular file, too large) is a diagnostic and no config.</summary>
+    public static (LintConfig Config, IReadOnlyList<LintDiagnostic> Diagnostics) Find(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var dir = Directory.Exists(path) ? path : Path.GetDirectoryName(path) ?? ".";
+            var file = Path.Combine(dir, FileName);
+            if (Files.FileKinds.Of(file) == Files.FileKind.Missing)
+            {
+                continue;
+            }
+
+            try
+            {
+                return Parse(file, Files.InputFile.ReadAllText(file, MaxFileBytes));
+            }
+            catch (IOException e)
+            {
+                return (None, [new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + (e is Files.InputFileException f ? f.Reason : e.Message))]);
+            }
+        }
+
+        return (None, []);
+    }
+
     public static (LintConfig Config, IReadOnlyList<LintDiagnostic> Diagnostics) Parse(string path, string text)
     {
         var diagnostics = new List<LintDiagnostic>();

@@ -75,11 +75,11 @@ public static class Linter
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = Files.InputFile.ReadAllText(file, LintLimits.MaxFileBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + e.Message));
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + (e is Files.InputFileException f ? f.Reason : e.Message)));
                 continue;
             }
 
@@ -127,7 +127,7 @@ public static class Linter
         var comments = new Dictionary<string, IReadOnlyList<LintSuppressions.Comment>>(StringComparer.Ordinal);
         foreach (var file in findings.Select(f => f.Range.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var (found, problems) = File.Exists(file) ? LintSuppressions.Scan(file, File.ReadAllText(file)) : ([], []);
+            var (found, problems) = ReadOrNull(file) is { } text ? LintSuppressions.Scan(file, text) : ([], []);
             comments[file] = found;
             diagnostics.AddRange(problems);
         }
@@ -170,6 +170,19 @@ public static class Linter
         }
 
         return result;
+    }
+
+    /// <summary>A file's text for its suppression comments, or null when it cannot be read (it was reported when parsed).</summary>
+    private static string? ReadOrNull(string file)
+    {
+        try
+        {
+            return Files.InputFile.ReadAllText(file, LintLimits.MaxFileBytes);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);

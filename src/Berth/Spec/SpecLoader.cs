@@ -1,4 +1,5 @@
 using System.Text;
+using Berth.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -21,30 +22,20 @@ public static class SpecLoader
 
     public static SpecLoadResult LoadFile(string path)
     {
-        if (Directory.Exists(path))
-        {
-            return Fail(path, "is a directory; expected a berth.yaml file");
-        }
-
-        if (!File.Exists(path))
-        {
-            return Fail(path, "file not found");
-        }
-
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
-            {
-                return Fail(path, $"is {info.Length} bytes; a berth.yaml is at most {MaxFileBytes} bytes");
-            }
-
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.ReadAllBytes(path, MaxFileBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            return Fail(path, "cannot be read: " + e.Message);
+            return Fail(path, e.Problem switch
+            {
+                InputProblem.NotFound => "file not found",
+                InputProblem.Folder => "is a directory; expected a berth.yaml file",
+                InputProblem.TooLarge => $"is {new FileInfo(path).Length} bytes; a berth.yaml is at most {MaxFileBytes} bytes",
+                _ => e.Reason,
+            });
         }
 
         return Parse(bytes, path);

@@ -545,9 +545,14 @@ internal sealed class SpecReader(string file)
             if (catalogPath != PricingSpec.EmbeddedCatalog)
             {
                 var full = Path.IsPathRooted(catalogPath) ? catalogPath : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", catalogPath);
-                if (!File.Exists(full))
+                var kind = Files.FileKinds.Of(full);
+                if (kind == Files.FileKind.Missing)
                 {
                     Error(c, $"pricing.catalog: catalog file '{catalogPath}' not found (relative to this file); expected 'embedded' or the path of a catalog file");
+                }
+                else if (kind != Files.FileKind.Regular)
+                {
+                    Error(c, $"pricing.catalog: '{catalogPath}' is {Files.FileKinds.Describe(kind)}, not a regular file; expected 'embedded' or the path of a catalog file");
                 }
             }
         }

@@ -175,12 +175,20 @@ public sealed class ModuleInstance : IHclContext
     {
         var full = ResolvePath(path);
         var root = ScanRoot.EndsWith(Path.DirectorySeparatorChar) ? ScanRoot : ScanRoot + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full) || new FileInfo(full).Length > 10_000_000)
+        if (!full.StartsWith(root, StringComparison.Ordinal))
         {
             return null;
         }
 
-        return File.ReadAllText(full);
+        try
+        {
+            return Berth.Files.InputFile.ReadAllText(full, LintLimits.MaxFileBytes);
+        }
+        catch (IOException)
+        {
+            // Missing, not a regular file (a FIFO, /dev/zero behind a link) or too large: the value is unknown.
+            return null;
+        }
     }
 
     /// <summary>Follows <c>local.x</c> and <c>var.x</c> to the expression that defines the value, with its scope.</summary>
@@ -327,11 +335,11 @@ public sealed class TerraformProject
         {
             try
             {
-                parsed[path] = (HclParser.Parse(path, File.ReadAllText(path)), null);
+                parsed[path] = (HclParser.Parse(path, Berth.Files.InputFile.ReadAllText(path, LintLimits.MaxFileBytes)), null);
             }
             catch (IOException e)
             {
-                parsed[path] = (HclParser.Parse(path, ""), e.Message);
+                parsed[path] = (HclParser.Parse(path, ""), e is Berth.Files.InputFileException f ? f.Reason : e.Message);
             }
         });
         foreach (var path in paths.Order(StringComparer.Ordinal))
@@ -355,11 +363,11 @@ public sealed class TerraformProject
     {
         try
         {
-            return (HclParser.Parse(path, File.ReadAllText(path)), null);
+            return (HclParser.Parse(path, Berth.Files.InputFile.ReadAllText(path, LintLimits.MaxFileBytes)), null);
         }
         catch (IOException e)
         {
-            return (HclParser.Parse(path, ""), e.Message);
+            return (HclParser.Parse(path, ""), e is Berth.Files.InputFileException f ? f.Reason : e.Message);
         }
     }
 
