@@ -123,6 +123,18 @@ public static class BerthApp
             Report(stderr, "berth: error: " + e.Message);
             return ExitCodes.BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file or folder the operating system refused, that no command turned into its own message: still the
+            // circumstances (permissions, a vanished folder, a full disk), not a bug. .NET's message names the path.
+            Report(stderr, "berth: error: " + e.Message.TrimEnd('.') + "; " + IoFailure.Advice(e));
+            if (verbose)
+            {
+                Report(stderr, e.ToString());
+            }
+
+            return ExitCodes.BadInput;
+        }
         catch (CommandAppException e)
         {
             // Unknown command or option, missing argument: a usage error.

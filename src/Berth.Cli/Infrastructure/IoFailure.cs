@@ -17,6 +17,14 @@ public static class IoFailure
     public static UserErrorException Reading(string shown, Exception e) =>
         new($"{shown}: cannot be read: {Reason(e)}", e);
 
+    /// <summary>What to do about a failure whose message already names the path.</summary>
+    public static string Advice(Exception e) => e switch
+    {
+        UnauthorizedAccessException => "check the permissions of the file and its folder",
+        IOException { HResult: NoSpace or QuotaExceeded } => "free some space or write elsewhere",
+        _ => "check the path and try again",
+    };
+
     public static string Reason(Exception e) => e switch
     {
         UnauthorizedAccessException => "permission denied; check the permissions of the file and its folder, or choose another path",
