@@ -105,6 +105,7 @@ public static class BerthApp
 
         try
         {
+            UsageErrors.CheckArguments(args);
             var code = app.Run(args);
             stdout.Flush();
             return code;
@@ -138,7 +139,7 @@ public static class BerthApp
         catch (CommandAppException e)
         {
             // Unknown command or option, missing argument: a usage error.
-            Report(stderr, "berth: error: " + e.Message.TrimEnd('.') + " (see 'berth --help')");
+            Report(stderr, "berth: error: " + (UsageErrors.Conversion(e.Message, args) ?? e.Message.TrimEnd('.')) + " (see 'berth --help')");
             if (verbose)
             {
                 Report(stderr, e.ToString());

@@ -615,8 +615,11 @@ internal sealed class SpecReader(string file)
     // ---- primitives -------------------------------------------------------------------------------------
 
     /// <summary>The keys of a mapping, after checking that it is one and that every key is known.</summary>
-    private sealed class Keys(Dictionary<string, YamlNode> values, Dictionary<string, YamlNode> keys)
+    private sealed class Keys(Dictionary<string, YamlNode> values, Dictionary<string, YamlNode> keys, HashSet<string>? misspelt = null)
     {
+        /// <summary>Whether an unknown key of this mapping was reported as a misspelling of <paramref name="key"/>.</summary>
+        public bool Misspelt(string key) => misspelt?.Contains(key) == true;
+
         /// <summary>The key itself, for errors about the entry as a whole rather than its value.</summary>
         public YamlNode? KeyNode(string key) => keys.GetValueOrDefault(key);
 
@@ -641,6 +644,7 @@ internal sealed class SpecReader(string file)
 
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
             if (k is not YamlScalarNode { Value: { } key })
@@ -652,6 +656,11 @@ internal sealed class SpecReader(string file)
             if (!schema.Keys.Contains(key, StringComparer.Ordinal))
             {
                 Error(k, $"{path}: unknown key '{key}'{Suggest.DidYouMean(key, schema.Keys)}; expected one of {string.Join(", ", schema.Keys)}");
+                if (Suggest.Closest(key, schema.Keys) is { } meant)
+                {
+                    misspelt.Add(meant);
+                }
+
                 continue;
             }
 
@@ -659,7 +668,7 @@ internal sealed class SpecReader(string file)
             keys[key] = k;
         }
 
-        return new Keys(values, keys);
+        return new Keys(values, keys, misspelt);
     }
 
     private YamlNode? Required(Keys m, string key, YamlNode parent, string path)
@@ -667,6 +676,13 @@ internal sealed class SpecReader(string file)
         if (m.Get(key) is { } node)
         {
             return node;
+        }
+
+        if (m.Misspelt(key) && !m.Has(key))
+        {
+            // "unknown key 'servics' (did you mean 'services'?)" at the misspelling is the error to fix; "missing
+            // required key 'services'" at the top of the mapping would only send the reader looking in the wrong place.
+            return null;
         }
 
         Error(parent, $"{path}: missing required key '{key}'");
