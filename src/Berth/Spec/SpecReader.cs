@@ -28,13 +28,41 @@ internal sealed class SpecReader(string file)
             : DeploymentEnvironment.Production;
         var team = m.Get("team") is { } tNode ? ReadTeam(tNode) : TeamSpec.Default;
         var requirements = m.Get("requirements") is { } qNode ? ReadRequirements(qNode) : RequirementsSpec.Default;
-        var services = Required(m, "services", root, "berth.yaml") is { } sNode ? ReadServices(sNode) : [];
+        var sNode = Required(m, "services", root, "berth.yaml");
+        var services = sNode is not null ? ReadServices(sNode) : [];
+        if (sNode is not null)
+        {
+            CheckScale(sNode, services);
+        }
+
         var ecs = m.Get("ecs") is { } ecsNode ? ReadEcs(ecsNode) : EcsSpec.Default;
         var eks = m.Get("eks") is { } eksNode ? ReadEks(eksNode) : EksSpec.Default;
         var pricing = m.Get("pricing") is { } pNode ? ReadPricing(pNode) : PricingSpec.Default;
         var clients = m.Get("clients") is { } cNode ? NameList(cNode, "clients", 40) : [];
+        if (clients.Count > SpecLimits.MaxClients && m.Get("clients") is { } tooMany)
+        {
+            Error(tooMany, $"clients: {clients.Count} clients; Berth plans at most {SpecLimits.MaxClients} (README, Limits): split the product into several specs");
+        }
 
         return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file);
+    }
+
+    /// <summary>The largest platform Berth plans (<see cref="SpecLimits"/>): beyond it, one error at <c>services</c> with the reason.</summary>
+    private void CheckScale(YamlNode servicesNode, List<ServiceSpec> services)
+    {
+        if (services.Count > SpecLimits.MaxServices)
+        {
+            Error(servicesNode, string.Create(CultureInfo.InvariantCulture,
+                $"services: {services.Count} services after count expansion; Berth plans platforms of at most {SpecLimits.MaxServices} services, beyond which packing and simulation stop finishing in seconds (README, Limits): split the platform into several specs"));
+            return;
+        }
+
+        var peak = services.Sum(s => (long)s.MaxReplicas);
+        if (peak > SpecLimits.MaxPeakReplicas)
+        {
+            Error(servicesNode, string.Create(CultureInfo.InvariantCulture,
+                $"services: {peak} replicas at peak (replicas, or scaling.max, summed over services); Berth plans platforms of at most {SpecLimits.MaxPeakReplicas}, beyond which packing and simulation stop finishing in seconds (README, Limits): lower scaling.max or split the platform into several specs"));
+        }
     }
 
     private int ReadVersion(YamlNode node)
