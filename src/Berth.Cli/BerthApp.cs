@@ -10,7 +10,16 @@ public static class BerthApp
 {
     public const string VerboseFlag = "--verbose";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, string? workingDirectory = null, int? width = null)
+    /// <summary>Runs one command line; returns its exit code.</summary>
+    /// <param name="args">The arguments after "berth".</param>
+    /// <param name="stdout">Where output goes.</param>
+    /// <param name="stderr">Where diagnostics go.</param>
+    /// <param name="interactive">stdout is a terminal: colours and its width.</param>
+    /// <param name="workingDirectory">Where relative paths start; the process's when not given.</param>
+    /// <param name="width">The width tables are laid out for.</param>
+    /// <param name="clock">Where "today" comes from (lint suppression expiries); the system clock when not given.</param>
+    /// <param name="errorIsTerminal">stderr is a terminal a person watches, so long runs may show progress there.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, string? workingDirectory = null, int? width = null, TimeProvider? clock = null, bool errorIsTerminal = false)
     {
         var verbose = args.Contains(VerboseFlag, StringComparer.Ordinal);
         args = args.Where(a => a != VerboseFlag).ToArray();
@@ -35,7 +44,7 @@ public static class BerthApp
             ansi.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns is >= 40 and <= 500 ? columns : 120;
         }
 
-        var context = new CliContext(stdout, ansi, stderr, workingDirectory ?? Directory.GetCurrentDirectory());
+        var context = new CliContext(stdout, ansi, stderr, workingDirectory ?? Directory.GetCurrentDirectory(), clock ?? TimeProvider.System, errorIsTerminal);
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliContext), context);
 

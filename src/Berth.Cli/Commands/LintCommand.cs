@@ -63,9 +63,9 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
                 return ValidationResult.Error($"--min-severity: unknown level '{MinSeverity}'; expected one of low, medium, high, critical");
             }
 
-            if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (TodayOption.Check(Today) is { Successful: false } today)
             {
-                return ValidationResult.Error($"--today: '{Today}' is not a date (YYYY-MM-DD)");
+                return today;
             }
 
             return !RulesMarkdown && Paths.Length == 0 ? ValidationResult.Error("lint needs at least one path (see 'berth lint --help')") : ValidationResult.Success();
@@ -104,9 +104,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             }
         }
 
-        var today = settings.Today is { } t
-            ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var today = TodayOption.Resolve(cli, settings.Today);
         var options = new LintOptions
         {
             VarFiles = varFiles,

@@ -53,9 +53,9 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
                 return ValidationResult.Error($"--days: {Days} is out of range; expected 1 to 366");
             }
 
-            if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (TodayOption.Check(Today) is { Successful: false } today)
             {
-                return ValidationResult.Error($"--today: '{Today}' is not a date (YYYY-MM-DD)");
+                return today;
             }
 
             return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output: expected a file path") : ValidationResult.Success();
@@ -82,10 +82,7 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
     {
         var paths = LintInputs.Paths(cli, settings.Lint, "--lint: ");
         var (config, _) = LintConfig.Find(paths);
-        var today = settings.Today is { } t
-            ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var result = Linter.Run(paths, new LintOptions { Today = today, DisabledRules = config.Disabled, BaseDirectory = cli.WorkingDirectory });
+        var result = Linter.Run(paths, new LintOptions { Today = TodayOption.Resolve(cli, settings.Today), DisabledRules = config.Disabled, BaseDirectory = cli.WorkingDirectory });
         var report = new LintReport(result, config.MinSeverity ?? Severity.High, cli.WorkingDirectory);
         return LintSummary.From(report, string.Join(' ', settings.Lint));
     }
