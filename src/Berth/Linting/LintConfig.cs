@@ -42,6 +42,11 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
     public static (LintConfig Config, IReadOnlyList<LintDiagnostic> Diagnostics) Parse(string path, string text)
     {
         var diagnostics = new List<LintDiagnostic>();
+        if (Files.YamlShape.Exceeds(text, LintLimits.MaxYamlDepth, LintLimits.MaxYamlNodes) is { } shape)
+        {
+            return (None, [new LintDiagnostic(SourceRange.At(path, shape.Line, shape.Column), shape.Message + "; the configuration is not applied")]);
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -90,6 +90,7 @@ public static class Linter
 
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
         var findings = Check(rules, project, objects);
+        diagnostics.AddRange(project.EvaluationNotes);
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
@@ -187,13 +188,21 @@ public static class Linter
 
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
 
+    /// <summary>The files under a folder, each folder visited once: a link back to a folder already visited (two
+    /// links to '.', a link to a parent) is not followed again, so no loop and no file linted twice.</summary>
     private static IEnumerable<string> Walk(string dir)
     {
         var stack = new Stack<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         stack.Push(dir);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
+            if (!visited.Add(Files.FileKinds.RealPath(current)))
+            {
+                continue;
+            }
+
             IEnumerable<string> files;
             IEnumerable<string> subdirs;
             try

@@ -14,6 +14,12 @@ public interface IHclContext
 
     /// <summary>A path as Terraform would resolve it (relative to the root module's folder).</summary>
     string ResolvePath(string path);
+
+    /// <summary>An expression went past an evaluation budget (<see cref="HclBudget"/>) and is unknown: the context may
+    /// report it as a note on that expression.</summary>
+    void OverBudget(SourceRange at, string reason)
+    {
+    }
 }
 
 /// <summary>Local bindings (for-expression variables, <c>each</c>, <c>count</c>, dynamic iterators) over a context.</summary>

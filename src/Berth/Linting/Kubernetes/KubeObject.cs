@@ -103,6 +103,11 @@ public static class KubeReader
     public static (IReadOnlyList<KubeObject> Objects, IReadOnlyList<LintDiagnostic> Diagnostics) Read(string path, string text)
     {
         var objects = new List<KubeObject>();
+        if (Files.YamlShape.Exceeds(text, LintLimits.MaxYamlDepth, LintLimits.MaxYamlNodes) is { } shape)
+        {
+            return ([], [new LintDiagnostic(SourceRange.At(path, shape.Line, shape.Column), shape.Message + "; the file is not linted")]);
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -31,6 +31,9 @@ public sealed class ModuleInstance : IHclContext
 
     private readonly object _gate;
 
+    /// <summary>Expressions that went past an evaluation budget, reported once each (guarded by the gate).</summary>
+    private readonly HashSet<LintDiagnostic> _overBudget = [];
+
     public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs, ModuleInstance? caller = null)
     {
         _gate = caller?._gate ?? new object();
@@ -84,6 +87,26 @@ public sealed class ModuleInstance : IHclContext
             }
 
             return (T)value!;
+        }
+    }
+
+    public void OverBudget(SourceRange at, string reason)
+    {
+        lock (_gate)
+        {
+            _overBudget.Add(new LintDiagnostic(at, reason));
+        }
+    }
+
+    /// <summary>The notes of <see cref="OverBudget"/>.</summary>
+    public IReadOnlyList<LintDiagnostic> OverBudgetNotes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _overBudget];
+            }
         }
     }
 
@@ -232,8 +255,14 @@ public sealed class ModuleInstance : IHclContext
 /// <summary>Finds root modules among the scanned folders, evaluates them with their tfvars and expands local modules.</summary>
 public sealed class TerraformProject
 {
-    private const int MaxModuleDepth = 8;
-    private const int MaxInstances = 256;
+    private const int MaxModuleDepth = LintLimits.MaxModuleDepth;
+    private const int MaxInstances = LintLimits.MaxInstancesPerBlock;
+
+    /// <summary>Every module instance made, for the notes of expressions that went past a budget.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<ModuleInstance> _modules = [];
+
+    /// <summary>Module calls not expanded: a source cycle, or past the instance budget (thread-safe: roots expand in parallel).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<LintDiagnostic> _expansionNotes = [];
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HclFile> _files = new(StringComparer.Ordinal);
 
@@ -253,6 +282,11 @@ public sealed class TerraformProject
     public IReadOnlyList<HclFile> Files => _files.Values.Concat(_late.Values.Select(l => l.Value.File)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Notes on what was not evaluated or expanded because a budget or a cycle stopped it (<see cref="LintLimits"/>);
+    /// read after the rules ran, since they evaluate too.</summary>
+    public IReadOnlyList<LintDiagnostic> EvaluationNotes =>
+        _modules.SelectMany(m => m.OverBudgetNotes).Concat(_expansionNotes).Distinct().ToList();
 
     /// <param name="scanRoot">Files outside this folder are never read by <c>file()</c>.</param>
     /// <param name="directories">Folders holding .tf files.</param>
@@ -301,7 +335,7 @@ public sealed class TerraformProject
 
             var module = new ModuleInstance(root, root, project._scanRoot, "", project.FilesIn(root), inputs);
             var resources = new List<TerraformResource>();
-            project.Expand(module, 0, resources);
+            project.Expand(module, 0, resources, [Berth.Files.FileKinds.RealPath(root)], new InstanceCount());
             perRoot[i] = resources;
         });
 
@@ -376,8 +410,23 @@ public sealed class TerraformProject
             ? System.IO.Directory.EnumerateFiles(dir, "*.tf").Order(StringComparer.Ordinal).Select(Parse).ToList()
             : [];
 
-    private void Expand(ModuleInstance module, int depth, List<TerraformResource> into)
+    /// <summary>Module instances made under one root so far.</summary>
+    private sealed class InstanceCount
     {
+        public int Made { get; set; }
+
+        public bool Reported { get; set; }
+    }
+
+    /// <summary>Adds the module's resources (each count/for_each instance) and expands the local modules it calls.</summary>
+    /// <param name="module">The module instance.</param>
+    /// <param name="depth">How many module calls led here.</param>
+    /// <param name="into">The root's resources.</param>
+    /// <param name="chain">The real folders of the module and its callers, to catch a module that calls itself.</param>
+    /// <param name="count">Module instances made under the root so far.</param>
+    private void Expand(ModuleInstance module, int depth, List<TerraformResource> into, IReadOnlyList<string> chain, InstanceCount count)
+    {
+        _modules.Add(module);
         foreach (var file in module.Files)
         {
             foreach (var block in file.Body.Blocks)
@@ -395,8 +444,30 @@ public sealed class TerraformProject
                 else if (block.Type == "module" && block.Labels is [var moduleName] && depth < MaxModuleDepth
                     && LocalSource(block, module.Directory) is { } childDir && System.IO.Directory.Exists(childDir))
                 {
+                    var real = Berth.Files.FileKinds.RealPath(childDir);
+                    if (chain.Contains(real, StringComparer.Ordinal))
+                    {
+                        // Terraform refuses this too ("module ... calls itself"); expanding it would never end.
+                        var loop = chain.SkipWhile(d => d != real).Append(real).Select(d => Path.GetRelativePath(_scanRoot, d).Replace('\\', '/'));
+                        _expansionNotes.Add(new LintDiagnostic(block.Body.Attribute("source")?.Range ?? block.Range,
+                            $"module source cycle: {string.Join(" → ", loop)}; module.{moduleName} is not expanded"));
+                        continue;
+                    }
+
                     foreach (var (suffix, scope) in ExpandInstances(block.Body, module.RootScope))
                     {
+                        if (++count.Made > LintLimits.MaxModuleInstances)
+                        {
+                            if (!count.Reported)
+                            {
+                                count.Reported = true;
+                                _expansionNotes.Add(new LintDiagnostic(block.Range, string.Create(CultureInfo.InvariantCulture,
+                                    $"more than {LintLimits.MaxModuleInstances} module instances under this root module; module.{moduleName} and the calls after it are not expanded")));
+                            }
+
+                            break;
+                        }
+
                         var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
                         foreach (var attr in block.Body.Attributes)
                         {
@@ -407,7 +478,7 @@ public sealed class TerraformProject
                         }
 
                         var child = new ModuleInstance(childDir, module.RootDirectory, _scanRoot, module.AddressPrefix + "module." + moduleName + suffix + ".", FilesIn(childDir), inputs, module);
-                        Expand(child, depth + 1, into);
+                        Expand(child, depth + 1, into, [.. chain, real], count);
                     }
                 }
             }
