@@ -56,6 +56,15 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
         {
             return (None, [new LintDiagnostic(SourceRange.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "invalid YAML: " + e.Message)]);
         }
+        catch (ArgumentException)
+        {
+            return (None, [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: duplicate keys")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way when the text ends inside a flow collection ("[a, b" with no "]").
+            return (None, [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: a '[' or '{' is never closed")]);
+        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {

@@ -40,6 +40,15 @@ public static class TortureInputs
         "...", "[*]", ".*", "=", "=>", "?", ":", "for", "if", "in", "endif", "%{ endfor }", ",", "\r", "\t", "0.5e", "::", "!", "-", "é",
     ];
 
+    private static readonly string[] YamlNoise =
+    [
+        ":", ": ", "- ", "-", "[", "]", "{", "}", ",", "&a ", "*a", "!!str ", "!!binary ", "? ", "|", ">", "\"", "'", "#", "\n", "\n  ", "\t",
+        "---\n", "...\n", "~", "null", "1e999", "-0", "0x1F", "99999999999999999999", "\u0000", "é", "\\", "%YAML 1.2\n", "<<: *a\n",
+    ];
+
+    /// <summary>One to four seeded edits of a YAML text: indentation, flow brackets, anchors and aliases, tags, odd scalars.</summary>
+    public static string MutateYaml(string text, Random random) => Mutate(text, random, YamlNoise);
+
     /// <summary>One to four seeded edits of an HCL text: cuts, HCL punctuation, copied runs, truncation, a changed character.</summary>
     public static string MutateHcl(string text, Random random) => Mutate(text, random, HclNoise);
 

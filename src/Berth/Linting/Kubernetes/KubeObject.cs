@@ -118,12 +118,14 @@ public static class KubeReader
             // Duplicate keys: not a manifest kubectl would accept either.
             return ([], [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: duplicate keys")]);
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
+            // InvalidOperationException: YamlDotNet's scanner fails this way when the text ends inside "[a, b".
+            var at = e is YamlException y ? y.Start : Mark.Empty;
             // Only worth a diagnostic when the file looks like Kubernetes (Helm templates are not YAML).
             if (text.Contains("apiVersion:", StringComparison.Ordinal) && text.Contains("kind:", StringComparison.Ordinal) && !text.Contains("{{", StringComparison.Ordinal))
             {
-                return ([], [new LintDiagnostic(SourceRange.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "invalid YAML: " + e.Message)]);
+                return ([], [new LintDiagnostic(SourceRange.At(path, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)), "invalid YAML: " + (e is YamlException ? e.Message : "a '[' or '{' is never closed"))]);
             }
 
             return ([], []);
