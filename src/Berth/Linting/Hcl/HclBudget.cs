@@ -13,7 +13,14 @@ public static class HclBudget
     /// <summary>The deepest value (lists and objects inside each other); the walkers over values recurse this deep.</summary>
     public const int MaxValueDepth = 500;
 
-    /// <summary>Weights of large or deep values, so a value wrapped again and again is weighed in constant time.</summary>
+    /// <summary>Values this heavy have their weight remembered.</summary>
+    private const long HeavyElements = 4096;
+
+    private const long HeavyCharacters = 1 << 20;
+
+    private const int HeavyDepth = 64;
+
+    /// <summary>Weights of heavy values, so a value wrapped again and again is not walked again and again.</summary>
     private static readonly ConditionalWeakTable<object, Weight> Weights = [];
 
     [ThreadStatic]
@@ -98,11 +105,16 @@ public static class HclBudget
 
                 if (value is HclDictionary keyed)
                 {
-                    characters = Saturate(characters + keyed.Keys.Sum(k => (long)k.Length));
+                    foreach (var key in keyed.Keys)
+                    {
+                        characters = Saturate(characters + key.Length);
+                    }
                 }
 
+                // Only heavy values are remembered (a table entry costs the GC); the rest are weighed again cheaply,
+                // and whatever heavy value they hold is found in the table, so no value is walked again and again.
                 var weight = new Weight(elements, characters, depth + 1);
-                if (elements >= 32 || depth >= 32)
+                if (elements >= HeavyElements || characters >= HeavyCharacters || depth >= HeavyDepth)
                 {
                     Weights.AddOrUpdate(value, weight);
                 }

@@ -323,7 +323,10 @@ public sealed class HclParser
             var op = Next();
             chain++;
             var over = _depth + chain > MaxDepth;
-            var right = over ? ParseBinary(level + 1) : AtDepth(_depth + chain, () => ParseBinary(level + 1));
+            var step = over ? 0 : chain;
+            _depth += step;
+            var right = ParseBinary(level + 1);
+            _depth -= step;
             left = over ? TooDeep(op, left, start) : new HclBinary(op.Text, left, right, From(start));
         }
 
