@@ -16,70 +16,26 @@ public static class YamlShape
     {
         var parser = new Parser(new StringReader(text));
         var depth = 0;
-        var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        var open = new Stack<(string? Anchor, long Size)>();
-        long total = 0;
+        var expansion = new YamlExpansion();
         try
         {
             while (parser.MoveNext())
             {
                 var current = parser.Current!;
-                long added = 0;
-                switch (current)
+                if (current is MappingStart or SequenceStart && ++depth > maxDepth)
                 {
-                    case MappingStart or SequenceStart:
-                        if (++depth > maxDepth)
-                        {
-                            return At(current.Start, $"nested more than {maxDepth} levels deep; Berth reads YAML at most {maxDepth} levels deep");
-                        }
-
-                        var anchor = ((NodeEvent)current).Anchor;
-                        open.Push((anchor.IsEmpty ? null : anchor.Value, 1));
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        if (open.TryPop(out var closed))
-                        {
-                            if (closed.Anchor is not null)
-                            {
-                                sizes[closed.Anchor] = closed.Size;
-                            }
-
-                            added = closed.Size;
-                        }
-
-                        break;
-                    case Scalar scalar:
-                        if (!scalar.Anchor.IsEmpty)
-                        {
-                            sizes[scalar.Anchor.Value] = 1;
-                        }
-
-                        added = 1;
-                        break;
-                    case AnchorAlias alias:
-                        added = sizes.GetValueOrDefault(alias.Value.Value, 1);
-                        break;
-                    case DocumentEnd:
-                        total = 0;
-                        break;
+                    return At(current.Start, $"nested more than {maxDepth} levels deep; Berth reads YAML at most {maxDepth} levels deep");
                 }
 
-                if (added > 0)
+                if (current is MappingEnd or SequenceEnd)
                 {
-                    if (open.TryPop(out var parent))
-                    {
-                        open.Push((parent.Anchor, parent.Size + added));
-                    }
-                    else
-                    {
-                        total += added;
-                    }
+                    depth--;
+                }
 
-                    if ((open.Count > 0 ? open.Peek().Size : total) > maxNodes)
-                    {
-                        return At(current.Start, $"expands to more than {maxNodes:N0} YAML nodes once aliases are resolved; Berth reads at most that many");
-                    }
+                // An alias to no anchor is the reader's to report, as invalid YAML.
+                if (expansion.Add(current) > maxNodes)
+                {
+                    return At(current.Start, $"expands to more than {maxNodes:N0} YAML nodes once aliases are resolved; Berth reads at most that many");
                 }
             }
         }
