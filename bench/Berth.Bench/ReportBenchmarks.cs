@@ -18,7 +18,7 @@ public class ReportBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _platform = SpecLoader.LoadFile(Path.Combine(Root(), "examples", "platform.yaml")).Spec
+        _platform = SpecLoader.LoadFile(Path.Combine(BenchPaths.Root(), "examples", "platform.yaml")).Spec
             ?? throw new InvalidOperationException("examples/platform.yaml did not load");
         _model = ReportBuilder.Build(_platform, PriceCatalog.Embedded, new ReportOptions());
     }
@@ -28,17 +28,4 @@ public class ReportBenchmarks
 
     [Benchmark]
     public string RenderPlatformHtml() => ReportHtml.Render(_model);
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Berth.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

@@ -15,7 +15,7 @@ public class SimulationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var platform = SpecLoader.LoadFile(Path.Combine(FindRoot(), "examples", "platform.yaml")).Spec
+        var platform = SpecLoader.LoadFile(Path.Combine(BenchPaths.Root(), "examples", "platform.yaml")).Spec
             ?? throw new InvalidOperationException("examples/platform.yaml did not load");
         _platform = platform;
         var services = Enumerable.Range(0, 100)
@@ -31,17 +31,4 @@ public class SimulationBenchmarks
     [Benchmark]
     public SimulationReport PlatformThousandRunsSevenDays() =>
         SimulationRunner.Run(_platform, PriceCatalog.Embedded, new SimulationOptions(Days: 7, Runs: 1000));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Berth.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

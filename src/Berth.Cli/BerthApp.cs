@@ -10,10 +10,22 @@ public static class BerthApp
 {
     public const string VerboseFlag = "--verbose";
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, string? workingDirectory = null, int? width = null)
+    /// <summary>Runs one command line; returns its exit code.</summary>
+    /// <param name="args">The arguments after "berth".</param>
+    /// <param name="stdout">Where output goes.</param>
+    /// <param name="stderr">Where diagnostics go.</param>
+    /// <param name="interactive">stdout is a terminal: colours and its width.</param>
+    /// <param name="workingDirectory">Where relative paths start; the process's when not given.</param>
+    /// <param name="width">The width tables are laid out for.</param>
+    /// <param name="clock">Where "today" comes from (lint suppression expiries); the system clock when not given.</param>
+    /// <param name="errorIsTerminal">stderr is a terminal a person watches, so long runs may show progress there.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, bool interactive = false, string? workingDirectory = null, int? width = null, TimeProvider? clock = null, bool errorIsTerminal = false)
     {
         var verbose = args.Contains(VerboseFlag, StringComparer.Ordinal);
         args = args.Where(a => a != VerboseFlag).ToArray();
+
+        // A failed write to stdout (closed, /dev/full, a reader gone) is the circumstances, not a bug: exit 2.
+        stdout = new GuardedWriter(stdout, "standard output");
 
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -32,7 +44,7 @@ public static class BerthApp
             ansi.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns is >= 40 and <= 500 ? columns : 120;
         }
 
-        var context = new CliContext(stdout, ansi, stderr, workingDirectory ?? Directory.GetCurrentDirectory());
+        var context = new CliContext(stdout, ansi, stderr, workingDirectory ?? Directory.GetCurrentDirectory(), clock ?? TimeProvider.System, errorIsTerminal);
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(CliContext), context);
 
@@ -102,13 +114,33 @@ public static class BerthApp
 
         try
         {
-            return app.Run(args);
+            UsageErrors.CheckArguments(args);
+            var code = app.Run(args);
+            stdout.Flush();
+            return code;
         }
         catch (UserErrorException e)
         {
             foreach (var line in e.Lines)
             {
-                stderr.WriteLine(line.Contains(": error: ", StringComparison.Ordinal) ? line : "berth: error: " + line);
+                Report(stderr, line.Contains(": error: ", StringComparison.Ordinal) ? line : "berth: error: " + line);
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (StreamClosedException e)
+        {
+            Report(stderr, "berth: error: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file or folder the operating system refused, that no command turned into its own message: still the
+            // circumstances (permissions, a vanished folder, a full disk), not a bug. .NET's message names the path.
+            Report(stderr, "berth: error: " + e.Message.TrimEnd('.') + "; " + IoFailure.Advice(e));
+            if (verbose)
+            {
+                Report(stderr, e.ToString());
             }
 
             return ExitCodes.BadInput;
@@ -116,10 +148,10 @@ public static class BerthApp
         catch (CommandAppException e)
         {
             // Unknown command or option, missing argument: a usage error.
-            stderr.WriteLine("berth: error: " + e.Message.TrimEnd('.') + " (see 'berth --help')");
+            Report(stderr, "berth: error: " + (UsageErrors.Conversion(e.Message, args) ?? e.Message.TrimEnd('.')) + " (see 'berth --help')");
             if (verbose)
             {
-                stderr.WriteLine(e.ToString());
+                Report(stderr, e.ToString());
             }
 
             return ExitCodes.BadInput;
@@ -128,13 +160,26 @@ public static class BerthApp
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"berth: internal error: {e.Message} (this is a bug in Berth; run with --verbose for the stack trace)");
+            Report(stderr, $"berth: internal error: {e.Message} (this is a bug in Berth; run with --verbose for the stack trace)");
             if (verbose)
             {
-                stderr.WriteLine(e.ToString());
+                Report(stderr, e.ToString());
             }
 
             return ExitCodes.Internal;
+        }
+    }
+
+    /// <summary>Writes a diagnostic; when stderr itself cannot be written there is nobody left to tell, and the exit code still says it.</summary>
+    private static void Report(TextWriter stderr, string line)
+    {
+        try
+        {
+            stderr.WriteLine(line);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nothing more can be said.
         }
     }
 }

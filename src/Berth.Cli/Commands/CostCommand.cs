@@ -29,13 +29,17 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
         [Description(ChartOutput.Help)]
         public string? Chart { get; init; }
 
+        [CommandOption(ChartOutput.ForceOption)]
+        [Description(ChartOutput.ForceHelp)]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate() => ChartOutput.Check(Chart) is { Successful: false } chart ? chart : OutputFormats.Check(Format, "text", "json", "csv", "markdown");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var chart = ChartOutput.Check(cli, settings.Chart);
+        var chart = ChartOutput.Check(cli, settings.Chart, settings.Force);
         var report = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec), settings.InfraOnly));
         ChartOutput.Write(cli, chart, () => CostChart.For(report));
         switch (settings.Format)

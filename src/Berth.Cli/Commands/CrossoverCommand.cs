@@ -36,13 +36,17 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         [Description(ChartOutput.Help)]
         public string? Chart { get; init; }
 
+        [CommandOption(ChartOutput.ForceOption)]
+        [Description(ChartOutput.ForceHelp)]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate() => ChartOutput.Check(Chart) is { Successful: false } chart ? chart : OutputFormats.Check(Format, "text", "json", "csv");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var chart = ChartOutput.Check(cli, settings.Chart);
+        var chart = ChartOutput.Check(cli, settings.Chart, settings.Force);
         var result = Guard.Costing(() =>
         {
             var (from, to) = Crossover.ParseRange(settings.Services);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Berth.Cli.Infrastructure;
+using Berth.Files;
 using Berth.Spec;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -32,23 +33,38 @@ public sealed class InitCommand(CliContext cli) : Command<InitCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var output = Path.IsPathRooted(settings.Output) ? settings.Output : Path.Combine(cli.WorkingDirectory, settings.Output);
-        SafeFileWriter.Write(output, Templates.Render(settings.Template), settings.Force);
+        var output = cli.Resolve(settings.Output);
+        SafeFileWriter.Write(settings.Output, output, Templates.Render(settings.Template), Ownership.UsersFile("berth.yaml"), settings.Force);
         cli.Out.WriteLine($"wrote {settings.Output} from the '{settings.Template}' template");
 
-        var schemaPath = Path.Combine(Path.GetDirectoryName(output) ?? ".", Templates.SchemaFileName);
+        var schemaPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(output)) ?? ".", Templates.SchemaFileName);
         var schema = SpecSchema.ToJsonText();
-        if (!File.Exists(schemaPath))
+        switch (FileKinds.Of(schemaPath))
         {
-            SafeFileWriter.Write(schemaPath, schema, force: false);
-            cli.Out.WriteLine($"wrote {Templates.SchemaFileName} beside it for editor completion (yaml-language-server)");
-        }
-        else if (File.ReadAllText(schemaPath) != schema)
-        {
-            cli.Out.WriteLine($"left the existing {Templates.SchemaFileName} as it is; refresh it with: berth schema > {Templates.SchemaFileName}");
+            case FileKind.Missing:
+                SafeFileWriter.Write(Templates.SchemaFileName, schemaPath, schema, Ownership.UsersFile("schema"), force: false);
+                cli.Out.WriteLine($"wrote {Templates.SchemaFileName} beside it for editor completion (yaml-language-server)");
+                break;
+            case FileKind.Regular when Same(schemaPath, schema):
+                break;
+            default:
+                cli.Out.WriteLine($"left the existing {Templates.SchemaFileName} as it is; refresh it with: berth schema > {Templates.SchemaFileName}");
+                break;
         }
 
         cli.Out.WriteLine($"next: berth validate {settings.Output} && berth assess {settings.Output}");
         return ExitCodes.Ok;
+    }
+
+    private static bool Same(string path, string text)
+    {
+        try
+        {
+            return InputFile.ReadAllText(path, 4 * InputFile.MiB) == text;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

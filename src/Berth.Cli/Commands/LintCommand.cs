@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using Berth.Cli.Infrastructure;
+using Berth.Files;
 using Berth.Linting;
 using Berth.Linting.Reporting;
 using Spectre.Console;
@@ -41,6 +42,10 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         [Description("Write every current finding to this baseline file.")]
         public string? WriteBaseline { get; init; }
 
+        [CommandOption("--force")]
+        [Description("Replace the --write-baseline file even if it is not a baseline Berth wrote.")]
+        public bool Force { get; init; }
+
         [CommandOption("--today <DATE>")]
         [Description("The date (YYYY-MM-DD) suppression expiries are compared with; default: today (UTC).")]
         public string? Today { get; init; }
@@ -67,9 +72,9 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
                 return ValidationResult.Error($"--fail-on: unknown level '{FailOn}'; expected one of low, medium, high, critical");
             }
 
-            if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (TodayOption.Check(Today) is { Successful: false } today)
             {
-                return ValidationResult.Error($"--today: '{Today}' is not a date (YYYY-MM-DD)");
+                return today;
             }
 
             return !RulesMarkdown && Paths.Length == 0 ? ValidationResult.Error("lint needs at least one path (see 'berth lint --help')") : ValidationResult.Success();
@@ -84,36 +89,31 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             return ExitCodes.Ok;
         }
 
-        var paths = settings.Paths.Select(cli.Resolve).ToList();
-        foreach (var path in paths.Where(p => !File.Exists(p) && !Directory.Exists(p)))
-        {
-            throw new UserErrorException(path + ": no such file or folder");
-        }
+        var paths = LintInputs.Paths(cli, settings.Paths, "");
+        var varFiles = LintInputs.Files(cli, settings.VarFiles, "--var-file: ");
 
-        var varFiles = settings.VarFiles.Select(cli.Resolve).ToList();
-        foreach (var file in varFiles.Where(f => !File.Exists(f)))
-        {
-            throw new UserErrorException("--var-file: " + file + ": no such file");
-        }
-
-        var (config, configProblems) = LoadConfig(paths);
+        // A baseline that cannot be written is refused before the lint runs, not after.
+        var baselineOut = settings.WriteBaseline is { } w ? SafeFileWriter.Check(w, cli.Resolve(w), BaselineFile, settings.Force) : null;
+        var (config, configProblems) = LintConfig.Find(paths);
         Baseline? baseline = null;
         if (settings.Baseline is { } baselinePath)
         {
             var full = cli.Resolve(baselinePath);
             try
             {
-                baseline = Baseline.Parse(File.ReadAllText(full));
+                baseline = Baseline.Parse(InputFile.ReadAllText(full, LintInputs.MaxBaselineBytes));
             }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            catch (InputFileException e)
+            {
+                throw new UserErrorException("--baseline: " + full + ": " + e.Reason);
+            }
+            catch (FormatException e)
             {
                 throw new UserErrorException("--baseline: " + full + ": " + e.Message);
             }
         }
 
-        var today = settings.Today is { } t
-            ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var today = TodayOption.Resolve(cli, settings.Today);
         var options = new LintOptions
         {
             VarFiles = varFiles,
@@ -132,9 +132,10 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
             cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"berth: warning: {report.RelativePath(d.Range.File)}:{d.Range.Line}:{d.Range.Column}: {d.Message}"));
         }
 
-        if (settings.WriteBaseline is { } write)
+        if (baselineOut is not null)
         {
-            File.WriteAllText(cli.Resolve(write), Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource" && !f.IsNote), cli.WorkingDirectory).ToJson());
+            var json = Baseline.FromFindings(result.Findings.Where(f => f.Suppression?.Kind != "inSource" && !f.IsNote), cli.WorkingDirectory).ToJson();
+            SafeFileWriter.Write(baselineOut.Shown, baselineOut.FullPath, json, BaselineFile, settings.Force);
         }
 
         var version = typeof(Linter).Assembly.GetName().Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}") : "0.0.0";
@@ -148,31 +149,18 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         return report.Failing.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 
+    /// <summary>A baseline Berth wrote begins as <see cref="Baseline.ToJson"/> writes it, so it may be rewritten without --force.</summary>
+    private static readonly Ownership BaselineFile = new("lint baseline", head => Baseline.LooksLikeOne(System.Text.Encoding.UTF8.GetString(head)));
+
     private static string? ReadOrNull(string path)
     {
         try
         {
-            return File.ReadAllText(path);
+            return InputFile.ReadAllText(path, LintLimits.MaxFileBytes);
         }
         catch (IOException)
         {
             return null;
         }
-    }
-
-    /// <summary>The .berth-lint.yaml of the first scanned folder (or of a scanned file's folder).</summary>
-    internal static (LintConfig Config, IReadOnlyList<LintDiagnostic> Problems) LoadConfig(IReadOnlyList<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            var dir = Directory.Exists(path) ? path : Path.GetDirectoryName(path) ?? ".";
-            var file = Path.Combine(dir, LintConfig.FileName);
-            if (File.Exists(file))
-            {
-                return LintConfig.Parse(file, File.ReadAllText(file));
-            }
-        }
-
-        return (LintConfig.None, []);
     }
 }

@@ -53,32 +53,26 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
                 return ValidationResult.Error($"--days: {Days} is out of range; expected 1 to 366");
             }
 
-            if (Today is not null && !DateOnly.TryParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (TodayOption.Check(Today) is { Successful: false } today)
             {
-                return ValidationResult.Error($"--today: '{Today}' is not a date (YYYY-MM-DD)");
+                return today;
             }
 
             return string.IsNullOrWhiteSpace(Output) ? ValidationResult.Error("--output: expected a file path") : ValidationResult.Success();
         }
     }
 
-    /// <summary>How a report Berth wrote identifies itself, so writing it again needs no --force.</summary>
-    private const string GeneratorMarker = "<meta name=\"generator\" content=\"Berth ";
+    /// <summary>A report Berth wrote names Berth as its generator, so writing it again needs no --force.</summary>
+    private static readonly Ownership Report = Ownership.Text("report", "<meta name=\"generator\" content=\"Berth ");
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var output = cli.Resolve(settings.Output);
-        var replace = settings.Force || IsBerthReport(output);
-        if (File.Exists(output) && !replace)
-        {
-            throw new UserErrorException($"{settings.Output}: already exists and is not a Berth report; not overwritten (use --force to replace it)");
-        }
-
+        var output = SafeFileWriter.Check(settings.Output, cli.Resolve(settings.Output), Report, settings.Force);
         var lint = settings.Lint.Length == 0 ? null : Lint(settings);
         var model = Guard.Costing(() => ReportBuilder.Build(spec, CostEngine.CatalogFor(spec), new ReportOptions(settings.Days, settings.Seed), lint));
         var html = ReportHtml.Render(model);
-        SafeFileWriter.Write(output, html, force: replace);
+        SafeFileWriter.Write(settings.Output, output.FullPath, html, Report, settings.Force);
         cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"wrote {settings.Output} ({System.Text.Encoding.UTF8.GetByteCount(html) / 1024} KiB): {PlatformIds.Id(model.Assessment.Recommendation)} recommended{(model.Assessment.CloseCall ? " (close call)" : "")}; open it in a browser, offline"));
         return ExitCodes.Ok;
@@ -86,35 +80,10 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
 
     private LintSummary Lint(Settings settings)
     {
-        var paths = settings.Lint.Select(cli.Resolve).ToList();
-        foreach (var (given, full) in settings.Lint.Zip(paths).Where(p => !File.Exists(p.Second) && !Directory.Exists(p.Second)))
-        {
-            throw new UserErrorException($"--lint: {given}: no such file or folder");
-        }
-
-        var (config, _) = LintCommand.LoadConfig(paths);
-        var today = settings.Today is { } t
-            ? DateOnly.ParseExact(t, "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var result = Linter.Run(paths, new LintOptions { Today = today, DisabledRules = config.Disabled, BaseDirectory = cli.WorkingDirectory });
+        var paths = LintInputs.Paths(cli, settings.Lint, "--lint: ");
+        var (config, _) = LintConfig.Find(paths);
+        var result = Linter.Run(paths, new LintOptions { Today = TodayOption.Resolve(cli, settings.Today), DisabledRules = config.Disabled, BaseDirectory = cli.WorkingDirectory });
         var report = new LintReport(result, config.MinSeverity ?? Severity.High, cli.WorkingDirectory);
         return LintSummary.From(report, string.Join(' ', settings.Lint));
-    }
-
-    private static bool IsBerthReport(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return false;
-        }
-
-        var head = new char[4096];
-        int read;
-        using (var reader = new StreamReader(path))
-        {
-            read = reader.ReadBlock(head, 0, head.Length);
-        }
-
-        return new string(head, 0, read).Contains(GeneratorMarker, StringComparison.Ordinal);
     }
 }

@@ -55,6 +55,10 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         [Description(ChartOutput.Help)]
         public string? Chart { get; init; }
 
+        [CommandOption(ChartOutput.ForceOption)]
+        [Description(ChartOutput.ForceHelp)]
+        public bool Force { get; init; }
+
         public override ValidationResult Validate()
         {
             if (Days is < 1 or > 366)
@@ -89,7 +93,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var chart = ChartOutput.Check(cli, settings.Chart);
+        var chart = ChartOutput.Check(cli, settings.Chart, settings.Force);
         var options = new SimulationOptions(settings.Days, settings.Runs, settings.Seed)
         {
             FargateStartSeconds = settings.StartLatency,
@@ -99,7 +103,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         };
         var catalog = Guard.Costing(() => CostEngine.CatalogFor(spec));
         var report = ShowProgress(spec.Services.Count, options)
-            ? Guard.Costing(() => WithProgressBar(options, progress => SimulationRunner.Run(spec, catalog, options, progress)))
+            ? Guard.Costing(() => WithProgressBar(cli.Error, options, progress => SimulationRunner.Run(spec, catalog, options, progress)))
             : Guard.Costing(() => SimulationRunner.Run(spec, catalog, options));
         ChartOutput.Write(cli, chart, () => SimulationCharts.Capacity(Reporting.SimulationDigest.From(report)));
         switch (settings.Format)
@@ -154,15 +158,15 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
 
     /// <summary>A run long enough to watch: about a second or more of simulation (runs × days × services).</summary>
     private bool ShowProgress(int services, SimulationOptions options) =>
-        ReferenceEquals(cli.Error, Console.Error) && !Console.IsErrorRedirected
+        cli.ErrorIsTerminal
         && (long)options.Runs * options.Days * Math.Max(1, services) >= LongRun;
 
     private const long LongRun = 2_000;
 
     /// <summary>A progress bar on stderr (never stdout, so json and csv stay clean) over runs × days.</summary>
-    private static SimulationReport WithProgressBar(SimulationOptions options, Func<IProgress<int>, SimulationReport> run)
+    private static SimulationReport WithProgressBar(TextWriter error, SimulationOptions options, Func<IProgress<int>, SimulationReport> run)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(error) });
         SimulationReport? report = null;
         console.Progress()
             .AutoClear(true)

@@ -1,26 +1,36 @@
 using System.Globalization;
 using System.Text;
+using Berth.Files;
 using Berth.Generation;
 
 namespace Berth.Cli.Infrastructure;
 
 /// <summary>
-/// The one place generated files reach the disk: stamps each with its header hash, writes only what changed, never
-/// replaces a file the user edited unless forced, and writes each file atomically (temp file + rename).
+/// How generated files reach the disk: stamps each with its header hash, plans the writes (<see cref="WritePlan"/>),
+/// writes only what changed, never replaces a file the user edited unless forced, and hands every file to
+/// <see cref="SafeFileWriter"/> — which refuses folders, devices, FIFOs and links leading out of the output folder.
 /// </summary>
 public static class GeneratedOutputWriter
 {
     public static int Write(CliContext cli, string outputDirectory, IReadOnlyList<GeneratedFile> files, bool force, bool dryRun)
     {
         var root = Path.GetFullPath(cli.Resolve(outputDirectory));
-        if (File.Exists(root))
+        var rootKind = FileKinds.Of(root);
+        if (rootKind is not (FileKind.Directory or FileKind.Missing))
         {
-            throw new UserErrorException($"{outputDirectory}: is a file; expected an output folder");
+            throw new UserErrorException($"{outputDirectory}: is {FileKinds.Describe(rootKind)}; expected an output folder");
         }
 
-        var stamped = files.Select(GeneratedHeader.Stamp).ToArray();
-        var plan = WritePlan.Build(stamped, rel => Read(Full(root, rel)), force);
         var shown = outputDirectory.TrimEnd('/', '\\');
+        var stamped = files.Select(GeneratedHeader.Stamp).ToArray();
+
+        // Every destination is checked before anything is read or written: a FIFO is never opened, a device or a
+        // link out of the folder refuses the whole run. The plan decides which regular files may be replaced.
+        var destinations = stamped.ToDictionary(
+            f => f.Path,
+            f => SafeFileWriter.Check($"{shown}/{f.Path}", Full(root, f.Path), Generated, force: true, boundary: root),
+            StringComparer.Ordinal);
+        var plan = WritePlan.Build(stamped, rel => Read(destinations[rel]), force);
 
         if (dryRun)
         {
@@ -44,7 +54,7 @@ public static class GeneratedOutputWriter
 
         foreach (var p in plan.Where(p => p.Action is WriteAction.Create or WriteAction.Update))
         {
-            WriteAtomically(Full(root, p.Path), p.Content);
+            SafeFileWriter.Write(destinations[p.Path], new UTF8Encoding(false).GetBytes(p.Content));
         }
 
         foreach (var p in plan.Where(p => p.Action is WriteAction.Create or WriteAction.Update))
@@ -67,30 +77,26 @@ public static class GeneratedOutputWriter
         return full;
     }
 
-    private static string? Read(string path)
+    /// <summary>Generated files are recognised by their header; <see cref="WritePlan"/> tells intact from edited ones.</summary>
+    private static readonly Ownership Generated = Ownership.Text("generated file", GeneratedHeader.Marker);
+
+    /// <summary>Generated files are small; a file far larger than any is not one Berth wrote.</summary>
+    private const long MaxExistingBytes = 64 * InputFile.MiB;
+
+    private static string? Read(SafeFileWriter.Destination destination)
     {
-        if (Directory.Exists(path))
+        if (!destination.Exists)
         {
-            throw new UserErrorException($"{path}: is a folder where Berth generates a file");
+            return null;
         }
 
-        return File.Exists(path) ? File.ReadAllText(path) : null;
-    }
-
-    private static void WriteAtomically(string path, string content)
-    {
-        var directory = Path.GetDirectoryName(path) ?? ".";
-        var temp = Path.Combine(directory, "." + Path.GetFileName(path) + ".berth-tmp");
         try
         {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(temp, content, new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: true);
+            return InputFile.ReadAllText(destination.FullPath, MaxExistingBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
-            File.Delete(temp);
-            throw new UserErrorException($"{path}: cannot be written: {e.Message}", e);
+            throw new UserErrorException($"{destination.Shown}: {(e is InputFileException f ? f.Reason : IoFailure.Reason(e))}; Berth cannot tell whether it may replace it", e);
         }
     }
 

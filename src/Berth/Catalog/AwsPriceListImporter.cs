@@ -17,9 +17,18 @@ public static class AwsPriceListImporter
 
     public static ImportResult Import(CatalogData current, string path)
     {
-        var files = Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path] : throw new CatalogException($"{path}: not found; expected an AWS price-list index.json or a folder of them");
+        string[] files;
+        try
+        {
+            files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path, "*.json", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                    .Order(StringComparer.Ordinal).ToArray()
+                : File.Exists(path) ? [path] : throw new CatalogException($"{path}: not found; expected an AWS price-list index.json or a folder of them");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CatalogException($"{path}: cannot be read: {e.Message.TrimEnd('.')}", e);
+        }
         if (files.Length == 0)
         {
             throw new CatalogException($"{path}: holds no .json price-list files");
@@ -72,7 +81,16 @@ public static class AwsPriceListImporter
 
     private static Offer ReadOffer(string file)
     {
-        var text = File.ReadAllText(file);
+        string text;
+        try
+        {
+            text = Files.InputFile.ReadAllText(file, CatalogLimits.MaxPriceListBytes);
+        }
+        catch (Files.InputFileException e)
+        {
+            throw new CatalogException(e.Message + (e.Problem == Files.InputProblem.TooLarge ? "; use a regional file (offers/v1.0/aws/<Service>/current/<region>/index.json)" : ""), e);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new CatalogException($"{file}: is empty; expected an AWS price-list file");
@@ -90,57 +108,52 @@ public static class AwsPriceListImporter
 
         using (doc)
         {
-            var root = doc.RootElement;
-            string Field(JsonElement e, string name, string where) =>
-                e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
-                    ? v.GetString() ?? ""
-                    : throw new CatalogException($"{file}: {where}: missing \"{name}\"; expected AWS's price-list format");
-
-            var offerCode = Field(root, "offerCode", "top level");
-            var published = Field(root, "publicationDate", "top level");
-            if (!root.TryGetProperty("products", out var products) || products.ValueKind != JsonValueKind.Object)
-            {
-                throw new CatalogException($"{file}: no \"products\" object; expected AWS's price-list format");
-            }
-
-            if (!root.TryGetProperty("terms", out var terms) || !terms.TryGetProperty("OnDemand", out var onDemand) || onDemand.ValueKind != JsonValueKind.Object)
-            {
-                throw new CatalogException($"{file}: no \"terms.OnDemand\" object; expected AWS's price-list format");
-            }
+            // Every field read is checked for its shape, and a wrong one is named by its JSON path: a string where
+            // AWS's format has an object is a bad file, not a bug.
+            var json = new Shape(file);
+            var root = json.Object(doc.RootElement, "$");
+            var offerCode = json.String(json.Required(root, "offerCode", "$"), "$.offerCode");
+            var published = json.String(json.Required(root, "publicationDate", "$"), "$.publicationDate");
+            var products = json.Object(json.Required(root, "products", "$"), "$.products");
+            var terms = json.Object(json.Required(root, "terms", "$"), "$.terms");
+            var onDemand = json.Object(json.Required(terms, "OnDemand", "$.terms"), "$.terms.OnDemand");
 
             var list = new List<Product>();
             foreach (var p in products.EnumerateObject())
             {
+                var at = $"$.products{Shape.Key(p.Name)}";
+                var product = json.Object(p.Value, at);
                 var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
-                if (p.Value.TryGetProperty("attributes", out var attrs) && attrs.ValueKind == JsonValueKind.Object)
+                if (product.TryGetProperty("attributes", out var attrs))
                 {
-                    foreach (var a in attrs.EnumerateObject())
+                    foreach (var a in json.Object(attrs, at + ".attributes").EnumerateObject())
                     {
                         attributes[a.Name] = a.Value.ValueKind == JsonValueKind.String ? a.Value.GetString() ?? "" : a.Value.GetRawText();
                     }
                 }
 
-                var family = p.Value.TryGetProperty("productFamily", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() ?? "" : "";
+                var family = product.TryGetProperty("productFamily", out var f) ? json.String(f, at + ".productFamily") : "";
                 list.Add(new Product(p.Name, family, attributes));
             }
 
             var prices = new Dictionary<string, (string, decimal)>(StringComparer.Ordinal);
             foreach (var sku in onDemand.EnumerateObject())
             {
-                foreach (var term in sku.Value.EnumerateObject())
+                var skuAt = $"$.terms.OnDemand{Shape.Key(sku.Name)}";
+                foreach (var term in json.Object(sku.Value, skuAt).EnumerateObject())
                 {
-                    if (!term.Value.TryGetProperty("priceDimensions", out var dims))
-                    {
-                        throw new CatalogException($"{file}: terms.OnDemand.{sku.Name}.{term.Name}: no priceDimensions");
-                    }
-
+                    var termAt = skuAt + Shape.Key(term.Name);
+                    var dims = json.Object(json.Required(json.Object(term.Value, termAt), "priceDimensions", termAt), termAt + ".priceDimensions");
                     foreach (var dim in dims.EnumerateObject())
                     {
-                        var unit = Field(dim.Value, "unit", $"price dimension {dim.Name}");
-                        if (!dim.Value.TryGetProperty("pricePerUnit", out var ppu) || !ppu.TryGetProperty("USD", out var usdText)
-                            || !decimal.TryParse(usdText.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var usd))
+                        var dimAt = $"{termAt}.priceDimensions{Shape.Key(dim.Name)}";
+                        var dimension = json.Object(dim.Value, dimAt);
+                        var unit = json.String(json.Required(dimension, "unit", dimAt), dimAt + ".unit");
+                        var perUnit = json.Object(json.Required(dimension, "pricePerUnit", dimAt), dimAt + ".pricePerUnit");
+                        var usdText = json.String(json.Required(perUnit, "USD", dimAt + ".pricePerUnit"), dimAt + ".pricePerUnit.USD");
+                        if (!decimal.TryParse(usdText, NumberStyles.Float, CultureInfo.InvariantCulture, out var usd))
                         {
-                            throw new CatalogException($"{file}: price dimension {dim.Name}: no USD pricePerUnit");
+                            throw new CatalogException($"{file}: {dimAt}.pricePerUnit.USD: '{usdText}' is not a number; expected AWS's price-list format");
                         }
 
                         // AWS writes ten decimals ("0.2140000000"); keep the figure, not the padding.
@@ -151,6 +164,37 @@ public static class AwsPriceListImporter
 
             return new Offer(file, offerCode, published, list, prices);
         }
+    }
+
+    /// <summary>Reads a JSON document field by field, naming the JSON path of the first field of the wrong shape.</summary>
+    private sealed class Shape(string file)
+    {
+        public JsonElement Object(JsonElement e, string path) =>
+            e.ValueKind == JsonValueKind.Object ? e : throw Wrong(path, "an object", e);
+
+        public string String(JsonElement e, string path) =>
+            e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : throw Wrong(path, "a string", e);
+
+        public JsonElement Required(JsonElement obj, string name, string path) =>
+            obj.TryGetProperty(name, out var value)
+                ? value
+                : throw new CatalogException($"{file}: {path}: missing \"{name}\"; expected AWS's price-list format");
+
+        /// <summary>A member of a JSON path: <c>.name</c> for plain names, <c>["…"]</c> for keys such as SKUs.</summary>
+        public static string Key(string name) => "[\"" + name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"]";
+
+        private CatalogException Wrong(string path, string expected, JsonElement found) =>
+            new($"{file}: {path}: expected {expected}, found {Describe(found.ValueKind)}; expected AWS's price-list format");
+
+        private static string Describe(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True or JsonValueKind.False => "a boolean",
+            _ => "null",
+        };
     }
 
     private static List<Ec2PriceRow> Ec2Rows(Offer offer)

@@ -11,6 +11,9 @@ namespace Berth.Catalog;
 /// </summary>
 public static class CatalogFile
 {
+    /// <summary>The key that opens every catalog file and holds its format number: it tells a Berth catalog from other JSON.</summary>
+    public const string FormatKey = "berthCatalog";
+
     private static readonly string[] InstanceColumns =
     [
         "name", "vcpu", "memoryMiB", "arch", "family", "category", "generation", "size", "hypervisor", "bareMetal",
@@ -45,7 +48,7 @@ public static class CatalogFile
 
         var sb = new StringBuilder();
         sb.Append("{\n");
-        sb.Append("  \"berthCatalog\": ").Append(CatalogData.FormatVersion).Append(",\n");
+        sb.Append("  \"" + FormatKey + "\": ").Append(CatalogData.FormatVersion).Append(",\n");
         sb.Append("  \"referenceRegion\": ").Append(Str(data.ReferenceRegion)).Append(",\n");
         sb.Append("  \"asOf\": ").Append(Str(data.AsOf)).Append(",\n");
         sb.Append("  \"sources\": [\n");
@@ -104,7 +107,7 @@ public static class CatalogFile
         {
             var root = doc.RootElement;
             var reader = new RowReader(file);
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("berthCatalog", out var format))
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(FormatKey, out var format))
             {
                 throw new CatalogException($"{file}: not a Berth catalog file (no \"berthCatalog\" format number)");
             }

@@ -57,12 +57,21 @@ public sealed class PriceCatalog
 
     public static PriceCatalog LoadFile(string path)
     {
-        if (!File.Exists(path))
+        string text;
+        try
         {
-            throw new CatalogException($"{path}: catalog file not found");
+            text = Files.InputFile.ReadAllText(path, CatalogLimits.MaxCatalogBytes);
+        }
+        catch (Files.InputFileException e) when (e.Problem == Files.InputProblem.NotFound)
+        {
+            throw new CatalogException($"{path}: catalog file not found", e);
+        }
+        catch (Files.InputFileException e)
+        {
+            throw new CatalogException(e.Message, e);
         }
 
-        return new PriceCatalog(CatalogFile.Read(File.ReadAllText(path), path), path);
+        return new PriceCatalog(CatalogFile.Read(text, path), path);
     }
 
     /// <summary>The catalog a spec names (<c>pricing.catalog</c>): the embedded one, or a file relative to the spec.</summary>

@@ -27,7 +27,18 @@ public static class SharedFactsImporter
         string Read(string name)
         {
             var path = Path.Combine(folder, name);
-            return File.Exists(path) ? File.ReadAllText(path) : throw new CatalogException($"{path}: not found; expected the shared/data/aws fact files");
+            try
+            {
+                return Files.InputFile.ReadAllText(path, CatalogLimits.MaxFactFileBytes);
+            }
+            catch (Files.InputFileException e) when (e.Problem == Files.InputProblem.NotFound)
+            {
+                throw new CatalogException($"{path}: not found; expected the shared/data/aws fact files", e);
+            }
+            catch (Files.InputFileException e)
+            {
+                throw new CatalogException(e.Message, e);
+            }
         }
 
         var eni = Csv.ReadWithHeader(Read("eni_limits.csv"), "eni_limits.csv")

@@ -9,7 +9,7 @@ namespace Berth.Linting;
 /// so a baseline survives edits that move code around. A version 1 baseline has no root: its entries accept the
 /// finding whichever root reaches it.
 /// </summary>
-public sealed class Baseline
+public sealed partial class Baseline
 {
     private readonly HashSet<(string RuleId, string File, string Address, string? Root)> _entries;
 
@@ -48,6 +48,12 @@ public sealed class Baseline
             throw new FormatException("not a Berth lint baseline: " + e.Message, e);
         }
     }
+
+    /// <summary>Whether a text begins the way <see cref="ToJson"/> writes a baseline: a version, then the findings.</summary>
+    public static bool LooksLikeOne(string head) => BaselineHead().IsMatch(head);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\A\s*\{\s*""version""\s*:\s*[12]\s*,\s*""findings""\s*:\s*\[")]
+    private static partial System.Text.RegularExpressions.Regex BaselineHead();
 
     public string ToJson()
     {

@@ -13,9 +13,43 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
 
     public static LintConfig None { get; } = new(new HashSet<string>(StringComparer.Ordinal), null);
 
+    /// <summary>The largest config file read: a few lines in practice.</summary>
+    public const long MaxFileBytes = Files.InputFile.MiB;
+
+    /// <summary>The .berth-lint.yaml of the first scanned folder (or of a scanned file's folder); a file that cannot
+    /// be read (not a regular file, too large) is a diagnostic and no config.</summary>
+    public static (LintConfig Config, IReadOnlyList<LintDiagnostic> Diagnostics) Find(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            var dir = Directory.Exists(path) ? path : Path.GetDirectoryName(path) ?? ".";
+            var file = Path.Combine(dir, FileName);
+            if (Files.FileKinds.Of(file) == Files.FileKind.Missing)
+            {
+                continue;
+            }
+
+            try
+            {
+                return Parse(file, Files.InputFile.ReadAllText(file, MaxFileBytes));
+            }
+            catch (IOException e)
+            {
+                return (None, [new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + (e is Files.InputFileException f ? f.Reason : e.Message))]);
+            }
+        }
+
+        return (None, []);
+    }
+
     public static (LintConfig Config, IReadOnlyList<LintDiagnostic> Diagnostics) Parse(string path, string text)
     {
         var diagnostics = new List<LintDiagnostic>();
+        if (Files.YamlShape.Exceeds(text, LintLimits.MaxYamlDepth, LintLimits.MaxYamlNodes) is { } shape)
+        {
+            return (None, [new LintDiagnostic(SourceRange.At(path, shape.Line, shape.Column), shape.Message + "; the configuration is not applied")]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -24,6 +58,15 @@ public sealed record LintConfig(IReadOnlySet<string> Disabled, Severity? MinSeve
         catch (YamlException e)
         {
             return (None, [new LintDiagnostic(SourceRange.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "invalid YAML: " + e.Message)]);
+        }
+        catch (ArgumentException)
+        {
+            return (None, [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: duplicate keys")]);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way when the text ends inside a flow collection ("[a, b" with no "]").
+            return (None, [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: a '[' or '{' is never closed")]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

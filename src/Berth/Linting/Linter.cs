@@ -75,11 +75,11 @@ public static class Linter
             string text;
             try
             {
-                text = File.ReadAllText(file);
+                text = Files.InputFile.ReadAllText(file, LintLimits.MaxFileBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + e.Message));
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + (e is Files.InputFileException f ? f.Reason : e.Message)));
                 continue;
             }
 
@@ -107,6 +107,7 @@ public static class Linter
 
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
         var findings = Check(rules, project, objects, options.Today);
+        diagnostics.AddRange(project.EvaluationNotes);
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
@@ -145,7 +146,7 @@ public static class Linter
         var comments = new Dictionary<string, IReadOnlyList<LintSuppressions.Comment>>(StringComparer.Ordinal);
         foreach (var file in findings.Select(f => f.Range.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var (found, problems) = File.Exists(file) ? LintSuppressions.Scan(file, File.ReadAllText(file)) : ([], []);
+            var (found, problems) = ReadOrNull(file) is { } text ? LintSuppressions.Scan(file, text) : ([], []);
             comments[file] = found;
             diagnostics.AddRange(problems);
         }
@@ -192,15 +193,36 @@ public static class Linter
 
     private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
 
+    /// <summary>A file's text for its suppression comments, or null when it cannot be read (it was reported when parsed).</summary>
+    private static string? ReadOrNull(string file)
+    {
+        try
+        {
+            return Files.InputFile.ReadAllText(file, LintLimits.MaxFileBytes);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
 
+    /// <summary>The files under a folder, each folder visited once: a link back to a folder already visited (two
+    /// links to '.', a link to a parent) is not followed again, so no loop and no file linted twice.</summary>
     private static IEnumerable<string> Walk(string dir)
     {
         var stack = new Stack<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         stack.Push(dir);
         while (stack.Count > 0)
         {
             var current = stack.Pop();
+            if (!visited.Add(Files.FileKinds.RealPath(current)))
+            {
+                continue;
+            }
+
             IEnumerable<string> files;
             IEnumerable<string> subdirs;
             try

@@ -1,4 +1,5 @@
 using System.Text;
+using Berth.Files;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -21,30 +22,20 @@ public static class SpecLoader
 
     public static SpecLoadResult LoadFile(string path)
     {
-        if (Directory.Exists(path))
-        {
-            return Fail(path, "is a directory; expected a berth.yaml file");
-        }
-
-        if (!File.Exists(path))
-        {
-            return Fail(path, "file not found");
-        }
-
         byte[] bytes;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > MaxFileBytes)
-            {
-                return Fail(path, $"is {info.Length} bytes; a berth.yaml is at most {MaxFileBytes} bytes");
-            }
-
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.ReadAllBytes(path, MaxFileBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (InputFileException e)
         {
-            return Fail(path, "cannot be read: " + e.Message);
+            return Fail(path, e.Problem switch
+            {
+                InputProblem.NotFound => "file not found",
+                InputProblem.Folder => "is a directory; expected a berth.yaml file",
+                InputProblem.TooLarge => $"is {new FileInfo(path).Length} bytes; a berth.yaml is at most {MaxFileBytes} bytes",
+                _ => e.Reason,
+            });
         }
 
         return Parse(bytes, path);
@@ -128,8 +119,7 @@ public static class SpecLoader
         var parser = new Parser(new StringReader(text));
         var documents = 0;
         var open = new Stack<OpenCollection>();
-        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
-        long total = 0;
+        var expansion = new YamlExpansion();
         var last = Mark.Empty;
         try
         {
@@ -137,7 +127,6 @@ public static class SpecLoader
             {
                 var current = parser.Current!;
                 last = current.Start;
-                long added = 0;
                 if (current is NodeEvent && open.TryPeek(out var container))
                 {
                     var isKey = container.Mapping && container.Children % 2 == 0;
@@ -171,54 +160,21 @@ public static class SpecLoader
                             return Diagnostic(file, current.Start, $"is nested more than {MaxDepth} levels deep; a berth.yaml is at most a few levels deep");
                         }
 
-                        var node = (NodeEvent)current;
                         var flow = current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
-                        open.Push(new OpenCollection(current is MappingStart, flow, current.Start, node.Anchor.IsEmpty ? null : node.Anchor.Value));
+                        open.Push(new OpenCollection(current is MappingStart, flow, current.Start));
                         break;
                     case MappingEnd or SequenceEnd:
-                        if (open.TryPop(out var closed))
-                        {
-                            if (closed.Anchor is not null)
-                            {
-                                anchorSizes[closed.Anchor] = closed.Size;
-                            }
-
-                            added = closed.Size;
-                        }
-
-                        break;
-                    case Scalar scalar:
-                        if (!scalar.Anchor.IsEmpty)
-                        {
-                            anchorSizes[scalar.Anchor.Value] = 1;
-                        }
-
-                        added = 1;
-                        break;
-                    case AnchorAlias alias:
-                        if (!anchorSizes.TryGetValue(alias.Value.Value, out added))
-                        {
-                            return Diagnostic(file, alias.Start, $"invalid YAML: alias '*{alias.Value.Value}' refers to no anchor '&{alias.Value.Value}' defined before it");
-                        }
-
+                        open.TryPop(out _);
                         break;
                 }
 
-                if (added > 0)
+                switch (expansion.Add(current))
                 {
-                    if (open.TryPeek(out var parent))
-                    {
-                        parent.Size += added;
-                    }
-                    else
-                    {
-                        total += added;
-                    }
-
-                    if ((parent?.Size ?? total) > MaxNodes)
-                    {
+                    case null:
+                        var alias = ((AnchorAlias)current).Value.Value;
+                        return Diagnostic(file, current.Start, $"invalid YAML: alias '*{alias}' refers to no anchor '&{alias}' defined before it");
+                    case > MaxNodes:
                         return Diagnostic(file, current.Start, $"expands to more than {MaxNodes} YAML nodes once aliases are resolved; a berth.yaml is far smaller");
-                    }
                 }
             }
         }
@@ -244,8 +200,8 @@ public static class SpecLoader
 
     private const string NeverClosed = "invalid YAML: this '[' or '{' is never closed; expected a matching ']' or '}'";
 
-    /// <summary>A collection being read: where it opened, its anchor, and its size with aliases expanded.</summary>
-    private sealed class OpenCollection(bool mapping, bool flow, Mark start, string? anchor)
+    /// <summary>A collection being read: whether it is a mapping or in flow style, where it opened, and how many nodes it holds so far.</summary>
+    private sealed class OpenCollection(bool mapping, bool flow, Mark start)
     {
         public bool Mapping { get; } = mapping;
 
@@ -255,10 +211,6 @@ public static class SpecLoader
         public bool Flow { get; } = flow;
 
         public Mark Start { get; } = start;
-
-        public string? Anchor { get; } = anchor;
-
-        public long Size { get; set; } = 1;
     }
 
     private static SpecDiagnostic YamlError(string file, string text, YamlException e)

@@ -28,11 +28,21 @@ internal sealed class SpecReader(string file)
             : DeploymentEnvironment.Production;
         var team = m.Get("team") is { } tNode ? ReadTeam(tNode) : TeamSpec.Default;
         var requirements = m.Get("requirements") is { } qNode ? ReadRequirements(qNode) : RequirementsSpec.Default;
-        var services = Required(m, "services", root, "berth.yaml") is { } sNode ? ReadServices(sNode) : [];
+        var sNode = Required(m, "services", root, "berth.yaml");
+        var services = sNode is not null ? ReadServices(sNode) : [];
+        if (sNode is not null)
+        {
+            CheckScale(sNode, services);
+        }
+
         var ecs = m.Get("ecs") is { } ecsNode ? ReadEcs(ecsNode) : EcsSpec.Default;
         var eks = m.Get("eks") is { } eksNode ? ReadEks(eksNode) : EksSpec.Default;
         var pricing = m.Get("pricing") is { } pNode ? ReadPricing(pNode) : PricingSpec.Default;
         var clients = m.Get("clients") is { } cNode ? NameList(cNode, "clients", 40) : [];
+        if (clients.Count > SpecLimits.MaxClients && m.Get("clients") is { } tooMany)
+        {
+            Error(tooMany, $"clients: {clients.Count} clients; Berth plans at most {SpecLimits.MaxClients} (README, Limits): split the product into several specs");
+        }
 
         // A service that asks for GPUs is a GPU requirement, whether or not requirements.gpu says so.
         if (services.Any(s => s.Gpu > 0))
@@ -41,6 +51,24 @@ internal sealed class SpecReader(string file)
         }
 
         return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file);
+    }
+
+    /// <summary>The largest platform Berth plans (<see cref="SpecLimits"/>): beyond it, one error at <c>services</c> with the reason.</summary>
+    private void CheckScale(YamlNode servicesNode, List<ServiceSpec> services)
+    {
+        if (services.Count > SpecLimits.MaxServices)
+        {
+            Error(servicesNode, string.Create(CultureInfo.InvariantCulture,
+                $"services: {services.Count} services after count expansion; Berth plans platforms of at most {SpecLimits.MaxServices} services, beyond which packing and simulation stop finishing in seconds (README, Limits): split the platform into several specs"));
+            return;
+        }
+
+        var peak = services.Sum(s => (long)s.MaxReplicas);
+        if (peak > SpecLimits.MaxPeakReplicas)
+        {
+            Error(servicesNode, string.Create(CultureInfo.InvariantCulture,
+                $"services: {peak} replicas at peak (replicas, or scaling.max, summed over services); Berth plans platforms of at most {SpecLimits.MaxPeakReplicas}, beyond which packing and simulation stop finishing in seconds (README, Limits): lower scaling.max or split the platform into several specs"));
+        }
     }
 
     private int ReadVersion(YamlNode node)
@@ -566,9 +594,14 @@ internal sealed class SpecReader(string file)
             if (catalogPath != PricingSpec.EmbeddedCatalog)
             {
                 var full = Path.IsPathRooted(catalogPath) ? catalogPath : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", catalogPath);
-                if (!File.Exists(full))
+                var kind = Files.FileKinds.Of(full);
+                if (kind == Files.FileKind.Missing)
                 {
                     Error(c, $"pricing.catalog: catalog file '{catalogPath}' not found (relative to this file); expected 'embedded' or the path of a catalog file");
+                }
+                else if (kind != Files.FileKind.Regular)
+                {
+                    Error(c, $"pricing.catalog: '{catalogPath}' is {Files.FileKinds.Describe(kind)}, not a regular file; expected 'embedded' or the path of a catalog file");
                 }
             }
         }
@@ -631,8 +664,11 @@ internal sealed class SpecReader(string file)
     // ---- primitives -------------------------------------------------------------------------------------
 
     /// <summary>The keys of a mapping, after checking that it is one and that every key is known.</summary>
-    private sealed class Keys(Dictionary<string, YamlNode> values, Dictionary<string, YamlNode> keys)
+    private sealed class Keys(Dictionary<string, YamlNode> values, Dictionary<string, YamlNode> keys, HashSet<string>? misspelt = null)
     {
+        /// <summary>Whether an unknown key of this mapping was reported as a misspelling of <paramref name="key"/>.</summary>
+        public bool Misspelt(string key) => misspelt?.Contains(key) == true;
+
         /// <summary>The key itself, for errors about the entry as a whole rather than its value.</summary>
         public YamlNode? KeyNode(string key) => keys.GetValueOrDefault(key);
 
@@ -657,6 +693,7 @@ internal sealed class SpecReader(string file)
 
         var values = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         var keys = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+        var misspelt = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (k, v) in map.Children)
         {
             if (k is not YamlScalarNode { Value: { } key })
@@ -668,6 +705,11 @@ internal sealed class SpecReader(string file)
             if (!schema.Keys.Contains(key, StringComparer.Ordinal))
             {
                 Error(k, $"{path}: unknown key '{key}'{Suggest.DidYouMean(key, schema.Keys)}; expected one of {string.Join(", ", schema.Keys)}");
+                if (Suggest.Closest(key, schema.Keys) is { } meant)
+                {
+                    misspelt.Add(meant);
+                }
+
                 continue;
             }
 
@@ -675,7 +717,7 @@ internal sealed class SpecReader(string file)
             keys[key] = k;
         }
 
-        return new Keys(values, keys);
+        return new Keys(values, keys, misspelt);
     }
 
     private YamlNode? Required(Keys m, string key, YamlNode parent, string path)
@@ -683,6 +725,13 @@ internal sealed class SpecReader(string file)
         if (m.Get(key) is { } node)
         {
             return node;
+        }
+
+        if (m.Misspelt(key) && !m.Has(key))
+        {
+            // "unknown key 'servics' (did you mean 'services'?)" at the misspelling is the error to fix; "missing
+            // required key 'services'" at the top of the mapping would only send the reader looking in the wrong place.
+            return null;
         }
 
         Error(parent, $"{path}: missing required key '{key}'");

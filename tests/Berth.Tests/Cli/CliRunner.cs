@@ -7,11 +7,14 @@ public sealed record CliResult(int ExitCode, string Out, string Error);
 
 public static class CliRunner
 {
-    public static CliResult Run(string workingDirectory, params string[] args)
+    public static CliResult Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary>Runs with the clock given (null: the system clock), for what depends on today's date.</summary>
+    public static CliResult Run(string workingDirectory, TimeProvider? clock, params string[] args)
     {
         using var stdout = new StringWriter { NewLine = "\n" };
         using var stderr = new StringWriter { NewLine = "\n" };
-        var code = BerthApp.Run(args, stdout, stderr, interactive: false, workingDirectory: workingDirectory, width: 120);
+        var code = BerthApp.Run(args, stdout, stderr, interactive: false, workingDirectory: workingDirectory, width: 120, clock: clock);
         return new CliResult(code, stdout.ToString(), stderr.ToString());
     }
 

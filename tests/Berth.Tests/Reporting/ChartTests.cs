@@ -69,7 +69,7 @@ public sealed class ChartTests
         var result = CliRunner.Run(dir.Path, "cost", spec, "--chart", "notes.svg");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.ShouldContain("notes.svg: already exists and is not a SVG image; not overwritten");
+        result.Error.ShouldContain("notes.svg: already exists and is not a chart Berth wrote; not overwritten (use --force to replace it)");
         File.ReadAllText(notes).ShouldBe("my notes");
     }
 

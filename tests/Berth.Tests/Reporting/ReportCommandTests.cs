@@ -32,7 +32,7 @@ public sealed partial class ReportCommandTests
 
         var refused = CliRunner.Run(dir.Path, "report", spec, "-o", "mine.html", "--days", "1");
         refused.ExitCode.ShouldBe(2);
-        refused.Error.ShouldContain("mine.html: already exists and is not a Berth report; not overwritten (use --force to replace it)");
+        refused.Error.ShouldContain("mine.html: already exists and is not a report Berth wrote; not overwritten (use --force to replace it)");
         File.ReadAllText(Path.Combine(dir.Path, "mine.html")).ShouldBe("<p>my page</p>");
 
         CliRunner.Run(dir.Path, "report", spec, "-o", "mine.html", "--days", "1", "--force").ExitCode.ShouldBe(0);

@@ -25,8 +25,9 @@ public sealed class CatalogBuildCommand(CliContext cli) : Command<CatalogBuildCo
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var output = SafeFileWriter.Check(settings.Output, cli.Resolve(settings.Output), CatalogSettings.CatalogFileOwner, settings.Force);
         var data = Guard.Catalog(() => SharedFactsImporter.Build(cli.Resolve(settings.From)));
-        SafeFileWriter.Write(cli.Resolve(settings.Output), CatalogFile.Write(data), settings.Force);
+        SafeFileWriter.Write(settings.Output, output.FullPath, CatalogFile.Write(data), CatalogSettings.CatalogFileOwner, settings.Force);
         cli.Out.WriteLine($"wrote {settings.Output}: {data.Instances.Count} instance types, {data.Ec2.Count} EC2 prices, {data.Spot.Count} Spot advisor rows, {data.Fargate.Count} Fargate prices; as of {data.AsOf}");
         return ExitCodes.Ok;
     }

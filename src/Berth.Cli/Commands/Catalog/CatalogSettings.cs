@@ -14,6 +14,9 @@ public class CatalogSettings : CommandSettings
     [Description("A catalog file made by 'berth catalog update' (default: the embedded catalog; for update and diff: berth-catalog.json).")]
     public string? Catalog { get; init; }
 
+    /// <summary>A catalog Berth wrote starts with its format marker, so rebuilding or updating it needs no --force.</summary>
+    public static readonly Ownership CatalogFileOwner = Ownership.Text("catalog", "\"" + CatalogFile.FormatKey + "\"");
+
     public static PriceCatalog Open(CliContext cli, string? file) =>
         file is null || file == PriceCatalog.EmbeddedName
             ? PriceCatalog.Embedded

@@ -8,11 +8,15 @@ namespace Berth.Cli.Commands.Catalog;
 
 /// <summary>
 /// <c>berth catalog update --from PATH</c>: merges AWS bulk price-list files into a catalog file. The new catalog is
-/// written to a temporary file, read back and checked, then renamed into place; the previous one is kept as
-/// <c>FILE.previous</c> for <c>berth catalog diff</c>. Any failure leaves the catalog as it was.
+/// checked in memory, the previous one kept as <c>FILE.previous</c> for <c>berth catalog diff</c>, and both written
+/// by <see cref="SafeFileWriter"/>; two updates of one catalog take turns (<see cref="FileLock"/>). Any failure
+/// leaves the catalog as it was.
 /// </summary>
 public sealed class CatalogUpdateCommand(CliContext cli) : Command<CatalogUpdateCommand.Settings>
 {
+    /// <summary>How long a second update waits for the first before refusing.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
     public sealed class Settings : CatalogSettings
     {
         [CommandOption("--from <PATH>")]
@@ -25,40 +29,25 @@ public sealed class CatalogUpdateCommand(CliContext cli) : Command<CatalogUpdate
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var target = cli.Resolve(settings.Catalog ?? CatalogSettings.DefaultFile);
-        var current = File.Exists(target) ? Guard.Catalog(() => PriceCatalog.LoadFile(target)).Data : PriceCatalog.Embedded.Data;
+        var shown = settings.Catalog ?? CatalogSettings.DefaultFile;
+        var owner = CatalogSettings.CatalogFileOwner;
+        var target = SafeFileWriter.Check(shown, cli.Resolve(shown), owner, force: false);
+        var previous = SafeFileWriter.Check(shown + ".previous", target.FullPath + ".previous", owner, force: false);
+        using var held = FileLock.Acquire(shown, target.FullPath, LockWait);
+
+        var current = target.Exists ? Guard.Catalog(() => PriceCatalog.LoadFile(target.FullPath)).Data : PriceCatalog.Embedded.Data;
         var result = Guard.Catalog(() => AwsPriceListImporter.Import(current, cli.Resolve(settings.From)));
         var text = CatalogFile.Write(result.Catalog);
+        Guard.Catalog(() => CatalogFile.Read(text, shown));
 
-        var temp = target + ".berth-tmp";
-        try
-        {
-            File.WriteAllText(temp, text);
-            Guard.Catalog(() => CatalogFile.Read(File.ReadAllText(temp), temp));
-            if (File.Exists(target))
-            {
-                File.Copy(target, target + ".previous", overwrite: true);
-            }
-            else
-            {
-                File.WriteAllText(target + ".previous", CatalogFile.Write(current));
-            }
-
-            File.Move(temp, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+        SafeFileWriter.Write(previous.Shown, previous.FullPath, CatalogFile.Write(current), owner, force: false);
+        SafeFileWriter.Write(target.Shown, target.FullPath, text, owner, force: false);
 
         var changes = CatalogDiff.Compare(current, result.Catalog);
         cli.Ansi.MarkupLine(Markup.Escape(
-            $"updated {settings.Catalog ?? CatalogSettings.DefaultFile} from {result.Files.Count} file(s): {result.Ec2Prices} EC2 and {result.FargatePrices} Fargate prices read; " +
+            $"updated {shown} from {result.Files.Count} file(s): {result.Ec2Prices} EC2 and {result.FargatePrices} Fargate prices read; " +
             $"{changes.Count(c => c.Kind == "changed")} changed, {changes.Count(c => c.Kind == "added")} added. 'berth catalog diff' shows them."));
-        cli.Ansi.MarkupLine(Markup.Escape($"use it with  pricing: {{ catalog: {settings.Catalog ?? CatalogSettings.DefaultFile} }}  in berth.yaml"));
+        cli.Ansi.MarkupLine(Markup.Escape($"use it with  pricing: {{ catalog: {shown} }}  in berth.yaml"));
         return ExitCodes.Ok;
     }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Berth.Cli.Infrastructure;
+using Berth.Generation;
 using Berth.Generation.Eks;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -41,7 +42,16 @@ public sealed class GenerateEksCommand(CliContext cli) : Command<GenerateEksComm
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var files = EksGenerator.Generate(spec, settings.Domain, settings.GitRepo);
+        IReadOnlyList<GeneratedFile> files;
+        try
+        {
+            files = EksGenerator.Generate(spec, settings.Domain, settings.GitRepo);
+        }
+        catch (GenerationException e)
+        {
+            throw new UserErrorException(e.Message, e);
+        }
+
         return GeneratedOutputWriter.Write(cli, settings.Output ?? ".", files, settings.Force, settings.DryRun);
     }
 }

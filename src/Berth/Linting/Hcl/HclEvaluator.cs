@@ -14,7 +14,41 @@ public static class HclEvaluator
         public object? Get(string name) => get(name);
     }
 
+    /// <summary>The value of an expression; past a budget (<see cref="HclBudget"/>) it is unknown and the scope's context is told.</summary>
     public static object? Evaluate(HclExpr expr, HclScope scope)
+    {
+        try
+        {
+            if (!HclBudget.Enter())
+            {
+                return OverBudget(expr, scope, HclBudget.DepthExceeded);
+            }
+
+            var value = EvaluateOnce(expr, scope);
+
+            // Only expressions that build a value can make one too large; the rest pass on values already checked.
+            return expr is HclTemplate or HclCall or HclTuple or HclObjectCons or HclFor or HclSplat or HclBinary
+                && HclBudget.Exceeds(value) is { } reason
+                ? OverBudget(expr, scope, reason)
+                : value;
+        }
+        catch (HclBudgetException e)
+        {
+            return OverBudget(expr, scope, e.Message);
+        }
+        finally
+        {
+            HclBudget.Leave();
+        }
+    }
+
+    private static Unknown OverBudget(HclExpr expr, HclScope scope, string reason)
+    {
+        scope.Context?.OverBudget(expr.Range, reason);
+        return Unknown.Value;
+    }
+
+    private static object? EvaluateOnce(HclExpr expr, HclScope scope)
     {
         switch (expr)
         {

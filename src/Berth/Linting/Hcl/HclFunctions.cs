@@ -164,10 +164,24 @@ public static class HclFunctions
             case "format" when a.Count >= 1:
                 return Format(Str(0), a.Skip(1).ToList());
             case "join" when a.Count == 2:
-                return HclValue.ContainsUnknown(a[1]) ? Unknown.Value : string.Join(Str(0), List(1).Select(x => HclValue.AsString(x) ?? throw new FormatException()));
+                if (HclValue.ContainsUnknown(a[1]))
+                {
+                    return Unknown.Value;
+                }
+
+                // The result's length is known before it is built: refuse one past the budget instead of building it.
+                var parts = List(1).Select(x => HclValue.AsString(x) ?? throw new FormatException()).ToList();
+                HclBudget.CheckCharacters(parts.Sum(p => (long)p.Length) + ((long)Str(0).Length * Math.Max(0, parts.Count - 1)));
+                return string.Join(Str(0), parts);
             case "split" when a.Count == 2:
+                HclBudget.CheckElements(Str(0).Length == 0 ? 1 : Occurrences(Str(1), Str(0)) + 1);
                 return Str(1).Split(Str(0)).Cast<object?>().ToList();
             case "replace" when a.Count == 3:
+                if (Str(1).Length > 0 && Str(2).Length > Str(1).Length)
+                {
+                    HclBudget.CheckCharacters(Str(0).Length + (Occurrences(Str(0), Str(1)) * (long)(Str(2).Length - Str(1).Length)));
+                }
+
                 return Str(0).Replace(Str(1), Str(2), StringComparison.Ordinal);
             case "tostring" when a.Count == 1:
                 return a[0] is null ? null : HclValue.AsString(a[0]) ?? throw new FormatException();
@@ -283,18 +297,48 @@ public static class HclFunctions
         return result;
     }
 
+    /// <summary>The first of each equal value, in order. Strings, numbers and bools are looked up by hash — a
+    /// <c>for_each = toset(…)</c> over 200,000 names compared every pair and took minutes; lists and objects are
+    /// compared in full, as <see cref="HclValue.Equal"/> does.</summary>
     internal static List<object?> Distinct(IEnumerable<object?> list)
     {
         var result = new List<object?>();
+        var primitives = new HashSet<(int Kind, string Text)>();
+        var composites = new List<object?>();
         foreach (var x in list)
         {
-            if (!result.Any(r => HclValue.Equal(r, x)))
+            (int, string)? key = x switch
             {
+                null => (0, ""),
+                string text => (1, text),
+                decimal number => (2, HclValue.FormatNumber(number)),
+                bool flag => (3, flag ? "true" : "false"),
+                _ => null,
+            };
+            if (key is { } k ? primitives.Add(k) : !composites.Any(r => HclValue.Equal(r, x)))
+            {
+                if (key is null)
+                {
+                    composites.Add(x);
+                }
+
                 result.Add(x);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Non-overlapping occurrences of <paramref name="part"/> in <paramref name="text"/> (as Replace and Split count them).</summary>
+    private static long Occurrences(string text, string part)
+    {
+        long n = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     /// <summary>Terraform's <c>format</c>: %s, %d, %v, %q, %f, %% (widths and flags are not supported).</summary>

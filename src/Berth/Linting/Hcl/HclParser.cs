@@ -10,7 +10,9 @@ namespace Berth.Linting.Hcl;
 /// </summary>
 public sealed class HclParser
 {
-    private const int MaxDepth = 200;
+    /// <summary>The deepest syntax tree a file may build: nesting, and operators or postfix steps in a chain (each
+    /// adds a level), so the evaluator and every walker over the tree stay within the stack (README, Limits).</summary>
+    private const int MaxDepth = LintLimits.MaxExpressionDepth;
 
     private static readonly TokenKind[][] BinaryLevels =
     [
@@ -313,11 +315,19 @@ public sealed class HclParser
 
         var start = Peek().Start;
         var left = ParseBinary(level + 1);
+        var chain = 0;
         while (Array.IndexOf(BinaryLevels[level], Peek().Kind) >= 0)
         {
+            // Each operator of a chain nests the tree one level deeper ("a + b + c" is "(a + b) + c"): past the
+            // limit the rest of the chain is still read, one operand at a time, but not built.
             var op = Next();
+            chain++;
+            var over = _depth + chain > MaxDepth;
+            var step = over ? 0 : chain;
+            _depth += step;
             var right = ParseBinary(level + 1);
-            left = new HclBinary(op.Text, left, right, From(start));
+            _depth -= step;
+            left = over ? TooDeep(op, left, start) : new HclBinary(op.Text, left, right, From(start));
         }
 
         return left;
@@ -341,9 +351,62 @@ public sealed class HclParser
     private HclExpr ParsePostfix(HclExpr expr)
     {
         var start = expr.Range.Start;
+        var outer = _depth;
+        try
+        {
+            return ParsePostfixChain(expr, start, outer);
+        }
+        finally
+        {
+            _depth = outer;
+        }
+    }
+
+    /// <summary>An expression already nested past the limit by a chain: reported once, then an error node in its place.</summary>
+    private HclErrorExpr TooDeep(HclToken at, HclExpr sofar, SourcePos start)
+    {
+        if (sofar is not HclErrorExpr)
+        {
+            Error(at, $"expression nested too deeply (more than {MaxDepth} levels of nesting, operators or steps); its value is unknown");
+        }
+
+        return new HclErrorExpr(From(start));
+    }
+
+    /// <summary>Parses at the given depth, then restores the current one.</summary>
+    private HclExpr AtDepth(int depth, Func<HclExpr> parse)
+    {
+        var saved = _depth;
+        _depth = depth;
+        try
+        {
+            return parse();
+        }
+        finally
+        {
+            _depth = saved;
+        }
+    }
+
+    /// <summary>The step just read, or an error node in its place once the chain is past the limit.</summary>
+    private HclExpr Bounded(HclToken at, HclExpr before, HclExpr step, SourcePos start) =>
+        _depth > MaxDepth ? TooDeep(at, before, start) : step;
+
+    /// <summary>Attribute, index and splat steps: each nests the tree one level deeper, so <c>_depth</c> grows with the chain.</summary>
+    private HclExpr ParsePostfixChain(HclExpr expr, SourcePos start, int outer)
+    {
+        // An index read past the limit is discarded, so it is read at the chain's own depth (no error per step).
+        HclExpr Key() => _depth > MaxDepth ? AtDepth(outer, ParseExpr) : ParseExpr();
+
         while (true)
         {
             var t = Peek();
+            if (t.Kind is TokenKind.Dot or TokenKind.LBrack)
+            {
+                // Each step nests the tree one level deeper; past the limit the steps are still read, not kept.
+                _depth++;
+            }
+
             if (t.Kind == TokenKind.Dot)
             {
                 Next();
@@ -351,12 +414,12 @@ public sealed class HclParser
                 if (name.Kind == TokenKind.Ident)
                 {
                     Next();
-                    expr = new HclGetAttr(expr, name.Text, From(start));
+                    expr = Bounded(t, expr, new HclGetAttr(expr, name.Text, From(start)), start);
                 }
                 else if (name.Kind == TokenKind.Number)
                 {
                     Next();
-                    expr = new HclIndex(expr, NumberLiteral(name), From(start));
+                    expr = Bounded(t, expr, new HclIndex(expr, NumberLiteral(name), From(start)), start);
                 }
                 else if (name.Kind == TokenKind.Star)
                 {
@@ -371,10 +434,10 @@ public sealed class HclParser
                             break;
                         }
 
-                        each = new HclGetAttr(each, attr.Text, From(start));
+                        each = ++_depth > MaxDepth ? TooDeep(attr, each, start) : new HclGetAttr(each, attr.Text, From(start));
                     }
 
-                    expr = new HclSplat(expr, each, Full: false, From(start));
+                    expr = Bounded(t, expr, new HclSplat(expr, each, Full: false, From(start)), start);
                 }
                 else
                 {
@@ -402,7 +465,7 @@ public sealed class HclParser
                                 break;
                             }
 
-                            each = new HclGetAttr(each, attr.Text, From(start));
+                            each = ++_depth > MaxDepth ? TooDeep(attr, each, start) : new HclGetAttr(each, attr.Text, From(start));
                         }
                         else if (Peek().Kind == TokenKind.Star)
                         {
@@ -416,21 +479,22 @@ public sealed class HclParser
                         else
                         {
                             _newlines.Push(false);
-                            var key = ParseExpr();
+                            _depth++;
+                            var key = Key();
                             Expect(TokenKind.RBrack, "']'");
                             _newlines.Pop();
-                            each = new HclIndex(each, key, From(start));
+                            each = Bounded(t, each, new HclIndex(each, key, From(start)), start);
                         }
                     }
 
-                    expr = new HclSplat(expr, each, Full: true, From(start));
+                    expr = Bounded(t, expr, new HclSplat(expr, each, Full: true, From(start)), start);
                 }
                 else
                 {
-                    var key = ParseExpr();
+                    var key = Key();
                     Expect(TokenKind.RBrack, "']'");
                     _newlines.Pop();
-                    expr = new HclIndex(expr, key, From(start));
+                    expr = Bounded(t, expr, new HclIndex(expr, key, From(start)), start);
                 }
             }
             else

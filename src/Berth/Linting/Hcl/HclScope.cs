@@ -17,6 +17,12 @@ public interface IHclContext
 
     /// <summary>A path as Terraform would resolve it (relative to the root module's folder).</summary>
     string ResolvePath(string path);
+
+    /// <summary>An expression went past an evaluation budget (<see cref="HclBudget"/>) and is unknown: the context may
+    /// report it as a note on that expression.</summary>
+    void OverBudget(SourceRange at, string reason)
+    {
+    }
 }
 
 /// <summary>An object whose attributes are computed when read (a module instance's outputs).</summary>

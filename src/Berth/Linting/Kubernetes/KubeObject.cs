@@ -104,6 +104,11 @@ public static class KubeReader
     public static (IReadOnlyList<KubeObject> Objects, IReadOnlyList<LintDiagnostic> Diagnostics) Read(string path, string text)
     {
         var objects = new List<KubeObject>();
+        if (Files.YamlShape.Exceeds(text, LintLimits.MaxYamlDepth, LintLimits.MaxYamlNodes) is { } shape)
+        {
+            return ([], [new LintDiagnostic(SourceRange.At(path, shape.Line, shape.Column), shape.Message + "; the file is not linted")]);
+        }
+
         var stream = new YamlStream();
         try
         {
@@ -114,12 +119,14 @@ public static class KubeReader
             // Duplicate keys: not a manifest kubectl would accept either.
             return ([], [new LintDiagnostic(SourceRange.At(path, 1), "invalid YAML: duplicate keys")]);
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
+            // InvalidOperationException: YamlDotNet's scanner fails this way when the text ends inside "[a, b".
+            var at = e is YamlException y ? y.Start : Mark.Empty;
             // Only worth a diagnostic when the file looks like Kubernetes (Helm templates are not YAML).
             if (text.Contains("apiVersion:", StringComparison.Ordinal) && text.Contains("kind:", StringComparison.Ordinal) && !text.Contains("{{", StringComparison.Ordinal))
             {
-                return ([], [new LintDiagnostic(SourceRange.At(path, (int)Math.Max(1, e.Start.Line), (int)Math.Max(1, e.Start.Column)), "invalid YAML: " + e.Message)]);
+                return ([], [new LintDiagnostic(SourceRange.At(path, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column)), "invalid YAML: " + (e is YamlException ? e.Message : "a '[' or '{' is never closed"))]);
             }
 
             return ([], []);

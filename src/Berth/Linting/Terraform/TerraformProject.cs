@@ -38,12 +38,19 @@ public sealed class ModuleInstance : IHclContext
 
     private readonly object _gate;
 
+    /// <summary>The instance whose module call made this one; null for a root.</summary>
+    public ModuleInstance? Caller { get; }
+
+    /// <summary>Expressions that went past an evaluation budget, reported once each (guarded by the gate).</summary>
+    private readonly HashSet<LintDiagnostic> _overBudget = [];
+
     /// <remarks><paramref name="key"/> is the module path as <c>.terraform/modules/modules.json</c> keys it ("" for a
     /// root, "eks.eks_managed_node_group" for a call inside a call); <paramref name="expandCall"/> reads a module call
     /// of this instance (its folder, its instances).</remarks>
     public ModuleInstance(string directory, string rootDirectory, string scanRoot, string addressPrefix, string key, int depth, IReadOnlyList<HclFile> files, Dictionary<string, (HclExpr Expr, HclScope Scope)> inputs, Func<ModuleInstance, HclBlock, ModuleCall> expandCall, ModuleInstance? caller = null)
     {
         _gate = caller?._gate ?? new object();
+        Caller = caller;
         Directory = directory;
         RootDirectory = rootDirectory;
         ScanRoot = scanRoot;
@@ -109,6 +116,26 @@ public sealed class ModuleInstance : IHclContext
             }
 
             return (T)value!;
+        }
+    }
+
+    public void OverBudget(SourceRange at, string reason)
+    {
+        lock (_gate)
+        {
+            _overBudget.Add(new LintDiagnostic(at, reason));
+        }
+    }
+
+    /// <summary>The notes of <see cref="OverBudget"/>.</summary>
+    public IReadOnlyList<LintDiagnostic> OverBudgetNotes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _overBudget];
+            }
         }
     }
 
@@ -297,12 +324,20 @@ public sealed class ModuleInstance : IHclContext
     {
         var full = ResolvePath(path);
         var root = ScanRoot.EndsWith(Path.DirectorySeparatorChar) ? ScanRoot : ScanRoot + Path.DirectorySeparatorChar;
-        if (!full.StartsWith(root, StringComparison.Ordinal) || !File.Exists(full) || new FileInfo(full).Length > 10_000_000)
+        if (!full.StartsWith(root, StringComparison.Ordinal))
         {
             return null;
         }
 
-        return File.ReadAllText(full);
+        try
+        {
+            return Berth.Files.InputFile.ReadAllText(full, LintLimits.MaxFileBytes);
+        }
+        catch (IOException)
+        {
+            // Missing, not a regular file (a FIFO, /dev/zero behind a link) or too large: the value is unknown.
+            return null;
+        }
     }
 
     /// <summary>Follows <c>local.x</c> and <c>var.x</c> to the expression that defines the value, with its scope.</summary>
@@ -399,8 +434,11 @@ public sealed record ModuleCall(string Name, HclBlock Block, IReadOnlyList<Modul
 /// </summary>
 public sealed class TerraformProject
 {
-    private const int MaxModuleDepth = 8;
-    private const int MaxInstances = 256;
+    private const int MaxModuleDepth = LintLimits.MaxModuleDepth;
+    private const int MaxInstances = LintLimits.MaxInstancesPerBlock;
+
+    /// <summary>Every module instance made, for the notes of expressions that went past a budget.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<ModuleInstance> _modules = [];
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HclFile> _files = new(StringComparer.Ordinal);
 
@@ -428,6 +466,11 @@ public sealed class TerraformProject
     public IReadOnlyList<HclFile> Files => _files.Values.Concat(_late.Values.Select(l => l.Value.File)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
+
+    /// <summary>Notes on what was not evaluated or expanded because a budget or a cycle stopped it (<see cref="LintLimits"/>);
+    /// read after the rules ran, since they evaluate too.</summary>
+    public IReadOnlyList<LintDiagnostic> EvaluationNotes =>
+        _modules.SelectMany(m => m.OverBudgetNotes).Distinct().ToList();
 
     /// <param name="scanRoot">Files outside this folder are never read by <c>file()</c>.</param>
     /// <param name="directories">Folders holding .tf or .tf.json files.</param>
@@ -478,7 +521,7 @@ public sealed class TerraformProject
             var module = new ModuleInstance(root, root, project._scanRoot, "", "", 0, project.FilesIn(root), inputs, project.ReadCall);
             var resources = new List<TerraformResource>();
             var calls = new List<ModuleCallSite>();
-            Expand(module, resources, calls);
+            project.Expand(module, resources, calls);
             perRoot[i] = resources;
             callsPerRoot[i] = calls;
         });
@@ -548,21 +591,41 @@ public sealed class TerraformProject
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Berth.Files.InputFile.ReadAllText(path, LintLimits.MaxFileBytes);
         }
         catch (IOException e)
         {
-            return (HclParser.Parse(path, ""), e.Message);
+            return (HclParser.Parse(path, ""), e is Berth.Files.InputFileException f ? f.Reason : e.Message);
         }
 
         return (path.EndsWith(".tf.json", StringComparison.Ordinal) ? TerraformJson.Parse(path, text) : HclParser.Parse(path, text), null);
     }
 
+    /// <summary>Module instances made under each root so far, and whether the budget's note was given.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _instancesMade = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _instanceBudgetReported = new(StringComparer.Ordinal);
+
+    /// <summary>"a → b → a" when <paramref name="dir"/> is already the folder of the caller or one of its callers.</summary>
+    private string? Cycle(ModuleInstance caller, string dir)
+    {
+        var real = Berth.Files.FileKinds.RealPath(dir);
+        var chain = new List<string>();
+        for (var m = caller; m is not null; m = m.Caller)
+        {
+            chain.Insert(0, Berth.Files.FileKinds.RealPath(m.Directory));
+        }
+
+        var at = chain.IndexOf(real);
+        return at < 0 ? null : string.Join(" → ", chain.Skip(at).Append(real).Select(d => Path.GetRelativePath(_scanRoot, d).Replace('\\', '/')));
+    }
+
     private List<HclFile> FilesIn(string dir) =>
         System.IO.Directory.Exists(dir) ? TerraformFiles(dir).Select(Parse).ToList() : [];
 
-    private static void Expand(ModuleInstance module, List<TerraformResource> into, List<ModuleCallSite> calls)
+    /// <summary>Adds the module's resources (each count/for_each instance) and expands the module calls it makes.</summary>
+    private void Expand(ModuleInstance module, List<TerraformResource> into, List<ModuleCallSite> calls)
     {
+        _modules.Add(module);
         foreach (var file in module.Files)
         {
             foreach (var block in file.Body.Blocks)
@@ -628,6 +691,14 @@ public sealed class TerraformProject
             problem = "it is nested more than " + MaxModuleDepth.ToString(CultureInfo.InvariantCulture) + " modules deep";
         }
 
+        if (problem is null && dir is not null && Cycle(caller, dir) is { } loop)
+        {
+            // Terraform refuses this too ("module ... calls itself"); expanding it would never end.
+            _moduleNotes.Add(new LintDiagnostic(block.Body.Attribute("source")?.Range ?? block.Range,
+                $"module source cycle: {loop}; module.{name} is not expanded"));
+            return new ModuleCall(name, block, [], "module source cycle: " + loop);
+        }
+
         if (problem is not null)
         {
             _moduleNotes.Add(new LintDiagnostic(SourceRange.At(block.Range.File, block.Range.Line, block.Range.Column), address + ": " + problem + "; what it creates is not checked"));
@@ -638,6 +709,17 @@ public sealed class TerraformProject
         var instances = new List<ModuleChild>();
         foreach (var (suffix, instanceKey, scope) in ExpandInstances(block.Body, caller.RootScope))
         {
+            if (_instancesMade.AddOrUpdate(caller.RootDirectory, 1, (_, n) => n + 1) > LintLimits.MaxModuleInstances)
+            {
+                if (_instanceBudgetReported.TryAdd(caller.RootDirectory, true))
+                {
+                    _moduleNotes.Add(new LintDiagnostic(block.Range, string.Create(CultureInfo.InvariantCulture,
+                        $"more than {LintLimits.MaxModuleInstances} module instances under this root module; {address} and the calls after it are not expanded")));
+                }
+
+                break;
+            }
+
             var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
             foreach (var attr in block.Body.Attributes)
             {

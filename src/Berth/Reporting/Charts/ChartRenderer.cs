@@ -19,14 +19,14 @@ public static partial class ChartRenderer
 
     /// <summary>A standalone SVG document, dark on white.</summary>
     public static string SvgFile(Chart chart) =>
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + Clean(Build(chart, ChartTheme.ForFile).GetSvgXml(chart.Width, chart.Height), chart, inline: false);
+        ChartSignature.SignSvg("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + Clean(Build(chart, ChartTheme.ForFile).GetSvgXml(chart.Width, chart.Height), chart, inline: false));
 
     /// <summary>A PNG image at twice the CSS size, so it stays sharp on high-density screens and in documents.</summary>
     public static byte[] Png(Chart chart)
     {
         var plot = Build(chart, ChartTheme.ForFile);
         plot.ScaleFactor = 2;
-        return plot.GetImageBytes(chart.Width * 2, chart.Height * 2, ImageFormat.Png);
+        return ChartSignature.SignPng(plot.GetImageBytes(chart.Width * 2, chart.Height * 2, ImageFormat.Png));
     }
 
     /// <summary>The plot in a theme: the embedded font, theme colours, invariant tick labels, then the chart's own drawing.</summary>

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Berth.Linting.Hcl;
 using Berth.Tests.Cli;
+using Berth.Tests.Support;
 
 namespace Berth.Tests.Linting.Hcl;
 
@@ -26,12 +26,8 @@ public sealed class HclCorpusTests
         }
     }
 
-    private static readonly string[] Noise =
-    [
-        "{", "}", "[", "]", "(", ")", "\"", "${", "%{", "~}", "<<EOT\n", "<<-X\n", "\nEOT\n", "\n", "#", "//", "/*", "*/", "\\", "\\u12",
-        "...", "[*]", ".*", "=", "=>", "?", ":", "for", "if", "in", "endif", "%{ endfor }", ",", "\r", "\t", "0.5e", "::", "!", "-", "é",
-    ];
-
+    /// <summary>How long a parse takes is measured by bench/Berth.Bench (HclFuzzBenchmarks), not asserted here;
+    /// the time limit only turns a hang into a failure.</summary>
     [Fact]
     public async Task Thousands_of_seeded_mutations_parse_without_exception_or_hang()
     {
@@ -39,14 +35,10 @@ public sealed class HclCorpusTests
         var random = new Random(20261126);
         var work = Task.Run(() =>
         {
-            var slowest = TimeSpan.Zero;
             for (var i = 0; i < 2000; i++)
             {
-                var text = Mutate(sources[random.Next(sources.Count)], random);
-                var watch = Stopwatch.StartNew();
+                var text = TortureInputs.MutateHcl(sources[random.Next(sources.Count)], random);
                 var file = HclParser.Parse("fuzz.tf", text);
-                watch.Stop();
-                slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
                 var lines = text.Count(c => c == '\n') + 1;
                 foreach (var d in file.Diagnostics)
                 {
@@ -54,11 +46,8 @@ public sealed class HclCorpusTests
                     d.Range.Start.Column.ShouldBeGreaterThanOrEqualTo(1);
                 }
             }
-
-            return slowest;
         });
-        var slowest = await work.WaitAsync(TimeSpan.FromSeconds(60));
-        slowest.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        await work.WaitAsync(TimeSpan.FromSeconds(120));
     }
 
     [Fact]
@@ -68,37 +57,5 @@ public sealed class HclCorpusTests
             + string.Concat(Enumerable.Repeat("x {\n", 5000)) + "\n" + "d = \"" + string.Concat(Enumerable.Repeat("${\"", 5000)) + "\n";
         var file = HclParser.Parse("deep.tf", deep);
         file.Diagnostics.ShouldNotBeEmpty();
-    }
-
-    private static string Mutate(string text, Random random)
-    {
-        var count = random.Next(1, 5);
-        for (var m = 0; m < count && text.Length > 0; m++)
-        {
-            var at = random.Next(text.Length);
-            switch (random.Next(5))
-            {
-                case 0:
-                    text = text.Remove(at, Math.Min(random.Next(1, 40), text.Length - at));
-                    break;
-                case 1:
-                    text = text.Insert(at, Noise[random.Next(Noise.Length)]);
-                    break;
-                case 2:
-                    var length = Math.Min(random.Next(1, 200), text.Length - at);
-                    text = text.Insert(random.Next(text.Length), text.Substring(at, length));
-                    break;
-                case 3:
-                    text = text[..at];
-                    break;
-                default:
-                    var chars = text.ToCharArray();
-                    chars[at] = (char)random.Next(32, 127);
-                    text = new string(chars);
-                    break;
-            }
-        }
-
-        return text;
     }
 }
