@@ -140,6 +140,31 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
 
         ansi.Write(table);
         ansi.Write(risks);
+        if (report.Summaries.Any(o => o.Queues.Count > 0))
+        {
+            var queues = new Table().Border(TableBorder.Rounded).Title("Queued work, nothing lost (p50 / p95)");
+            queues.AddColumns("Option", "Service", "Peak backlog (messages)", "Time to drain", "Oldest message");
+            foreach (var o in report.Summaries)
+            {
+                foreach (var q in o.Queues)
+                {
+                    var drain = q.UndrainedRuns == settings.Runs ? "not drained" : Seconds(q.TimeToDrainSeconds) + (q.UndrainedRuns > 0 ? " *" : "");
+                    queues.AddRow(o.Id, q.Service, Pair(q.PeakMessages, "0"), drain, Seconds(q.OldestMessageAgeSeconds));
+                }
+            }
+
+            ansi.Write(queues);
+            if (report.Summaries.Any(o => o.Queues.Any(q => q.UndrainedRuns > 0)))
+            {
+                ansi.WriteLine("Time to drain: from the largest backlog back to the scaler's setpoint (a minute of the consumers' work). * over the runs that drained; in others the backlog was still above it at the end.");
+            }
+        }
+
+        foreach (var n in report.Notes)
+        {
+            ansi.MarkupLine("[yellow]note:[/] " + Markup.Escape(n));
+        }
+
         foreach (var o in report.Summaries)
         {
             foreach (var n in o.Notes)
@@ -180,6 +205,12 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
     {
         public void Report(int value) => task.Increment(1);
     }
+
+    /// <summary>Seconds as p50 / p95, in s, min or h as fits the p95.</summary>
+    private static string Seconds(Percentiles p) =>
+        p.P95 >= 7_200 ? Pair(new Percentiles(p.P50 / 3_600, p.P95 / 3_600), "0.#") + " h"
+        : p.P95 >= 120 ? Pair(new Percentiles(p.P50 / 60, p.P95 / 60), "0.#") + " min"
+        : Pair(p, "0") + " s";
 
     private static string Pair(Percentiles p, string format) =>
         p.P50.ToString(format, CultureInfo.InvariantCulture) + " / " + p.P95.ToString(format, CultureInfo.InvariantCulture);

@@ -35,7 +35,15 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly Dictionary<int, int> _replacementOf = [];
     private readonly Dictionary<int, int> _replacing = [];
     private readonly Dictionary<int, (int Stamp, (int Type, CapacityType Capacity)? Replacement)> _replacementCache = [];
-    private readonly List<(int Node, Resources Used)> _others = [];
+    private readonly List<Room> _room = [];
+    private readonly List<Room> _scratch = [];
+    private readonly List<int> _candidates = [];
+    private readonly Comparison<int> _disruptionOrder;
+    private readonly Predicate<int> _nothingToMove;
+    private bool _othersStale = true;
+    private readonly Dictionary<int, (int Stamp, long Sequence)> _didNotFit = [];
+    private (int Node, long Sequence) _newestGain;
+    private long _secondGain;
     private bool _provisionScheduled;
     private bool _notedUnschedulable;
     private bool _changed;
@@ -49,6 +57,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         // consolidateAfter: Never (null) turns consolidation off.
         _consolidateAfter = spec.Eks.Karpenter.ConsolidateAfter is { } after ? (long)Math.Ceiling(after.TotalSeconds) : null;
         _underutilized = spec.Eks.Karpenter.Consolidation == ConsolidationPolicy.WhenEmptyOrUnderutilized;
+        _disruptionOrder = (a, b) =>
+        {
+            var c = Nodes[a].Pods.Count.CompareTo(Nodes[b].Pods.Count);
+            c = c != 0 ? c : Nodes[b].ListUsdPerHour.CompareTo(Nodes[a].ListUsdPerHour);
+            return c != 0 ? c : a.CompareTo(b);
+        };
+        _nothingToMove = n => Nodes[n].State != NodeState.Ready || Nodes[n].Pods.Count == 0;
     }
 
     public override string Id => EksKarpenterOption.OptionId;
@@ -97,6 +112,8 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         _changed = true;
         if (_replacementOf.Remove(nodeId, out var old))
         {
+            // No longer held back: pods may bind to the replacement now.
+            GainedRoom(Nodes[nodeId]);
             _replacing.Remove(old);
             MovePods(old, nodeId);
         }
@@ -109,6 +126,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         {
             _replacing.Remove(old);
             Nodes[old].State = NodeState.Ready;
+            GainedRoom(Nodes[old]);
         }
     }
 
@@ -189,9 +207,24 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
-        var candidates = LiveNodes.Where(n => Eligible(n, after) && Nodes[n].LastChange + after > onlySince).ToList();
-        foreach (var n in candidates.Where(n => Nodes[n].Pods.Count == 0).ToArray())
+        _candidates.Clear();
+        foreach (var n in LiveNodes)
         {
+            if (Eligible(n, after) && Nodes[n].LastChange + after > onlySince)
+            {
+                _candidates.Add(n);
+            }
+        }
+
+        // Empty candidates first (deleting shrinks LiveNodes, so iterate the snapshot).
+        for (var k = 0; k < _candidates.Count; k++)
+        {
+            var n = _candidates[k];
+            if (Nodes[n].Pods.Count > 0)
+            {
+                continue;
+            }
+
             if (allowed == 0)
             {
                 return;
@@ -207,10 +240,11 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
+        _othersStale = true;
         // Cheapest to disrupt first: fewest pods, then the dearest node (the biggest saving), then launch order.
-        var order = candidates.Where(n => Nodes[n].State == NodeState.Ready && Nodes[n].Pods.Count > 0)
-            .OrderBy(n => Nodes[n].Pods.Count).ThenByDescending(n => Nodes[n].ListUsdPerHour).ThenBy(n => n).ToArray();
-        foreach (var n in order)
+        _candidates.RemoveAll(_nothingToMove);
+        _candidates.Sort(_disruptionOrder);
+        foreach (var n in _candidates)
         {
             if (allowed == 0)
             {
@@ -225,11 +259,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             if (FitsElsewhere(n))
             {
                 Drain(n);
+                _othersStale = true;
                 NodesConsolidated++;
                 allowed--;
             }
             else if (Replacement(n) is { } r)
             {
+                _othersStale = true;
                 var id = Launch(r.Type, r.Capacity, instant: false);
                 Nodes[n].State = NodeState.Cordoned;
                 _replacementOf[id] = n;
@@ -246,57 +282,102 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         return node.State == NodeState.Ready && !_replacementOf.ContainsKey(n) && !_replacing.ContainsKey(n) && Now - node.LastChange >= after;
     }
 
-    /// <summary>The node's pods, largest first (the order they are moved in).</summary>
-    private int[] PodsBySize(int n)
+    /// <summary>
+    /// The nodes pods could move to in this pass (launching or ready, not held back), in launch order, with their free
+    /// room: gathered once a pass and again after a drain or replacement changed them.
+    /// </summary>
+    private void GatherOthers()
     {
-        var pods = Nodes[n].Pods.ToArray();
-        Array.Sort(pods, (a, b) =>
+        _room.Clear();
+        _newestGain = (-1, 0);
+        _secondGain = 0;
+        foreach (var m in LiveNodes)
         {
-            var x = Services[Pods[a].Service].Pod;
-            var y = Services[Pods[b].Service].Pod;
-            var c = y.CpuMillicores.CompareTo(x.CpuMillicores);
-            c = c != 0 ? c : y.MemoryMiB.CompareTo(x.MemoryMiB);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        return pods;
+            var other = Nodes[m];
+            if (other.State is NodeState.Launching or NodeState.Ready && Accepts(m))
+            {
+                _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Allocatable - other.Used));
+                if (other.RoomGained > _newestGain.Sequence)
+                {
+                    _secondGain = _newestGain.Sequence;
+                    _newestGain = (m, other.RoomGained);
+                }
+                else
+                {
+                    _secondGain = Math.Max(_secondGain, other.RoomGained);
+                }
+            }
+        }
+
+        _othersStale = false;
     }
 
     /// <summary>Whether every pod of the node would bind elsewhere, placed exactly as <see cref="EksNodeSimulation.TryPlace"/> will place them.</summary>
     private bool FitsElsewhere(int n)
     {
-        var node = Nodes[n];
-        long freeCpu = 0, freeMemory = 0;
-        _others.Clear();
-        foreach (var m in LiveNodes)
+        if (_othersStale)
         {
-            var other = Nodes[m];
-            if (m != n && other.State is NodeState.Launching or NodeState.Ready && Accepts(m) && other.Info.Arch == node.Info.Arch)
-            {
-                freeCpu += other.Allocatable.CpuMillicores - other.Used.CpuMillicores;
-                freeMemory += other.Allocatable.MemoryMiB - other.Used.MemoryMiB;
-                _others.Add((m, other.Used));
-            }
+            GatherOthers();
         }
 
-        // Not enough room in total: no placement can work (the common case on a well-packed cluster).
-        if (freeCpu < node.Used.CpuMillicores || freeMemory < node.Used.MemoryMiB)
+        var node = Nodes[n];
+        // The pods did not fit last time and no other node has gained room since: they still do not.
+        var gained = _newestGain.Node == n ? _secondGain : _newestGain.Sequence;
+        if (_didNotFit.TryGetValue(n, out var memo) && memo.Stamp == node.Stamp && gained <= memo.Sequence)
         {
             return false;
         }
 
-        var others = CollectionsMarshal.AsSpan(_others);
-        foreach (var p in PodsBySize(n))
+        var fits = Place(n);
+        if (!fits)
+        {
+            _didNotFit[n] = (node.Stamp, RoomSequence);
+        }
+
+        return fits;
+    }
+
+    /// <summary>First fit of the node's pods, largest first (as bound), onto the other nodes of its arch in launch order.</summary>
+    private bool Place(int n)
+    {
+        var node = Nodes[n];
+        var arch = node.Info.Arch;
+        long freeCpu = 0, freeMemory = 0, roomiestCpu = 0;
+        _scratch.Clear();
+        foreach (var r in _room)
+        {
+            if (r.Node != n && r.Arch == arch)
+            {
+                freeCpu += r.Free.CpuMillicores;
+                freeMemory += r.Free.MemoryMiB;
+                roomiestCpu = Math.Max(roomiestCpu, r.Free.CpuMillicores);
+                _scratch.Add(r);
+            }
+        }
+
+        // Not enough room in total, or no node with room for the largest pod: no placement can work (the common case).
+        var pods = node.Pods;
+        if (freeCpu < node.Used.CpuMillicores || freeMemory < node.Used.MemoryMiB
+            || (pods.Count > 0 && Services[Pods[pods[0]].Service].Pod.CpuMillicores > roomiestCpu))
+        {
+            return false;
+        }
+
+        var others = CollectionsMarshal.AsSpan(_scratch);
+        foreach (var p in pods)
         {
             var request = Services[Pods[p].Service].Pod;
             var placed = false;
-            for (var k = 0; k < others.Length && !placed; k++)
+            for (var k = 0; k < others.Length; k++)
             {
-                var other = Nodes[others[k].Node];
-                var need = others[k].Used + request.Requests;
-                if (Compatible(other, request) && other.Allocatable.Holds(need))
+                ref var r = ref others[k];
+                // Compatible(), with the arch already matched: a Spot node only for pods that tolerate Spot.
+                if (request.CpuMillicores <= r.Free.CpuMillicores && request.MemoryMiB <= r.Free.MemoryMiB && r.Free.Pods >= 1
+                    && (request.SpotOk || !r.Spot))
                 {
-                    others[k].Used = need;
+                    r.Free = new Resources(r.Free.CpuMillicores - request.CpuMillicores, r.Free.MemoryMiB - request.MemoryMiB, r.Free.Pods - 1);
                     placed = true;
+                    break;
                 }
             }
 
@@ -307,6 +388,15 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         return true;
+    }
+
+    /// <summary>A node pods could move to, and its free room (allocatable − requested).</summary>
+    private struct Room(int node, CpuArch arch, bool spot, Resources free)
+    {
+        public readonly int Node = node;
+        public readonly CpuArch Arch = arch;
+        public readonly bool Spot = spot;
+        public Resources Free = free;
     }
 
     /// <summary>
@@ -327,7 +417,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return cached.Replacement;
         }
 
-        var spotOk = _table.SpotAllowed && node.Pods.TrueForAll(p => Services[Pods[p].Service].Pod.SpotOk);
+        var spotOk = _table.SpotAllowed;
+        foreach (var p in node.Pods)
+        {
+            spotOk &= Services[Pods[p].Service].Pod.SpotOk;
+        }
+
         (int Type, CapacityType Capacity)? best = null;
         var bestUsd = double.MaxValue;
         var bestOnDemand = double.MaxValue;
@@ -371,7 +466,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private void Drain(int n)
     {
         Nodes[n].State = NodeState.Cordoned;
-        foreach (var p in PodsBySize(n))
+        foreach (var p in Nodes[n].Pods.ToArray())
         {
             var service = Pods[p].Service;
             Evict(p);
@@ -384,7 +479,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     /// <summary>The replacement is ready: the old node's pods are evicted and recreated on it, and the old node deleted.</summary>
     private void MovePods(int old, int replacement)
     {
-        foreach (var p in PodsBySize(old))
+        foreach (var p in Nodes[old].Pods.ToArray())
         {
             var service = Pods[p].Service;
             Evict(p);

@@ -8,8 +8,10 @@ namespace Berth.Simulation;
 /// <summary>
 /// EKS on EC2 nodes, pod by pod and node by node — what Karpenter and fixed managed node groups share: the HPA, pods
 /// binding to the first node with room (in launch order) and serving after the pod start latency, pods with nowhere to
-/// go pending, Spot nodes interrupted with a two-minute warning (the node cordoned, its pods replaced at the warning),
-/// and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
+/// go pending, Spot nodes interrupted with a two-minute warning — drained at the warning: the node is tainted, its pods
+/// evicted (they stop serving then) and replaced at once (Karpenter's interruption handling, karpenter.sh/docs/concepts/
+/// disruption#interruption; EKS managed node groups drain a Spot node when its interruption notice arrives,
+/// docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html, Spot capacity) — and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
 /// Simplified: pods go to the first node with room, not through kube-scheduler's scoring; no zones or topology spread.
 /// </summary>
 public abstract class EksNodeSimulation : OptionSimulation
@@ -61,6 +63,7 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         public Resources Used { get; set; }
 
+        /// <summary>The pods bound to the node, largest first.</summary>
         public List<int> Pods { get; } = [];
 
         public NodeState State { get; set; }
@@ -70,15 +73,19 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         /// <summary>Bumped on every pod change: cached consolidation results are valid for one stamp.</summary>
         public int Stamp { get; set; }
+
+        /// <summary>When (in <see cref="RoomSequence"/> order) the node last gained room for other pods: a pod left, or it joined the nodes pods may bind to.</summary>
+        public long RoomGained { get; set; }
     }
+
+    /// <summary>Counts the times any node gained room (see <see cref="SimNode.RoomGained"/>).</summary>
+    private protected long RoomSequence { get; private set; }
+
+    private protected void GainedRoom(SimNode node) => node.RoomGained = ++RoomSequence;
 
     private protected sealed class Service(ServiceSpec spec, int index)
     {
         public ServiceSpec Spec { get; } = spec;
-
-        public double Vcpu { get; } = spec.Cpu.Value / 1000.0;
-
-        public double Target { get; } = DemandSource.Target(spec);
 
         public Pod Pod { get; } = new(index, spec.Cpu.Value, (long)Math.Ceiling(spec.Memory.MiB), spec.Arch, spec.Spot);
 
@@ -89,6 +96,7 @@ public abstract class EksNodeSimulation : OptionSimulation
 
     private readonly HorizontalPodAutoscaler _hpa;
     private readonly Random _spotRandom;
+    private readonly Comparer<int> _largestFirst;
     private protected readonly PriceBook _prices;
 
     private protected EksNodeSimulation(BerthSpec spec, PriceBook prices, SimulationOptions options, int run)
@@ -99,6 +107,14 @@ public abstract class EksNodeSimulation : OptionSimulation
         Services = spec.Services.Select((s, i) => new Service(s, i)).ToArray();
         ServiceNames = spec.Services.Select(s => s.Name).ToArray();
         _hpa = new HorizontalPodAutoscaler(spec.Services);
+        _largestFirst = Comparer<int>.Create((a, b) =>
+        {
+            var x = Services[Pods[a].Service].Pod;
+            var y = Services[Pods[b].Service].Pod;
+            var c = y.CpuMillicores.CompareTo(x.CpuMillicores);
+            c = c != 0 ? c : y.MemoryMiB.CompareTo(x.MemoryMiB);
+            return c != 0 ? c : a.CompareTo(b);
+        });
         ControlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;
         SavingsPlan = (double)prices.SavingsPlan;
     }
@@ -214,9 +230,20 @@ public abstract class EksNodeSimulation : OptionSimulation
     private void Hpa()
     {
         _hpa.NextTick();
-        for (var i = 0; i < Services.Length; i++)
+        foreach (var i in _hpa.CpuScaled)
         {
-            if (_hpa.Sync(i, Demand(i), Services[i].ReadyPods, Services[i].Active.Count))
+            var (used, ready) = TakeWindow(i);
+            if (_hpa.SyncCpu(i, used, ready, Services[i].ReadyPods))
+            {
+                ScaleEvents++;
+                Reconcile(i);
+            }
+        }
+
+        var poll = Now % KedaScaledObject.PollingIntervalSeconds == 0;
+        foreach (var i in _hpa.QueueScaled)
+        {
+            if (_hpa.SyncKeda(i, Now, QueueMessages(i), Services[i].Active.Count, poll))
             {
                 ScaleEvents++;
                 Reconcile(i);
@@ -305,6 +332,7 @@ public abstract class EksNodeSimulation : OptionSimulation
             LastChange = Now,
         };
         Nodes.Add(node);
+        GainedRoom(node);
         LiveNodes.Add(id);
         NodesChanged(1, allocatable.CpuMillicores / 1000.0);
         if (!instant)
@@ -342,7 +370,9 @@ public abstract class EksNodeSimulation : OptionSimulation
             throw new InvalidOperationException($"node {nodeId} over its allocatable at {Now} s");
         }
 
-        node.Pods.Add(pod);
+        // Kept largest first (CPU, then memory, then pod id): the order consolidation moves them in.
+        var at = node.Pods.BinarySearch(pod, _largestFirst);
+        node.Pods.Insert(~at, pod);
         Touch(node);
         RequestsChanged(request.CpuMillicores / 1000.0);
         p.Node = nodeId;
@@ -402,8 +432,10 @@ public abstract class EksNodeSimulation : OptionSimulation
             affected.Add(pod.Service);
             if (pod.State == PodState.Serving)
             {
-                // Serves until the interruption; without graceful shutdown its in-flight work is lost then.
+                // Drained at the warning: evicted, the pod leaves its Service's endpoints and gets SIGTERM, so it serves no
+                // new work; it stays on the node until the interruption. Without graceful shutdown its in-flight work is lost.
                 pod.State = PodState.Draining;
+                MarkServing(p, false);
                 if (!Services[pod.Service].Spec.GracefulShutdown)
                 {
                     InFlightLosses++;
@@ -455,6 +487,7 @@ public abstract class EksNodeSimulation : OptionSimulation
         RequestsChanged(-request.CpuMillicores / 1000.0);
         if (node.State is NodeState.Launching or NodeState.Ready)
         {
+            GainedRoom(node);
             OnPodLeft(p.Node);
         }
     }
@@ -490,6 +523,6 @@ public abstract class EksNodeSimulation : OptionSimulation
         var s = Services[p.Service];
         p.Serving = serving;
         s.ReadyPods += serving ? 1 : -1;
-        AddCapacity(p.Service, (serving ? 1 : -1) * s.Vcpu * s.Target);
+        ServingChanged(p.Service, serving ? 1 : -1);
     }
 }

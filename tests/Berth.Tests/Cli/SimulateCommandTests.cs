@@ -36,7 +36,7 @@ public sealed class SimulateCommandTests
 
         csv.ExitCode.ShouldBe(0, csv.Error);
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct");
+        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct,backlog_messages,oldest_message_age_s");
         lines[1].ShouldStartWith("0,ecs-fargate,");
         lines.Length.ShouldBe(1 + (1440 * lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().Count()));
         text.ExitCode.ShouldBe(0, text.Error);

@@ -71,8 +71,8 @@ public sealed class SimulatedOptionsTests
     [Fact]
     public void Eks_on_fargate_starts_pods_as_slowly_as_fargate_tasks()
     {
-        var ramp = "[" + string.Join(", ", Enumerable.Range(0, 24).Select(h => (0.1 + (0.9 * Math.Min(h, 12) / 12.0)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture))) + "]";
-        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 40 }}, demand: {ramp} }}";
+        var step = "[" + string.Join(", ", Enumerable.Repeat("0.1", 12).Concat(Enumerable.Repeat("1", 12))) + "]";
+        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 40 }}, demand: {step} }}";
 
         var fast = Run(services, "", "eks-fargate", new SimulationOptions(Days: 1) { FargateStartSeconds = 30 });
         var slow = Run(services, "", "eks-fargate", new SimulationOptions(Days: 1) { FargateStartSeconds = 300 });
