@@ -38,12 +38,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly List<Room> _room = [];
     private readonly List<Room> _scratch = [];
     private readonly List<int> _candidates = [];
+    private readonly Dictionary<string, PackingResult> _packings = new(StringComparer.Ordinal);
+    private readonly Comparison<int> _byService;
     private readonly Comparison<int> _disruptionOrder;
     private readonly Predicate<int> _nothingToMove;
     private bool _othersStale = true;
     private readonly Dictionary<int, (int Stamp, long Sequence)> _didNotFit = [];
-    private (int Node, long Sequence) _newestGain;
-    private long _secondGain;
     private bool _provisionScheduled;
     private bool _notedUnschedulable;
     private bool _changed;
@@ -64,6 +64,11 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return c != 0 ? c : a.CompareTo(b);
         };
         _nothingToMove = n => Nodes[n].State != NodeState.Ready || Nodes[n].Pods.Count == 0;
+        _byService = (a, b) =>
+        {
+            var c = Pods[a].Service.CompareTo(Pods[b].Service);
+            return c != 0 ? c : a.CompareTo(b);
+        };
     }
 
     public override string Id => EksKarpenterOption.OptionId;
@@ -148,8 +153,22 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
-        var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
-        var packed = KarpenterPacker.Pack(_table, set, withLowerBound: false);
+        // Karpenter's queue orders pods by CPU and memory (queue.go, an unstable sort); Berth groups equal pods by service
+        // too, so the same pending pods pack the same way and the packing is looked up rather than redone.
+        pending.Sort(_byService);
+        var key = new System.Text.StringBuilder();
+        foreach (var p in pending)
+        {
+            key.Append(Pods[p].Service).Append(',');
+        }
+
+        if (!_packings.TryGetValue(key.ToString(), out var packed))
+        {
+            var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
+            packed = KarpenterPacker.Pack(_table, set, withLowerBound: false);
+            _packings[key.ToString()] = packed;
+        }
+
         foreach (var n in packed.Nodes)
         {
             var node = Launch(n.Type, n.Capacity, instant);
@@ -167,7 +186,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         if (packed.Unschedulable.Count > 0 && !_notedUnschedulable)
         {
             _notedUnschedulable = true;
-            Note("some pods fit no instance type the NodePool allows and stay pending: " + string.Join(", ", packed.Unschedulable.Select(u => ServiceNames[set.Pods[u].Service]).Distinct()));
+            Note("some pods fit no instance type the NodePool allows and stay pending: " + string.Join(", ", packed.Unschedulable.Select(u => ServiceNames[packed.PodSet.Pods[u].Service]).Distinct()));
         }
     }
 
@@ -289,23 +308,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private void GatherOthers()
     {
         _room.Clear();
-        _newestGain = (-1, 0);
-        _secondGain = 0;
         foreach (var m in LiveNodes)
         {
             var other = Nodes[m];
             if (other.State is NodeState.Launching or NodeState.Ready && Accepts(m))
             {
                 _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Allocatable - other.Used));
-                if (other.RoomGained > _newestGain.Sequence)
-                {
-                    _secondGain = _newestGain.Sequence;
-                    _newestGain = (m, other.RoomGained);
-                }
-                else
-                {
-                    _secondGain = Math.Max(_secondGain, other.RoomGained);
-                }
             }
         }
 
@@ -321,9 +329,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         var node = Nodes[n];
-        // The pods did not fit last time and no other node has gained room since: they still do not.
-        var gained = _newestGain.Node == n ? _secondGain : _newestGain.Sequence;
-        if (_didNotFit.TryGetValue(n, out var memo) && memo.Stamp == node.Stamp && gained <= memo.Sequence)
+        if (_didNotFit.TryGetValue(n, out var memo) && memo.Stamp == node.Stamp && !GainedUsefulRoom(n, memo.Sequence))
         {
             return false;
         }
@@ -335,6 +341,34 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         return fits;
+    }
+
+    /// <summary>
+    /// Whether, since <paramref name="since"/>, another node pods of <paramref name="n"/> could move to gained room that
+    /// holds at least its smallest pod. If none did, a first fit that failed then fails now: the nodes that gained too
+    /// little room still take none of its pods, and the others only lost room.
+    /// </summary>
+    private bool GainedUsefulRoom(int n, long since)
+    {
+        var node = Nodes[n];
+        long minCpu = long.MaxValue, minMemory = long.MaxValue;
+        foreach (var p in node.Pods)
+        {
+            var pod = Services[Pods[p].Service].Pod;
+            minCpu = Math.Min(minCpu, pod.CpuMillicores);
+            minMemory = Math.Min(minMemory, pod.MemoryMiB);
+        }
+
+        foreach (var r in _room)
+        {
+            if (r.Node != n && r.Arch == node.Info.Arch && Nodes[r.Node].RoomGained > since
+                && r.Free.CpuMillicores >= minCpu && r.Free.MemoryMiB >= minMemory && r.Free.Pods >= 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>First fit of the node's pods, largest first (as bound), onto the other nodes of its arch in launch order.</summary>

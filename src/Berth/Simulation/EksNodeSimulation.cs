@@ -290,8 +290,8 @@ public abstract class EksNodeSimulation : OptionSimulation
         {
             var node = Nodes[n];
             if (node.State is NodeState.Launching or NodeState.Ready
-                && Compatible(node, request)
                 && node.Allocatable.Holds(node.Used + request.Requests)
+                && Compatible(node, request)
                 && Accepts(n))
             {
                 Bind(pod, n, instant: false);

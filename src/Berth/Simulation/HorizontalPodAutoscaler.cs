@@ -195,48 +195,49 @@ internal sealed class HorizontalPodAutoscaler
     }
 
     /// <summary>
-    /// One service's recommendations of the last <see cref="ScaleDownWindow"/>, stored as runs of equal values (most syncs
-    /// repeat the last one), so recording is constant time and a window's maximum looks at a few runs.
+    /// One service's recommendations of the last <see cref="ScaleDownWindow"/>, kept as a monotonic queue (each value
+    /// larger than every later one), so recording and reading a window's maximum take constant time on average.
     /// </summary>
     private sealed class Recommendations
     {
-        private readonly long[] _start = new long[Window];
-        private readonly int[] _value = new int[Window];
+        private readonly long[] _tick = new long[Window + 1];
+        private readonly int[] _value = new int[Window + 1];
+        private int _front;
         private int _count;
-        private int _newest = -1;
 
         public void Record(long tick, int value)
         {
-            if (_count > 0 && _value[_newest] == value)
+            // A later recommendation at least as high outlives an earlier one in every window: drop those.
+            while (_count > 0 && _value[Back] <= value)
             {
-                return;
+                _count--;
             }
 
-            _newest = (_newest + 1) % Window;
-            _start[_newest] = tick;
-            _value[_newest] = value;
-            _count = Math.Min(_count + 1, Window);
+            if (_count == _tick.Length)
+            {
+                _front = (_front + 1) % _tick.Length;
+                _count--;
+            }
+
+            var at = (_front + _count) % _tick.Length;
+            _tick[at] = tick;
+            _value[at] = value;
+            _count++;
         }
 
-        /// <summary>The highest value recorded at or after <paramref name="since"/> (a run counts while it lasts); int.MinValue if none.</summary>
+        /// <summary>The highest value recorded at or after <paramref name="since"/>; int.MinValue if none.</summary>
         public int Max(long since)
         {
-            var max = int.MinValue;
-            var end = long.MaxValue;
-            for (var k = 0; k < _count; k++)
+            while (_count > 0 && _tick[_front] < since)
             {
-                var i = (_newest - k + Window) % Window;
-                if (end < since)
-                {
-                    break;
-                }
-
-                max = Math.Max(max, _value[i]);
-                end = _start[i] - 1;
+                _front = (_front + 1) % _tick.Length;
+                _count--;
             }
 
-            return max;
+            return _count > 0 ? _value[_front] : int.MinValue;
         }
+
+        private int Back => (_front + _count - 1) % _tick.Length;
     }
 
     private bool Apply(int service, int next)

@@ -21,6 +21,8 @@ public abstract class OptionSimulation
     private readonly double[] _windowReplicaSeconds;
     private readonly long[] _settledAt;
     private readonly List<LedgerEntry> _ledger = [];
+    private readonly List<double> _billing = [];
+    private readonly Stack<int> _free = new();
     private readonly List<TimeSeriesPoint> _series = [];
     private readonly List<string> _notes = [];
     private double _demanded;
@@ -191,7 +193,7 @@ public abstract class OptionSimulation
             }
         }
 
-        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, Options.KeepLedger ? _ledger : [], _series)
+        return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series)
         {
             Queues = queues,
             ShortfallMinutesPerDay = _shortfallMinutes,
@@ -232,31 +234,65 @@ public abstract class OptionSimulation
         _totalCapacity += Capacity(service) - before;
     }
 
-    /// <summary>Starts billing a unit; returns the ledger index to stop it with.</summary>
+    /// <summary>Starts billing a unit; returns the index to stop it with.</summary>
     protected int StartBilling(double usdPerHour)
     {
         SettleCost();
         _costRate += usdPerHour;
-        _ledger.Add(new LedgerEntry(Now, -1, usdPerHour));
-        return _ledger.Count - 1;
+        if (Options.KeepLedger)
+        {
+            _ledger.Add(new LedgerEntry(Now, -1, usdPerHour));
+            return _ledger.Count - 1;
+        }
+
+        // Without a ledger to return, only what is running now is kept, its slots reused.
+        var slot = _free.Count > 0 ? _free.Pop() : _billing.Count;
+        if (slot == _billing.Count)
+        {
+            _billing.Add(usdPerHour);
+        }
+        else
+        {
+            _billing[slot] = usdPerHour;
+        }
+
+        return slot;
     }
 
-    protected void StopBilling(int ledgerIndex)
+    protected void StopBilling(int index)
     {
-        var entry = _ledger[ledgerIndex];
-        if (entry.Stop >= 0)
+        double rate;
+        if (Options.KeepLedger)
         {
-            return;
+            var entry = _ledger[index];
+            if (entry.Stop >= 0)
+            {
+                return;
+            }
+
+            rate = entry.UsdPerHour;
+            _ledger[index] = entry with { Stop = Now };
+        }
+        else
+        {
+            rate = _billing[index];
+            if (double.IsNaN(rate))
+            {
+                return;
+            }
+
+            _billing[index] = double.NaN;
+            _free.Push(index);
         }
 
         SettleCost();
-        _costRate -= entry.UsdPerHour;
-        _ledger[ledgerIndex] = entry with { Stop = Now };
+        _costRate -= rate;
     }
 
     protected void StopAllBilling()
     {
-        for (var i = 0; i < _ledger.Count; i++)
+        var count = Options.KeepLedger ? _ledger.Count : _billing.Count;
+        for (var i = 0; i < count; i++)
         {
             StopBilling(i);
         }

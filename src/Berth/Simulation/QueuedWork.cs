@@ -16,8 +16,12 @@ public sealed class QueuedWork
     /// </summary>
     public const double AcceptableLatencySeconds = 60;
 
-    /// <summary>Cumulative arrivals at the start of each minute (index = minute), for the oldest message's age.</summary>
+    /// <summary>
+    /// Cumulative arrivals at the start of each minute from <see cref="_first"/> on (index + first = minute), for the
+    /// oldest message's age; minutes before the oldest waiting work are dropped.
+    /// </summary>
     private readonly List<double> _arrivedAtMinute = [0];
+    private int _first;
     private int _head;
 
     public QueuedWork(double vcpuPerReplica, int targetPerReplica)
@@ -99,7 +103,18 @@ public sealed class QueuedWork
     }
 
     /// <summary>Call once at each minute boundary, after advancing to it.</summary>
-    public void MinuteBoundary() => _arrivedAtMinute.Add(Arrived);
+    public void MinuteBoundary()
+    {
+        if (Backlog <= MessageVcpuSeconds * 1e-6)
+        {
+            // Nothing waits: no earlier minute can hold the oldest message.
+            _first += _arrivedAtMinute.Count;
+            _arrivedAtMinute.Clear();
+            _head = 0;
+        }
+
+        _arrivedAtMinute.Add(Arrived);
+    }
 
     /// <summary>
     /// Seconds the oldest waiting work has waited at <paramref name="now"/>: the time since the arrival of the work the
@@ -119,8 +134,17 @@ public sealed class QueuedWork
             _head++;
         }
 
+        if (_head > 1_024)
+        {
+            // Keep memory to the minutes still waiting.
+            _arrivedAtMinute.RemoveRange(0, _head);
+            _first += _head;
+            last -= _head;
+            _head = 0;
+        }
+
         var minuteRate = _head < last ? (_arrivedAtMinute[_head + 1] - _arrivedAtMinute[_head]) / 60.0 : rate;
-        var arrivedAt = (_head * 60.0) + (minuteRate > 0 ? (p - _arrivedAtMinute[_head]) / minuteRate : 0);
+        var arrivedAt = ((_first + _head) * 60.0) + (minuteRate > 0 ? (p - _arrivedAtMinute[_head]) / minuteRate : 0);
         return Math.Max(0, now - arrivedAt);
     }
 
