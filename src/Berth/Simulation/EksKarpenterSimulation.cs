@@ -34,6 +34,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly bool _underutilized;
     private readonly Dictionary<int, int> _replacementOf = [];
     private readonly Dictionary<int, int> _replacing = [];
+    private readonly List<(int Node, int Replacement)> _draining = [];
     private readonly Dictionary<int, (int Stamp, (int Type, CapacityType Capacity)? Replacement)> _replacementCache = [];
     private readonly List<Room> _room = [];
     private readonly List<Room> _scratch = [];
@@ -120,7 +121,16 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             // No longer held back: pods may bind to the replacement now.
             GainedRoom(Nodes[nodeId]);
             _replacing.Remove(old);
-            MovePods(old, nodeId);
+            _draining.Add((old, nodeId));
+            ContinueDrains();
+        }
+    }
+
+    private protected override void OnPodReady(int service)
+    {
+        if (_draining.Count > 0)
+        {
+            ContinueDrains();
         }
     }
 
@@ -132,6 +142,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             _replacing.Remove(old);
             Nodes[old].State = NodeState.Ready;
             GainedRoom(Nodes[old]);
+        }
+
+        // A node interrupted while it drained: the interruption takes over. A replacement it was draining onto stays a node.
+        _draining.RemoveAll(d => d.Node == nodeId);
+        if (_replacing.Remove(nodeId, out var replacement))
+        {
+            _replacementOf.Remove(replacement);
         }
     }
 
@@ -220,7 +237,9 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         var onlySince = _changed ? long.MinValue : _lastPass;
         _changed = false;
         _lastPass = Now;
-        var allowed = (int)Math.Ceiling(DisruptionBudget * LiveNodes.Count) - _replacing.Count;
+        // Drains still waiting on PodDisruptionBudgets count against the budget, as nodes being disrupted.
+        ContinueDrains();
+        var allowed = (int)Math.Ceiling(DisruptionBudget * LiveNodes.Count) - _replacing.Count - _draining.Count;
         if (allowed <= 0)
         {
             return;
@@ -496,40 +515,54 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         return r;
     }
 
-    /// <summary>Cordons the node, evicts its pods (recreated on the other nodes), and deletes it.</summary>
+    /// <summary>Cordons the node and starts draining it onto the other nodes.</summary>
     private void Drain(int n)
     {
         Nodes[n].State = NodeState.Cordoned;
-        foreach (var p in Nodes[n].Pods.ToArray())
-        {
-            var service = Pods[p].Service;
-            Evict(p);
-            Reconcile(service);
-        }
-
-        DeleteNode(n);
+        _draining.Add((n, -1));
+        ContinueDrains();
     }
 
-    /// <summary>The replacement is ready: the old node's pods are evicted and recreated on it, and the old node deleted.</summary>
-    private void MovePods(int old, int replacement)
+    /// <summary>
+    /// Evicts what the PodDisruptionBudgets allow from every draining node, and deletes the nodes left empty. The generated
+    /// budget is <c>maxUnavailable: 1</c> (Generation/Eks/K8sManifests.cs <c>Pdb</c>): the eviction API lets a pod go only
+    /// while every pod its Deployment wants is ready, so a service loses one pod at a time, the next after its
+    /// replacement is ready — Karpenter's termination controller evicts through that API (karpenter.sh/docs/concepts/
+    /// disruption, termination controller). Pods leaving a replaced node are recreated on its replacement when it has room.
+    /// </summary>
+    private void ContinueDrains()
     {
-        foreach (var p in Nodes[old].Pods.ToArray())
+        for (var k = 0; k < _draining.Count; k++)
         {
-            var service = Pods[p].Service;
-            Evict(p);
-            var fresh = NewPod(service);
-            var target = Nodes[replacement];
-            if (target.State == NodeState.Ready && target.Allocatable.Holds(target.Used + Services[service].Pod.Requests))
+            var (n, replacement) = _draining[k];
+            foreach (var p in Nodes[n].Pods.ToArray())
             {
-                Bind(fresh, replacement, instant: false);
+                var service = Pods[p].Service;
+                if (Services[service].ReadyPods < DesiredReplicas(service))
+                {
+                    continue;
+                }
+
+                Evict(p);
+                var target = replacement >= 0 ? Nodes[replacement] : null;
+                if (target is { State: NodeState.Ready } && target.Allocatable.Holds(target.Used + Services[service].Pod.Requests))
+                {
+                    if (Services[service].Active.Count < DesiredReplicas(service))
+                    {
+                        Bind(NewPod(service), replacement, instant: false);
+                    }
+                }
+                else
+                {
+                    Reconcile(service);
+                }
             }
-            else if (!TryPlace(fresh))
+
+            if (Nodes[n].Pods.Count == 0)
             {
-                Pending.Add(fresh);
-                OnPending();
+                DeleteNode(n);
+                _draining.RemoveAt(k--);
             }
         }
-
-        DeleteNode(old);
     }
 }

@@ -177,6 +177,14 @@ public abstract class EksNodeSimulation : OptionSimulation
     {
     }
 
+    /// <summary>A pod of the service became ready (a PodDisruptionBudget may allow the next eviction).</summary>
+    private protected virtual void OnPodReady(int service)
+    {
+    }
+
+    /// <summary>The replicas the service's Deployment asks for now.</summary>
+    private protected int DesiredReplicas(int service) => _hpa.Desired[service];
+
     /// <summary>A node became ready; its bound pods start.</summary>
     private protected virtual void OnNodeReady(int nodeId)
     {
@@ -203,8 +211,9 @@ public abstract class EksNodeSimulation : OptionSimulation
             case EventKind.UnitReady when Pods[e.Target].State == PodState.Starting:
                 Pods[e.Target].State = PodState.Serving;
                 MarkServing(e.Target, true);
+                OnPodReady(Pods[e.Target].Service);
                 break;
-            case EventKind.SpotWarning when Nodes[e.Target].State is NodeState.Launching or NodeState.Ready:
+            case EventKind.SpotWarning when Nodes[e.Target].State is NodeState.Launching or NodeState.Ready or NodeState.Cordoned:
                 SpotWarning(e.Target);
                 break;
             case EventKind.SpotTerminate:
