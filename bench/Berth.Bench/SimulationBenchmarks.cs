@@ -32,7 +32,7 @@ public class SimulationBenchmarks
     public SimulationReport PlatformThousandRunsSevenDays() =>
         SimulationRunner.Run(_platform, PriceCatalog.Embedded, new SimulationOptions(Days: 7, Runs: 1000));
 
-    private static string FindRoot()
+    public static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -23,9 +23,9 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         public int Days { get; init; } = 7;
 
         [CommandOption("--runs <N>")]
-        [Description("Seeded runs, in parallel; percentiles are across them.")]
-        [DefaultValue(1)]
-        public int Runs { get; init; } = 1;
+        [Description("Seeded runs, in parallel; percentiles and the spread are across them (default: enough for stable percentiles).")]
+        [DefaultValue(SimulationOptions.DefaultRuns)]
+        public int Runs { get; init; } = SimulationOptions.DefaultRuns;
 
         [CommandOption("--seed <SEED>")]
         [Description("Seed of the first run; the same seed gives the same output.")]
@@ -119,6 +119,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
             .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{spec.Name}: {settings.Days} days, {settings.Runs} run(s), seed {settings.Seed} (p50 / p95 across runs)")));
         table.AddColumns("Option", "$/month", "Unserved demand", "Shortfall min/day", "Scale events");
+        table.Caption(settings.Runs > 1 ? "Spread across runs (min to max): see notes where it is wide; --format json has it for every metric." : "One run: percentiles need --runs 2 or more.");
         var risks = new Table().Border(TableBorder.Rounded).Title("Spot and nodes (p50 / p95)");
         risks.AddColumns("Option", "Spot interruptions", "In-flight losses", "Nodes (avg)", "Node CPU requested");
         foreach (var o in report.Summaries)
@@ -140,13 +141,13 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
 
         ansi.Write(table);
         ansi.Write(risks);
-        if (report.Summaries.Any(o => o.Queues.Count > 0))
+        if (report.Summaries.Any(o => o.Queues.Any(q => q.PeakMessages.Max > 0)))
         {
             var queues = new Table().Border(TableBorder.Rounded).Title("Queued work, nothing lost (p50 / p95)");
             queues.AddColumns("Option", "Service", "Peak backlog (messages)", "Time to drain", "Oldest message");
             foreach (var o in report.Summaries)
             {
-                foreach (var q in o.Queues)
+                foreach (var q in o.Queues.Where(q => q.PeakMessages.Max > 0))
                 {
                     var drain = q.UndrainedRuns == settings.Runs ? "not drained" : Seconds(q.TimeToDrainSeconds) + (q.UndrainedRuns > 0 ? " *" : "");
                     queues.AddRow(o.Id, q.Service, Pair(q.PeakMessages, "0"), drain, Seconds(q.OldestMessageAgeSeconds));
@@ -154,6 +155,12 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
             }
 
             ansi.Write(queues);
+            foreach (var o in report.Summaries.Where(o => o.Queues.Any(q => q.PeakMessages.Max == 0)))
+            {
+                var idle = o.Queues.Where(q => q.PeakMessages.Max == 0).Select(q => q.Service).ToArray();
+                ansi.WriteLine($"{o.Id}: no backlog in any run for {(idle.Length == o.Queues.Count ? "any of its queues" : string.Join(", ", idle))}.");
+            }
+
             if (report.Summaries.Any(o => o.Queues.Any(q => q.UndrainedRuns > 0)))
             {
                 ansi.WriteLine("Time to drain: from the largest backlog back to the scaler's setpoint (a minute of the consumers' work). * over the runs that drained; in others the backlog was still above it at the end.");

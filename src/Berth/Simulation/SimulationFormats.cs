@@ -97,11 +97,14 @@ public static class SimulationFormats
     public static decimal Round(double value, int digits) =>
         double.IsFinite(value) ? Math.Round((decimal)value, digits, MidpointRounding.AwayFromZero) : 0m;
 
+    /// <summary>The contract's p50 and p95, then the spread across runs (min, max) — keys added after the contract.</summary>
     private static void Write(Utf8JsonWriter w, string name, Percentiles p, int digits)
     {
         w.WriteStartObject(name);
         w.WriteNumber("p50", Round(p.P50, digits));
         w.WriteNumber("p95", Round(p.P95, digits));
+        w.WriteNumber("min", Round(p.Min, digits));
+        w.WriteNumber("max", Round(p.Max, digits));
         w.WriteEndObject();
     }
 }

@@ -3,6 +3,12 @@ namespace Berth.Simulation;
 /// <summary>How to simulate: the horizon, the number of seeded runs, and the model's latencies.</summary>
 public sealed record SimulationOptions(int Days = 7, int Runs = 1, int Seed = 42)
 {
+    /// <summary>
+    /// The runs <c>berth simulate</c> makes by default: enough that the p50 and p95 of cost and shortfall are stable to
+    /// a few percent on the examples (measured: `bench stability`; docs/simulate.md has the table).
+    /// </summary>
+    public const int DefaultRuns = 30;
+
     /// <summary>Seconds from launching a Fargate task to it serving (image pull, start, health check).</summary>
     public long FargateStartSeconds { get; init; } = 60;
 

@@ -72,14 +72,18 @@ public sealed record OptionRun(
     public IReadOnlyList<QueueRun> Queues { get; init; } = [];
 }
 
-/// <summary>The 50th and 95th percentiles of a metric across runs.</summary>
+/// <summary>The 50th and 95th percentiles of a metric across runs, and its spread: the lowest and highest values.</summary>
 public readonly record struct Percentiles(double P50, double P95)
 {
+    public double Min { get; init; }
+
+    public double Max { get; init; }
+
     /// <summary>Linear interpolation between closest ranks (R-7, as Excel's PERCENTILE.INC).</summary>
     public static Percentiles Of(IEnumerable<double> values)
     {
         var sorted = values.Order().ToArray();
-        return sorted.Length == 0 ? default : new Percentiles(At(sorted, 0.5), At(sorted, 0.95));
+        return sorted.Length == 0 ? default : new Percentiles(At(sorted, 0.5), At(sorted, 0.95)) { Min = sorted[0], Max = sorted[^1] };
     }
 
     private static double At(double[] sorted, double p)

@@ -73,7 +73,43 @@ public static class SimulationRunner
                 Percentiles.Of(runs.Select(r => r[k].Queues[j].OldestMessageAgeSeconds)),
                 runs.Count(r => !r[k].Queues[j].Drained))).ToArray(),
         }).ToArray();
-        return new SimulationReport(options, runs, summaries) { Notes = Notes(spec, options).ToArray() };
+        return new SimulationReport(options, runs, summaries) { Notes = Notes(spec, options).Concat(Disagreements(summaries, options)).ToArray() };
+    }
+
+    /// <summary>Runs differ by more than this share of the median monthly cost: the note says so.</summary>
+    public const double WideCostSpread = 0.10;
+
+    /// <summary>Where one run would mislead: the runs' spread of cost, unserved demand or a day's shortfall is wide.</summary>
+    private static IEnumerable<string> Disagreements(IReadOnlyList<OptionSummary> summaries, SimulationOptions options)
+    {
+        if (options.Runs < 2)
+        {
+            yield break;
+        }
+
+        foreach (var s in summaries)
+        {
+            var cost = s.MonthlyUsd;
+            if (cost.P50 > 0 && (cost.Max - cost.Min) / cost.P50 > WideCostSpread)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Id}: runs disagree widely on cost — ${cost.Min:0} to ${cost.Max:0} a month (p50 ${cost.P50:0}) over {options.Runs} runs; read the spread, not one run");
+            }
+
+            var unserved = s.UnservedDemandPct;
+            if (unserved.Max - unserved.Min > 1 || (unserved.Max > 0.1 && unserved.Max > 3 * unserved.P50))
+            {
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Id}: runs disagree widely on unserved demand — {unserved.Min:0.###}% to {unserved.Max:0.###}% (p50 {unserved.P50:0.###}%) over {options.Runs} runs");
+            }
+
+            var shortfall = s.ShortfallMinutesPerDay;
+            if (shortfall.P95 > (2 * shortfall.P50) + 30)
+            {
+                yield return string.Create(CultureInfo.InvariantCulture,
+                    $"{s.Id}: a bad day is far from a typical one — {shortfall.P95:0} shortfall minutes at p95 against {shortfall.P50:0} at p50 (worst day {shortfall.Max:0})");
+            }
+        }
     }
 
     /// <summary>The assumptions the model makes about this spec, said once for every option.</summary>
