@@ -187,6 +187,7 @@ public abstract class OptionSimulation
         {
             if (_queues[i] is { } q)
             {
+                q.MinuteBoundary(horizon, _demand[i]);
                 var (drain, drained) = q.DrainAt(horizon);
                 queues.Add(new QueueRun(Spec.Services[i].Name, q.PeakBacklog / q.MessageVcpuSeconds, drain, drained, q.MaxAgeSeconds,
                     q.Arrived / q.MessageVcpuSeconds, q.Processed / q.MessageVcpuSeconds, q.Messages));
@@ -344,7 +345,7 @@ public abstract class OptionSimulation
             Settle(i);
             if (minuteBoundary)
             {
-                _queues[i]?.MinuteBoundary();
+                _queues[i]?.MinuteBoundary(Now, _demand[i]);
             }
 
             _totalDemand += next[i] - _demand[i];

@@ -48,6 +48,7 @@ public sealed class QueuedWork
     /// <summary>Seconds from the largest backlog so far back to the scaler's setpoint; null while it has not got there.</summary>
     public long? DrainSeconds { get; private set; } = 0;
 
+    /// <summary>The longest any message waited, sampled at minute boundaries.</summary>
     public double MaxAgeSeconds { get; private set; }
 
     /// <summary>
@@ -94,17 +95,15 @@ public sealed class QueuedWork
             DrainSeconds = Math.Max(0, Math.Min(now, crossed) - PeakAt);
         }
 
-        if (Backlog > 0)
-        {
-            MaxAgeSeconds = Math.Max(MaxAgeSeconds, OldestAge(now, rate));
-        }
-
         return processed;
     }
 
-    /// <summary>Call once at each minute boundary, after advancing to it.</summary>
-    public void MinuteBoundary()
+    /// <summary>Call once at each minute boundary, after advancing to it, with the minute's arrival rate.</summary>
+    public void MinuteBoundary(long now, double rate)
     {
+        // The oldest message's age, sampled at each minute's end (and at the horizon).
+        MaxAgeSeconds = Math.Max(MaxAgeSeconds, OldestAge(now, rate));
+
         if (Backlog <= MessageVcpuSeconds * 1e-6)
         {
             // Nothing waits: no earlier minute can hold the oldest message.
