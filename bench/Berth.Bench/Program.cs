@@ -7,6 +7,7 @@ using Berth.Packing;
 // `quality` prints each packer's cost, gap to the lower bound and one-shot time per size;
 // `lint-vs-terraform [files] [rounds]` times berth lint against terraform fmt on one generated corpus
 // (`lint-corpus DIR [files]` only writes that corpus);
+// `stability [days] [sets] [counts...]` prints how stable simulate's percentiles are per run count;
 // anything else runs the BenchmarkDotNet suites (e.g. --filter '*Packing*' --job short, --filter '*Lint*').
 if (args.Length > 0 && args[0] == "lint-vs-terraform")
 {
@@ -24,6 +25,12 @@ if (args.Length >= 2 && args[0] == "lint-corpus")
 if (args.Length is 2 or 3 && args[0] == "lint-once")
 {
     return LintVsTerraform.LintOnce(args[1], args.Length == 3 ? args[2] : null);
+}
+
+if (args.Length > 0 && args[0] == "stability")
+{
+    // How many seeded runs berth simulate needs for stable percentiles on the examples (docs/simulate.md).
+    return RunStability.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "quality")

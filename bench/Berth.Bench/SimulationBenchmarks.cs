@@ -31,4 +31,17 @@ public class SimulationBenchmarks
     [Benchmark]
     public SimulationReport PlatformThousandRunsSevenDays() =>
         SimulationRunner.Run(_platform, PriceCatalog.Embedded, new SimulationOptions(Days: 7, Runs: 1000));
+
+    public static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Berth.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
 }

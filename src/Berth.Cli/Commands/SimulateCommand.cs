@@ -23,9 +23,9 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         public int Days { get; init; } = 7;
 
         [CommandOption("--runs <N>")]
-        [Description("Seeded runs, in parallel; percentiles are across them.")]
-        [DefaultValue(1)]
-        public int Runs { get; init; } = 1;
+        [Description("Seeded runs, in parallel; percentiles and the spread are across them (default: enough for stable percentiles).")]
+        [DefaultValue(SimulationOptions.DefaultRuns)]
+        public int Runs { get; init; } = SimulationOptions.DefaultRuns;
 
         [CommandOption("--seed <SEED>")]
         [Description("Seed of the first run; the same seed gives the same output.")]
@@ -123,6 +123,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
             .Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
                 $"{spec.Name}: {settings.Days} days, {settings.Runs} run(s), seed {settings.Seed} (p50 / p95 across runs)")));
         table.AddColumns("Option", "$/month", "Unserved demand", "Shortfall min/day", "Scale events");
+        table.Caption(settings.Runs > 1 ? "Spread across runs (min to max): see notes where it is wide; --format json has it for every metric." : "One run: percentiles need --runs 2 or more.");
         var risks = new Table().Border(TableBorder.Rounded).Title("Spot and nodes (p50 / p95)");
         risks.AddColumns("Option", "Spot interruptions", "In-flight losses", "Nodes (avg)", "Node CPU requested");
         foreach (var o in report.Summaries)
@@ -144,6 +145,37 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
 
         ansi.Write(table);
         ansi.Write(risks);
+        if (report.Summaries.Any(o => o.Queues.Any(q => q.PeakMessages.Max > 0)))
+        {
+            var queues = new Table().Border(TableBorder.Rounded).Title("Queued work, nothing lost (p50 / p95)");
+            queues.AddColumns("Option", "Service", "Peak backlog (messages)", "Time to drain", "Oldest message");
+            foreach (var o in report.Summaries)
+            {
+                foreach (var q in o.Queues.Where(q => q.PeakMessages.Max > 0))
+                {
+                    var drain = q.UndrainedRuns == settings.Runs ? "not drained" : Seconds(q.TimeToDrainSeconds) + (q.UndrainedRuns > 0 ? " *" : "");
+                    queues.AddRow(o.Id, q.Service, Pair(q.PeakMessages, "0"), drain, Seconds(q.OldestMessageAgeSeconds));
+                }
+            }
+
+            ansi.Write(queues);
+            foreach (var o in report.Summaries.Where(o => o.Queues.Any(q => q.PeakMessages.Max == 0)))
+            {
+                var idle = o.Queues.Where(q => q.PeakMessages.Max == 0).Select(q => q.Service).ToArray();
+                ansi.WriteLine($"{o.Id}: no backlog in any run for {(idle.Length == o.Queues.Count ? "any of its queues" : string.Join(", ", idle))}.");
+            }
+
+            if (report.Summaries.Any(o => o.Queues.Any(q => q.UndrainedRuns > 0)))
+            {
+                ansi.WriteLine("Time to drain: from the largest backlog back to the scaler's setpoint (a minute of the consumers' work). * over the runs that drained; in others the backlog was still above it at the end.");
+            }
+        }
+
+        foreach (var n in report.Notes)
+        {
+            ansi.MarkupLine("[yellow]note:[/] " + Markup.Escape(n));
+        }
+
         foreach (var o in report.Summaries)
         {
             foreach (var n in o.Notes)
@@ -184,6 +216,12 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
     {
         public void Report(int value) => task.Increment(1);
     }
+
+    /// <summary>Seconds as p50 / p95, in s, min or h as fits the p95.</summary>
+    private static string Seconds(Percentiles p) =>
+        p.P95 >= 7_200 ? Pair(new Percentiles(p.P50 / 3_600, p.P95 / 3_600), "0.#") + " h"
+        : p.P95 >= 120 ? Pair(new Percentiles(p.P50 / 60, p.P95 / 60), "0.#") + " min"
+        : Pair(p, "0") + " s";
 
     private static string Pair(Percentiles p, string format) =>
         p.P50.ToString(format, CultureInfo.InvariantCulture) + " / " + p.P95.ToString(format, CultureInfo.InvariantCulture);

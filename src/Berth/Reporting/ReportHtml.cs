@@ -351,7 +351,7 @@ public static class ReportHtml
         if (m.Simulation.Value is { } sim)
         {
             var s = sim.Settings;
-            rows.Add(["Simulation", Inv($"{s.Days} days, 1 run, seed {s.Seed}; Fargate task start {s.FargateStartSeconds} s, pod start {s.PodStartSeconds} s, node start {s.NodeStartSeconds} s, demand noise ±{s.Noise * 100:0.#}%, demand scale {s.DemandScale:0.##}")]);
+            rows.Add(["Simulation", Inv($"{s.Days} days, 1 run, seed {s.Seed}; Fargate task start {s.FargateStartSeconds} s, pod start {s.PodStartSeconds} s, node start {s.NodeStartSeconds} s, demand noise ±{m.Spec.Simulation.Noise.Amplitude * 100:0.#}%, demand scale {s.DemandScale:0.##}")]);
         }
 
         h.Table("Assumptions", ["Setting", "Value"], rows, "assumptions-table");

@@ -5,38 +5,54 @@ using Berth.Spec;
 namespace Berth.Simulation;
 
 /// <summary>
-/// ECS on Fargate, task by task: Application Auto Scaling target tracking on CPU (scale out after 3 consecutive
-/// one-minute datapoints above target, scale in after 15 below 90% of it, cooldowns 60 s out and 300 s in), tasks
-/// serving after a start latency, the capacity provider strategy placing each task on FARGATE or FARGATE_SPOT, and
-/// Fargate Spot interruptions with a two-minute warning, the replacement launched at the warning.
+/// ECS on Fargate, task by task: Application Auto Scaling's policies as generated — CPU target tracking on every
+/// autoscaled service, plus backlog-per-task target tracking and start-from-zero step scaling for SQS consumers
+/// (<see cref="QueueScalingPolicy"/>) — each seeing one-minute CloudWatch datapoints a minute late
+/// (<see cref="TargetTrackingAlarms"/>), the CPU datapoint capped at 100% of the task size; tasks serving after a start
+/// latency; the capacity provider strategy placing each task on FARGATE or FARGATE_SPOT; Fargate Spot interruptions
+/// with a two-minute warning — the task gets SIGTERM then, stops serving, and is stopped after its stopTimeout, its
+/// replacement launched at once; and Fargate Spot launches that find no capacity, retried (never moved to FARGATE).
 /// </summary>
 public sealed class EcsFargateSimulation : OptionSimulation
 {
-    private const int ScaleOutDatapoints = 3;
-    private const int ScaleInDatapoints = 15;
-    private const long ScaleOutCooldown = 60;
-    private const long ScaleInCooldown = 300;
+    /// <summary>The CPU target tracking policy's cooldowns as generated (Generation/Ecs/EcsModule.cs).</summary>
+    private const long CpuScaleOutCooldown = 60;
+    private const long CpuScaleInCooldown = 300;
 
-    /// <summary>Target tracking's scale-in alarm sits at 90% of the target.</summary>
-    private const double ScaleInThreshold = 0.9;
+    /// <summary>
+    /// The container's stopTimeout as generated (Generation/Ecs/ContainerDefinitions.cs): the 120 s maximum when the
+    /// service handles SIGTERM, else ECS's 30 s default. A Fargate Spot task is stopped this long after its warning
+    /// (repost.aws/knowledge-center/fargate-spot-termination-notice).
+    /// </summary>
+    private const long GracefulStopTimeout = 120;
+    private const long DefaultStopTimeout = 30;
+
+    /// <summary>
+    /// How often the service scheduler retries a task Fargate Spot had no capacity for: "the Amazon ECS service retries
+    /// launching the task until the required capacity becomes available" (AmazonECS/latest/bestpracticesguide/
+    /// ec2-and-fargate-spot.html); AWS gives no interval, Berth assumes a minute.
+    /// </summary>
+    private const long SpotRetrySeconds = 60;
 
     private static readonly CapacityProviderItem[] OnDemandOnly = [new(EcsSpec.Fargate, 0, 1)];
 
     private enum TaskState
     {
+        Waiting,
         Starting,
         Serving,
         Draining,
         Stopped,
     }
 
-    private sealed class FargateTask(int service, int provider, int ledger)
+    private sealed class FargateTask(int service, int provider)
     {
         public int Service { get; } = service;
 
         public int Provider { get; } = provider;
 
-        public int Ledger { get; } = ledger;
+        /// <summary>The billing ledger index, once Fargate has placed the task (-1 while it waits for Spot capacity).</summary>
+        public int Ledger { get; set; } = -1;
 
         public TaskState State { get; set; }
 
@@ -61,21 +77,25 @@ public sealed class EcsFargateSimulation : OptionSimulation
 
         public int Desired { get; set; }
 
-        public int ServingTasks { get; set; }
+        public TargetTrackingAlarms Cpu { get; } = new(DemandSource.Target(spec));
 
-        public int High { get; set; }
+        public TargetTrackingAlarms? Backlog { get; } = QueueScalingPolicy.TracksBacklog(spec) && spec.EventSource is { } e ? new(e.TargetPerReplica) : null;
 
-        public int Low { get; set; }
+        /// <summary>The start-from-zero alarm's datapoints, by minute (two are enough for a one-minute delay).</summary>
+        public (int Minute, bool Breaching)[] Step { get; } = new (int, bool)[TargetTrackingAlarms.MetricDelayMinutes + 1];
 
         public long LastScaleOut { get; set; } = long.MinValue / 2;
 
         public long LastScaleIn { get; set; } = long.MinValue / 2;
+
+        public long LastStep { get; set; } = long.MinValue / 2;
     }
 
     private readonly List<FargateTask> _tasks = [];
     private readonly Service[] _services;
     private readonly Random _spotRandom;
     private readonly double _spotRatePerSecond;
+    private readonly double _spotLaunchFailure;
     private int _running;
 
     /// <summary>Runs the plan's services: each task at its plan's Fargate price, over its plan's capacity provider strategy.</summary>
@@ -86,6 +106,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
         var configured = (double?)spec.Pricing.FargateOverride?.SpotInterruptionRate;
         var notedEstimate = false;
         _spotRatePerSecond = SpotInterruptions.PerSecond(options.SpotMonthlyRate ?? configured ?? SpotInterruptions.MonthlyRate(SpotInterruptions.FargateSpotBand), spec.Pricing.HoursPerMonth);
+        _spotLaunchFailure = (double)(spec.Pricing.FargateOverride?.SpotLaunchFailureRate ?? 0);
         _services = new Service[spec.Services.Count];
         var savingsPlan = (double)prices.SavingsPlan;
         for (var i = 0; i < _services.Length; i++)
@@ -131,40 +152,74 @@ public sealed class EcsFargateSimulation : OptionSimulation
                 continue;
             }
 
-            s.Desired = s.Spec.Scaling is null ? s.Spec.MinReplicas : Wanted(s, Demand(i));
+            s.Desired = s.Spec.Scaling is { } scaling
+                ? Math.Clamp(Ceil(Demand(i) / (s.Vcpu * s.Target)), scaling.Min, scaling.Max)
+                : s.Spec.MinReplicas;
             Reconcile(i, instant: true);
+        }
+
+        if (_spotLaunchFailure > 0 && _services.Any(s => s.Priced && s.Strategy.Any(p => p.Provider == EcsSpec.FargateSpot)))
+        {
+            Note(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Fargate Spot launches find no capacity {_spotLaunchFailure:0.#%} of the time (pricing.overrides.fargate.spotLaunchFailureRate, your estimate): such tasks wait and are retried every {SpotRetrySeconds} s, never moved to FARGATE"));
         }
     }
 
+    /// <summary>
+    /// Each minute, every autoscaled service's datapoints for the minute that just ended, then its policies on the
+    /// datapoints CloudWatch has by now: scale out on the largest capacity any policy in ALARM asks for; scale in only
+    /// when every target tracking policy's low alarm is in ALARM, to the largest capacity they ask for.
+    /// </summary>
     protected override void OnMinute()
     {
+        var minute = (int)(Now / 60) - 1;
         for (var i = 0; i < _services.Length; i++)
         {
             var s = _services[i];
-            if (!s.Priced || s.Spec.Scaling is null)
+            if (!s.Priced || s.Spec.Scaling is not { } scaling)
             {
                 continue;
             }
 
-            // The datapoint is the average CPU of the tasks reporting it: demand over serving tasks' vCPU.
-            var demand = Demand(i);
-            var utilisation = s.ServingTasks == 0 ? (demand > 0 ? double.PositiveInfinity : 0) : demand / (s.ServingTasks * s.Vcpu);
-            s.High = utilisation > s.Target ? s.High + 1 : 0;
-            s.Low = utilisation < s.Target * ScaleInThreshold ? s.Low + 1 : 0;
-            var wanted = Wanted(s, demand);
-            if (s.High >= ScaleOutDatapoints && Now - s.LastScaleOut >= ScaleOutCooldown && wanted > s.Desired)
+            // CPUUtilization: the average over the tasks that ran in the minute, of CPU used over task CPU (never above 100%).
+            var (used, taskSeconds) = TakeWindow(i);
+            s.Cpu.Record(minute, taskSeconds > 0 ? used / (taskSeconds * s.Vcpu) : null, Ceil(used / 60 / (s.Vcpu * s.Target)));
+            var running = Serving(i);
+            var messages = Queued(i) ? QueueMessages(i) : 0;
+            if (s.Backlog is not null && s.Spec.EventSource is { } source)
             {
-                s.Desired = wanted;
-                s.LastScaleOut = Now;
-                ScaleEvents++;
-                Reconcile(i, instant: false);
+                s.Backlog.Record(minute, running > 0 ? messages / running : null, Ceil(messages / source.TargetPerReplica));
             }
-            else if (s.Low >= ScaleInDatapoints && Now - s.LastScaleIn >= ScaleInCooldown && Now - s.LastScaleOut >= ScaleInCooldown && wanted < s.Desired)
+
+            if (QueueScalingPolicy.StartsFromZero(s.Spec))
             {
-                s.Desired = wanted;
-                s.LastScaleIn = Now;
-                ScaleEvents++;
-                Reconcile(i, instant: false);
+                s.Step[minute % s.Step.Length] = (minute, messages >= QueueScalingPolicy.StepMessages && running == 0);
+            }
+
+            var cpu = s.Cpu.Evaluate(minute);
+            var backlog = s.Backlog?.Evaluate(minute);
+            var outTo = Math.Max(cpu.High ? cpu.Proposal : 0, backlog is { High: true } b ? b.Proposal : 0);
+            var step = s.Step[(minute - TargetTrackingAlarms.MetricDelayMinutes + s.Step.Length) % s.Step.Length];
+            if (outTo > s.Desired && Now - s.LastScaleOut >= Math.Max(CpuScaleOutCooldown, QueueScalingPolicy.ScaleOutCooldownSeconds))
+            {
+                Scale(i, Math.Min(outTo, scaling.Max));
+                s.LastScaleOut = Now;
+            }
+            else if (step.Minute == minute - TargetTrackingAlarms.MetricDelayMinutes && step.Breaching
+                     && Now - s.LastStep >= QueueScalingPolicy.StepCooldownSeconds && s.Desired < scaling.Max)
+            {
+                Scale(i, s.Desired + QueueScalingPolicy.StepAdjustment);
+                s.LastStep = Now;
+            }
+            else if (cpu.Low && (backlog is null || backlog.Value.Low)
+                     && Now - s.LastScaleIn >= Math.Max(CpuScaleInCooldown, QueueScalingPolicy.ScaleInCooldownSeconds))
+            {
+                var inTo = Math.Max(scaling.Min, Math.Max(cpu.Proposal, backlog?.Proposal ?? 0));
+                if (inTo < s.Desired)
+                {
+                    Scale(i, inTo);
+                    s.LastScaleIn = Now;
+                }
             }
         }
     }
@@ -178,16 +233,23 @@ public sealed class EcsFargateSimulation : OptionSimulation
                 task.State = TaskState.Serving;
                 MarkServing(task, true);
                 break;
+            case EventKind.LaunchRetry when task.State == TaskState.Waiting:
+                Place(e.Target, instant: false);
+                break;
             case EventKind.SpotWarning when task.State is TaskState.Starting or TaskState.Serving:
+                // SIGTERM at the warning: the task stops taking work and is stopped after its stopTimeout; the scheduler
+                // launches its replacement now.
                 Interruptions++;
-                if (!_services[task.Service].Spec.GracefulShutdown && task.Serving)
+                var s = _services[task.Service];
+                if (!s.Spec.GracefulShutdown && task.Serving)
                 {
                     InFlightLosses++;
                 }
 
                 task.State = TaskState.Draining;
-                _services[task.Service].Active[task.Provider].Remove(e.Target);
-                Queue.Schedule(Now + SpotInterruptions.WarningSeconds, new SimEvent(EventKind.SpotTerminate, e.Target));
+                MarkServing(task, false);
+                s.Active[task.Provider].Remove(e.Target);
+                Queue.Schedule(Now + (s.Spec.GracefulShutdown ? GracefulStopTimeout : DefaultStopTimeout), new SimEvent(EventKind.SpotTerminate, e.Target));
                 Reconcile(task.Service, instant: false);
                 break;
             case EventKind.SpotTerminate when task.State == TaskState.Draining:
@@ -200,11 +262,13 @@ public sealed class EcsFargateSimulation : OptionSimulation
 
     protected override void Finish() => StopAllBilling();
 
-    private static int Wanted(Service s, double demand)
+    private static int Ceil(double x) => (int)Math.Min(int.MaxValue, Math.Ceiling(x - 1e-9));
+
+    private void Scale(int service, int desired)
     {
-        var scaling = s.Spec.Scaling;
-        var tasks = (int)Math.Min(int.MaxValue, Math.Ceiling((demand / (s.Vcpu * s.Target)) - 1e-9));
-        return scaling is null ? s.Desired : Math.Clamp(tasks, scaling.Min, scaling.Max);
+        _services[service].Desired = desired;
+        ScaleEvents++;
+        Reconcile(service, instant: false);
     }
 
     /// <summary>Launches or stops tasks so each provider holds its share of the desired count (newest stopped first).</summary>
@@ -224,17 +288,28 @@ public sealed class EcsFargateSimulation : OptionSimulation
 
             while (active.Count < split[p])
             {
-                active.Add(Launch(service, p, instant));
+                var id = _tasks.Count;
+                _tasks.Add(new FargateTask(service, p));
+                active.Add(id);
+                Place(id, instant);
             }
         }
     }
 
-    private int Launch(int service, int provider, bool instant)
+    /// <summary>Places a task on its provider — Fargate Spot may have no capacity, and the task waits for a retry — and bills it from then.</summary>
+    private void Place(int id, bool instant)
     {
-        var s = _services[service];
-        var id = _tasks.Count;
-        var task = new FargateTask(service, provider, StartBilling(s.UsdPerHour[provider]));
-        _tasks.Add(task);
+        var task = _tasks[id];
+        var s = _services[task.Service];
+        var spot = s.Strategy[task.Provider].Provider == EcsSpec.FargateSpot;
+        if (spot && !instant && _spotLaunchFailure > 0 && _spotRandom.NextDouble() < _spotLaunchFailure)
+        {
+            task.State = TaskState.Waiting;
+            Queue.Schedule(Now + SpotRetrySeconds, new SimEvent(EventKind.LaunchRetry, id));
+            return;
+        }
+
+        task.Ledger = StartBilling(s.UsdPerHour[task.Provider]);
         _running++;
         if (instant)
         {
@@ -243,23 +318,26 @@ public sealed class EcsFargateSimulation : OptionSimulation
         }
         else
         {
+            task.State = TaskState.Starting;
             Queue.Schedule(Now + Options.FargateStartSeconds, new SimEvent(EventKind.UnitReady, id));
         }
 
-        if (s.Strategy[provider].Provider == EcsSpec.FargateSpot && SimRandom.Exponential(_spotRandom, _spotRatePerSecond) is { } wait)
+        if (spot && SimRandom.Exponential(_spotRandom, _spotRatePerSecond) is { } wait)
         {
             Queue.Schedule(Now + wait, new SimEvent(EventKind.SpotWarning, id));
         }
-
-        return id;
     }
 
     private void Stop(FargateTask task)
     {
         MarkServing(task, false);
+        if (task.Ledger >= 0 && task.State != TaskState.Stopped)
+        {
+            StopBilling(task.Ledger);
+            _running--;
+        }
+
         task.State = TaskState.Stopped;
-        StopBilling(task.Ledger);
-        _running--;
     }
 
     private void MarkServing(FargateTask task, bool serving)
@@ -269,9 +347,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
             return;
         }
 
-        var s = _services[task.Service];
         task.Serving = serving;
-        s.ServingTasks += serving ? 1 : -1;
-        AddCapacity(task.Service, (serving ? 1 : -1) * s.Vcpu * s.Target);
+        ServingChanged(task.Service, serving ? 1 : -1);
     }
 }

@@ -16,10 +16,6 @@ public sealed class EksFargateSimulation : OptionSimulation
     {
         public ServiceSpec Spec { get; } = spec;
 
-        public double Vcpu { get; } = spec.Cpu.Value / 1000.0;
-
-        public double Target { get; } = DemandSource.Target(spec);
-
         public double UsdPerHour { get; set; }
 
         public bool Priced { get; set; }
@@ -84,9 +80,20 @@ public sealed class EksFargateSimulation : OptionSimulation
         {
             case EventKind.HpaSync:
                 _hpa.NextTick();
-                for (var i = 0; i < _services.Length; i++)
+                foreach (var i in _hpa.CpuScaled)
                 {
-                    if (_services[i].Priced && _hpa.Sync(i, Demand(i), _services[i].ServingPods, _services[i].Pods.Count))
+                    var (used, ready) = TakeWindow(i);
+                    if (_services[i].Priced && _hpa.SyncCpu(i, used, ready, _services[i].ServingPods))
+                    {
+                        ScaleEvents++;
+                        Reconcile(i, instant: false);
+                    }
+                }
+
+                var poll = Now % KedaScaledObject.PollingIntervalSeconds == 0;
+                foreach (var i in _hpa.QueueScaled)
+                {
+                    if (_services[i].Priced && _hpa.SyncKeda(i, Now, QueueMessages(i), _services[i].Pods.Count, poll))
                     {
                         ScaleEvents++;
                         Reconcile(i, instant: false);
@@ -145,6 +152,6 @@ public sealed class EksFargateSimulation : OptionSimulation
     {
         var s = _services[service];
         s.ServingPods += serving ? 1 : -1;
-        AddCapacity(service, (serving ? 1 : -1) * s.Vcpu * s.Target);
+        ServingChanged(service, serving ? 1 : -1);
     }
 }

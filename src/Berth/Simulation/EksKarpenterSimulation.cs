@@ -35,9 +35,18 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly bool _underutilized;
     private readonly Dictionary<int, int> _replacementOf = [];
     private readonly Dictionary<int, int> _replacing = [];
+    private readonly List<(int Node, int Replacement)> _draining = [];
     private readonly Dictionary<int, (int Stamp, (int Type, CapacityType Capacity)? Replacement)> _replacementCache = [];
-    private readonly List<(int Node, Resources Used)> _others = [];
     private readonly double _systemUsdPerHour;
+    private readonly List<Room> _room = [];
+    private readonly List<Room> _scratch = [];
+    private readonly List<int> _candidates = [];
+    private readonly Dictionary<string, PackingResult> _packings = new(StringComparer.Ordinal);
+    private readonly Comparison<int> _byService;
+    private readonly Comparison<int> _disruptionOrder;
+    private readonly Predicate<int> _nothingToMove;
+    private bool _othersStale = true;
+    private readonly Dictionary<int, (int Stamp, long Sequence)> _didNotFit = [];
     private bool _provisionScheduled;
     private bool _notedUnschedulable;
     private bool _changed;
@@ -55,6 +64,18 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         // consolidateAfter: Never (null) turns consolidation off.
         _consolidateAfter = spec.Eks.Karpenter.ConsolidateAfter is { } after ? (long)Math.Ceiling(after.TotalSeconds) : null;
         _underutilized = spec.Eks.Karpenter.Consolidation == ConsolidationPolicy.WhenEmptyOrUnderutilized;
+        _disruptionOrder = (a, b) =>
+        {
+            var c = Nodes[a].Pods.Count.CompareTo(Nodes[b].Pods.Count);
+            c = c != 0 ? c : Nodes[b].ListUsdPerHour.CompareTo(Nodes[a].ListUsdPerHour);
+            return c != 0 ? c : a.CompareTo(b);
+        };
+        _nothingToMove = n => Nodes[n].State != NodeState.Ready || Nodes[n].Pods.Count == 0;
+        _byService = (a, b) =>
+        {
+            var c = Pods[a].Service.CompareTo(Pods[b].Service);
+            return c != 0 ? c : a.CompareTo(b);
+        };
     }
 
     public override string Id => OptionIds.EksKarpenter;
@@ -112,8 +133,19 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         _changed = true;
         if (_replacementOf.Remove(nodeId, out var old))
         {
+            // No longer held back: pods may bind to the replacement now.
+            GainedRoom(Nodes[nodeId]);
             _replacing.Remove(old);
-            MovePods(old, nodeId);
+            _draining.Add((old, nodeId));
+            ContinueDrains();
+        }
+    }
+
+    private protected override void OnPodReady(int service)
+    {
+        if (_draining.Count > 0)
+        {
+            ContinueDrains();
         }
     }
 
@@ -124,6 +156,14 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         {
             _replacing.Remove(old);
             Nodes[old].State = NodeState.Ready;
+            GainedRoom(Nodes[old]);
+        }
+
+        // A node interrupted while it drained: the interruption takes over. A replacement it was draining onto stays a node.
+        _draining.RemoveAll(d => d.Node == nodeId);
+        if (_replacing.Remove(nodeId, out var replacement))
+        {
+            _replacementOf.Remove(replacement);
         }
     }
 
@@ -145,8 +185,22 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
-        var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
-        var packed = KarpenterPacker.Pack(_problem, set, withLowerBound: false);
+        // Karpenter's queue orders pods by CPU and memory (queue.go, an unstable sort); Berth groups equal pods by service
+        // too, so the same pending pods pack the same way and the packing is looked up rather than redone.
+        pending.Sort(_byService);
+        var key = new System.Text.StringBuilder();
+        foreach (var p in pending)
+        {
+            key.Append(Pods[p].Service).Append(',');
+        }
+
+        if (!_packings.TryGetValue(key.ToString(), out var packed))
+        {
+            var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
+            packed = KarpenterPacker.Pack(_problem, set, withLowerBound: false);
+            _packings[key.ToString()] = packed;
+        }
+
         foreach (var n in packed.Nodes)
         {
             var node = Launch(PoolIndex(n.Pool), n.Type, n.Capacity, instant, Math.Max(0, IndexOf(_problem.Zones, n.Zone)));
@@ -164,7 +218,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         if (packed.Unschedulable.Count > 0 && !_notedUnschedulable)
         {
             _notedUnschedulable = true;
-            Note("some pods fit no instance type the NodePool allows and stay pending: " + string.Join(", ", packed.Unschedulable.Select(u => ServiceNames[set.Pods[u].Service]).Distinct()));
+            Note("some pods fit no instance type the NodePool allows and stay pending: " + string.Join(", ", packed.Unschedulable.Select(u => ServiceNames[packed.PodSet.Pods[u].Service]).Distinct()));
         }
     }
 
@@ -225,15 +279,32 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         var onlySince = _changed ? long.MinValue : _lastPass;
         _changed = false;
         _lastPass = Now;
-        var allowed = (int)Math.Ceiling(DisruptionBudget * LiveNodes.Count) - _replacing.Count;
+        // Drains still waiting on PodDisruptionBudgets count against the budget, as nodes being disrupted.
+        ContinueDrains();
+        var allowed = (int)Math.Ceiling(DisruptionBudget * LiveNodes.Count) - _replacing.Count - _draining.Count;
         if (allowed <= 0)
         {
             return;
         }
 
-        var candidates = LiveNodes.Where(n => Eligible(n, after) && Nodes[n].LastChange + after > onlySince).ToList();
-        foreach (var n in candidates.Where(n => Nodes[n].Pods.Count == 0).ToArray())
+        _candidates.Clear();
+        foreach (var n in LiveNodes)
         {
+            if (Eligible(n, after) && Nodes[n].LastChange + after > onlySince)
+            {
+                _candidates.Add(n);
+            }
+        }
+
+        // Empty candidates first (deleting shrinks LiveNodes, so iterate the snapshot).
+        for (var k = 0; k < _candidates.Count; k++)
+        {
+            var n = _candidates[k];
+            if (Nodes[n].Pods.Count > 0)
+            {
+                continue;
+            }
+
             if (allowed == 0)
             {
                 return;
@@ -249,10 +320,11 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             return;
         }
 
+        _othersStale = true;
         // Cheapest to disrupt first: fewest pods, then the dearest node (the biggest saving), then launch order.
-        var order = candidates.Where(n => Nodes[n].State == NodeState.Ready && Nodes[n].Pods.Count > 0)
-            .OrderBy(n => Nodes[n].Pods.Count).ThenByDescending(n => Nodes[n].ListUsdPerHour).ThenBy(n => n).ToArray();
-        foreach (var n in order)
+        _candidates.RemoveAll(_nothingToMove);
+        _candidates.Sort(_disruptionOrder);
+        foreach (var n in _candidates)
         {
             if (allowed == 0)
             {
@@ -267,11 +339,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             if (FitsElsewhere(n))
             {
                 Drain(n);
+                _othersStale = true;
                 NodesConsolidated++;
                 allowed--;
             }
             else if (Replacement(n) is { } r)
             {
+                _othersStale = true;
                 var id = Launch(Nodes[n].Pool, r.Type, r.Capacity, instant: false, Nodes[n].Zone);
                 Nodes[n].State = NodeState.Cordoned;
                 _replacementOf[id] = n;
@@ -288,59 +362,119 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         return node.State == NodeState.Ready && !_replacementOf.ContainsKey(n) && !_replacing.ContainsKey(n) && Now - node.LastChange >= after;
     }
 
-    /// <summary>The node's pods, largest first (the order they are moved in).</summary>
-    private int[] PodsBySize(int n)
+    /// <summary>
+    /// The nodes pods could move to in this pass (launching or ready, not held back), in launch order, with their free
+    /// room: gathered once a pass and again after a drain or replacement changed them.
+    /// </summary>
+    private void GatherOthers()
     {
-        var pods = Nodes[n].Pods.ToArray();
-        Array.Sort(pods, (a, b) =>
+        _room.Clear();
+        foreach (var m in LiveNodes)
         {
-            var x = Services[Pods[a].Service].Pod;
-            var y = Services[Pods[b].Service].Pod;
-            var c = y.CpuMillicores.CompareTo(x.CpuMillicores);
-            c = c != 0 ? c : y.MemoryMiB.CompareTo(x.MemoryMiB);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        return pods;
+            var other = Nodes[m];
+            if (other.State is NodeState.Launching or NodeState.Ready && Accepts(m))
+            {
+                _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Allocatable - other.Used));
+            }
+        }
+
+        _othersStale = false;
     }
 
     /// <summary>Whether every pod of the node would bind elsewhere, placed exactly as <see cref="EksNodeSimulation.TryPlace"/> will place them.</summary>
     private bool FitsElsewhere(int n)
     {
-        var node = Nodes[n];
-        long freeCpu = 0, freeMemory = 0;
-        _others.Clear();
-        foreach (var m in LiveNodes)
+        if (_othersStale)
         {
-            var other = Nodes[m];
-            if (m != n && other.State is NodeState.Launching or NodeState.Ready && Accepts(m) && other.Info.Arch == node.Info.Arch && other.Pool == node.Pool)
-            {
-                freeCpu += other.Allocatable.CpuMillicores - other.Used.CpuMillicores;
-                freeMemory += other.Allocatable.MemoryMiB - other.Used.MemoryMiB;
-                _others.Add((m, other.Used));
-            }
+            GatherOthers();
         }
 
-        // Not enough room in total: no placement can work (the common case on a well-packed cluster).
-        if (freeCpu < node.Used.CpuMillicores || freeMemory < node.Used.MemoryMiB)
+        var node = Nodes[n];
+        if (_didNotFit.TryGetValue(n, out var memo) && memo.Stamp == node.Stamp && !GainedUsefulRoom(n, memo.Sequence))
         {
             return false;
         }
 
-        var others = CollectionsMarshal.AsSpan(_others);
-        foreach (var p in PodsBySize(n))
+        var fits = Place(n);
+        if (!fits)
+        {
+            _didNotFit[n] = (node.Stamp, RoomSequence);
+        }
+
+        return fits;
+    }
+
+    /// <summary>
+    /// Whether, since <paramref name="since"/>, another node pods of <paramref name="n"/> could move to gained room that
+    /// holds at least its smallest pod. If none did, a first fit that failed then fails now: the nodes that gained too
+    /// little room still take none of its pods, and the others only lost room.
+    /// </summary>
+    private bool GainedUsefulRoom(int n, long since)
+    {
+        var node = Nodes[n];
+        long minCpu = long.MaxValue, minMemory = long.MaxValue;
+        foreach (var p in node.Pods)
+        {
+            var pod = Services[Pods[p].Service].Pod;
+            minCpu = Math.Min(minCpu, pod.CpuMillicores);
+            minMemory = Math.Min(minMemory, pod.MemoryMiB);
+        }
+
+        foreach (var r in _room)
+        {
+            if (r.Node != n && r.Arch == node.Info.Arch && Nodes[r.Node].Pool == node.Pool && Nodes[r.Node].RoomGained > since
+                && r.Free.CpuMillicores >= minCpu && r.Free.MemoryMiB >= minMemory && r.Free.Pods >= 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>First fit of the node's pods, largest first (as bound), onto the other nodes of its arch in launch order.</summary>
+    private bool Place(int n)
+    {
+        var node = Nodes[n];
+        var arch = node.Info.Arch;
+        long freeCpu = 0, freeMemory = 0, roomiestCpu = 0;
+        _scratch.Clear();
+        foreach (var r in _room)
+        {
+            if (r.Node != n && r.Arch == arch && Nodes[r.Node].Pool == node.Pool)
+            {
+                freeCpu += r.Free.CpuMillicores;
+                freeMemory += r.Free.MemoryMiB;
+                roomiestCpu = Math.Max(roomiestCpu, r.Free.CpuMillicores);
+                _scratch.Add(r);
+            }
+        }
+
+        // Not enough room in total, or no node with room for the largest pod: no placement can work (the common case).
+        var pods = node.Pods;
+        if (freeCpu < node.Used.CpuMillicores || freeMemory < node.Used.MemoryMiB
+            || (pods.Count > 0 && Services[Pods[pods[0]].Service].Pod.CpuMillicores > roomiestCpu))
+        {
+            return false;
+        }
+
+        var others = CollectionsMarshal.AsSpan(_scratch);
+        foreach (var p in pods)
         {
             var request = Services[Pods[p].Service].Pod;
             var placed = false;
-            for (var k = 0; k < others.Length && !placed; k++)
+            for (var k = 0; k < others.Length; k++)
             {
-                var other = Nodes[others[k].Node];
-                var need = others[k].Used + request.Requests;
+                ref var r = ref others[k];
 
-                // Consolidation simulates scheduling with the pods' own constraints: a zone-spread pod stays in its zone.
-                if (Compatible(other, request) && other.Allocatable.Holds(need) && (_problem.Workloads[request.Service].ZoneMaxSkew == 0 || other.Zone == node.Zone))
+                // Compatible() (arch, taints, selectors, Spot), and consolidation simulates scheduling with the pods'
+                // own constraints: a zone-spread pod stays in its zone.
+                if (r.Free.Holds(request.Requests) && Compatible(Nodes[r.Node], request)
+                    && (_problem.Workloads[request.Service].ZoneMaxSkew == 0 || Nodes[r.Node].Zone == node.Zone))
                 {
-                    others[k].Used = need;
+                    r.Free -= request.Requests;
                     placed = true;
+                    break;
                 }
             }
 
@@ -351,6 +485,15 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         return true;
+    }
+
+    /// <summary>A node pods could move to, and its free room (allocatable − requested).</summary>
+    private struct Room(int node, CpuArch arch, bool spot, Resources free)
+    {
+        public readonly int Node = node;
+        public readonly CpuArch Arch = arch;
+        public readonly bool Spot = spot;
+        public Resources Free = free;
     }
 
     /// <summary>
@@ -372,7 +515,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         var table = _problem.Pools[node.Pool].Table;
-        var spotOk = table.SpotAllowed && node.Pods.TrueForAll(p => Services[Pods[p].Service].Pod.SpotOk);
+        var spotOk = table.SpotAllowed;
+        foreach (var p in node.Pods)
+        {
+            spotOk &= Services[Pods[p].Service].Pod.SpotOk;
+        }
+
         (int Type, CapacityType Capacity)? best = null;
         var bestUsd = double.MaxValue;
         var bestOnDemand = double.MaxValue;
@@ -412,40 +560,54 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         return r;
     }
 
-    /// <summary>Cordons the node, evicts its pods (recreated on the other nodes), and deletes it.</summary>
+    /// <summary>Cordons the node and starts draining it onto the other nodes.</summary>
     private void Drain(int n)
     {
         Nodes[n].State = NodeState.Cordoned;
-        foreach (var p in PodsBySize(n))
-        {
-            var service = Pods[p].Service;
-            Evict(p);
-            Reconcile(service);
-        }
-
-        DeleteNode(n);
+        _draining.Add((n, -1));
+        ContinueDrains();
     }
 
-    /// <summary>The replacement is ready: the old node's pods are evicted and recreated on it, and the old node deleted.</summary>
-    private void MovePods(int old, int replacement)
+    /// <summary>
+    /// Evicts what the PodDisruptionBudgets allow from every draining node, and deletes the nodes left empty. The generated
+    /// budget is <c>maxUnavailable: 1</c> (Generation/Eks/K8sManifests.cs <c>Pdb</c>): the eviction API lets a pod go only
+    /// while every pod its Deployment wants is ready, so a service loses one pod at a time, the next after its
+    /// replacement is ready — Karpenter's termination controller evicts through that API (karpenter.sh/docs/concepts/
+    /// disruption, termination controller). Pods leaving a replaced node are recreated on its replacement when it has room.
+    /// </summary>
+    private void ContinueDrains()
     {
-        foreach (var p in PodsBySize(old))
+        for (var k = 0; k < _draining.Count; k++)
         {
-            var service = Pods[p].Service;
-            Evict(p);
-            var fresh = NewPod(service);
-            var target = Nodes[replacement];
-            if (target.State == NodeState.Ready && target.Allocatable.Holds(target.Used + Services[service].Pod.Requests))
+            var (n, replacement) = _draining[k];
+            foreach (var p in Nodes[n].Pods.ToArray())
             {
-                Bind(fresh, replacement, instant: false);
+                var service = Pods[p].Service;
+                if (Services[service].ReadyPods < DesiredReplicas(service))
+                {
+                    continue;
+                }
+
+                Evict(p);
+                var target = replacement >= 0 ? Nodes[replacement] : null;
+                if (target is { State: NodeState.Ready } && target.Allocatable.Holds(target.Used + Services[service].Pod.Requests))
+                {
+                    if (Services[service].Active.Count < DesiredReplicas(service))
+                    {
+                        Bind(NewPod(service), replacement, instant: false);
+                    }
+                }
+                else
+                {
+                    Reconcile(service);
+                }
             }
-            else if (!TryPlace(fresh))
+
+            if (Nodes[n].Pods.Count == 0)
             {
-                Pending.Add(fresh);
-                OnPending();
+                DeleteNode(n);
+                _draining.RemoveAt(k--);
             }
         }
-
-        DeleteNode(old);
     }
 }

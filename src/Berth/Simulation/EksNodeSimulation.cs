@@ -7,8 +7,10 @@ namespace Berth.Simulation;
 /// <summary>
 /// EKS on EC2 nodes, pod by pod and node by node — what Karpenter and fixed managed node groups share: the HPA, pods
 /// binding to the first node with room (in launch order) and serving after the pod start latency, pods with nowhere to
-/// go pending, Spot nodes interrupted with a two-minute warning (the node cordoned, its pods replaced at the warning),
-/// and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
+/// go pending, Spot nodes interrupted with a two-minute warning — drained at the warning: the node is tainted, its pods
+/// evicted (they stop serving then) and replaced at once (Karpenter's interruption handling, karpenter.sh/docs/concepts/
+/// disruption#interruption; EKS managed node groups drain a Spot node when its interruption notice arrives,
+/// docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html, Spot capacity) — and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
 /// Simplified: pods go to the first node with room, not through kube-scheduler's scoring; no zones or topology spread.
 /// </summary>
 public abstract class EksNodeSimulation : OptionSimulation
@@ -69,6 +71,7 @@ public abstract class EksNodeSimulation : OptionSimulation
         /// <summary>Requests on the node that are not service pods (the cluster's controllers); part of <see cref="Used"/>.</summary>
         public Resources Reserved { get; set; }
 
+        /// <summary>The pods bound to the node, largest first.</summary>
         public List<int> Pods { get; } = [];
 
         public NodeState State { get; set; }
@@ -78,15 +81,19 @@ public abstract class EksNodeSimulation : OptionSimulation
 
         /// <summary>Bumped on every pod change: cached consolidation results are valid for one stamp.</summary>
         public int Stamp { get; set; }
+
+        /// <summary>When (in <see cref="RoomSequence"/> order) the node last gained room for other pods: a pod left, or it joined the nodes pods may bind to.</summary>
+        public long RoomGained { get; set; }
     }
+
+    /// <summary>Counts the times any node gained room (see <see cref="SimNode.RoomGained"/>).</summary>
+    private protected long RoomSequence { get; private set; }
+
+    private protected void GainedRoom(SimNode node) => node.RoomGained = ++RoomSequence;
 
     private protected sealed class Service(ServiceSpec spec, Pod pod)
     {
         public ServiceSpec Spec { get; } = spec;
-
-        public double Vcpu { get; } = spec.Cpu.Value / 1000.0;
-
-        public double Target { get; } = DemandSource.Target(spec);
 
         /// <summary>One replica as the scheduler sees it (the plan's requests where there is a plan).</summary>
         public Pod Pod { get; } = pod;
@@ -98,6 +105,7 @@ public abstract class EksNodeSimulation : OptionSimulation
 
     private readonly HorizontalPodAutoscaler _hpa;
     private readonly Random _spotRandom;
+    private readonly Comparer<int> _largestFirst;
     private protected readonly PriceBook _prices;
 
     /// <param name="spec">The spec.</param>
@@ -113,6 +121,14 @@ public abstract class EksNodeSimulation : OptionSimulation
         Services = spec.Services.Select((s, i) => new Service(s, pods?[i] ?? new Pod(i, s.Cpu.Value, (long)Math.Ceiling(s.Memory.MiB), s.Arch, s.Spot))).ToArray();
         ServiceNames = spec.Services.Select(s => s.Name).ToArray();
         _hpa = new HorizontalPodAutoscaler(spec.Services);
+        _largestFirst = Comparer<int>.Create((a, b) =>
+        {
+            var x = Services[Pods[a].Service].Pod;
+            var y = Services[Pods[b].Service].Pod;
+            var c = y.CpuMillicores.CompareTo(x.CpuMillicores);
+            c = c != 0 ? c : y.MemoryMiB.CompareTo(x.MemoryMiB);
+            return c != 0 ? c : a.CompareTo(b);
+        });
         ControlPlaneUsdPerHour = (double)prices.ControlPlane(spec.Eks.SupportTier).UsdPerHour;
         SavingsPlan = (double)prices.SavingsPlan;
     }
@@ -175,6 +191,14 @@ public abstract class EksNodeSimulation : OptionSimulation
     {
     }
 
+    /// <summary>A pod of the service became ready (a PodDisruptionBudget may allow the next eviction).</summary>
+    private protected virtual void OnPodReady(int service)
+    {
+    }
+
+    /// <summary>The replicas the service's Deployment asks for now.</summary>
+    private protected int DesiredReplicas(int service) => _hpa.Desired[service];
+
     /// <summary>A node became ready; its bound pods start.</summary>
     /// <summary>A node was deleted (after its pods left); <see cref="SimNode.Reserved"/> still says what else it held.</summary>
     private protected virtual void OnNodeDeleted(int nodeId)
@@ -206,8 +230,9 @@ public abstract class EksNodeSimulation : OptionSimulation
             case EventKind.UnitReady when Pods[e.Target].State == PodState.Starting:
                 Pods[e.Target].State = PodState.Serving;
                 MarkServing(e.Target, true);
+                OnPodReady(Pods[e.Target].Service);
                 break;
-            case EventKind.SpotWarning when Nodes[e.Target].State is NodeState.Launching or NodeState.Ready:
+            case EventKind.SpotWarning when Nodes[e.Target].State is NodeState.Launching or NodeState.Ready or NodeState.Cordoned:
                 SpotWarning(e.Target);
                 break;
             case EventKind.SpotTerminate:
@@ -233,9 +258,20 @@ public abstract class EksNodeSimulation : OptionSimulation
     private void Hpa()
     {
         _hpa.NextTick();
-        for (var i = 0; i < Services.Length; i++)
+        foreach (var i in _hpa.CpuScaled)
         {
-            if (_hpa.Sync(i, Demand(i), Services[i].ReadyPods, Services[i].Active.Count))
+            var (used, ready) = TakeWindow(i);
+            if (_hpa.SyncCpu(i, used, ready, Services[i].ReadyPods))
+            {
+                ScaleEvents++;
+                Reconcile(i);
+            }
+        }
+
+        var poll = Now % KedaScaledObject.PollingIntervalSeconds == 0;
+        foreach (var i in _hpa.QueueScaled)
+        {
+            if (_hpa.SyncKeda(i, Now, QueueMessages(i), Services[i].Active.Count, poll))
             {
                 ScaleEvents++;
                 Reconcile(i);
@@ -282,8 +318,8 @@ public abstract class EksNodeSimulation : OptionSimulation
         {
             var node = Nodes[n];
             if (node.State is NodeState.Launching or NodeState.Ready
-                && Compatible(node, request)
                 && node.Allocatable.Holds(node.Used + request.Requests)
+                && Compatible(node, request)
                 && Accepts(n))
             {
                 Bind(pod, n, instant: false);
@@ -326,6 +362,7 @@ public abstract class EksNodeSimulation : OptionSimulation
             LastChange = Now,
         };
         Nodes.Add(node);
+        GainedRoom(node);
         LiveNodes.Add(id);
         NodesChanged(1, allocatable.CpuMillicores / 1000.0);
         if (!instant)
@@ -363,7 +400,9 @@ public abstract class EksNodeSimulation : OptionSimulation
             throw new InvalidOperationException($"node {nodeId} over its allocatable at {Now} s");
         }
 
-        node.Pods.Add(pod);
+        // Kept largest first (CPU, then memory, then pod id): the order consolidation moves them in.
+        var at = node.Pods.BinarySearch(pod, _largestFirst);
+        node.Pods.Insert(~at, pod);
         Touch(node);
         RequestsChanged(request.CpuMillicores / 1000.0);
         p.Node = nodeId;
@@ -423,8 +462,10 @@ public abstract class EksNodeSimulation : OptionSimulation
             affected.Add(pod.Service);
             if (pod.State == PodState.Serving)
             {
-                // Serves until the interruption; without graceful shutdown its in-flight work is lost then.
+                // Drained at the warning: evicted, the pod leaves its Service's endpoints and gets SIGTERM, so it serves no
+                // new work; it stays on the node until the interruption. Without graceful shutdown its in-flight work is lost.
                 pod.State = PodState.Draining;
+                MarkServing(p, false);
                 if (!Services[pod.Service].Spec.GracefulShutdown)
                 {
                     InFlightLosses++;
@@ -476,6 +517,7 @@ public abstract class EksNodeSimulation : OptionSimulation
         RequestsChanged(-request.CpuMillicores / 1000.0);
         if (node.State is NodeState.Launching or NodeState.Ready)
         {
+            GainedRoom(node);
             OnPodLeft(p.Node);
         }
     }
@@ -518,6 +560,6 @@ public abstract class EksNodeSimulation : OptionSimulation
         var s = Services[p.Service];
         p.Serving = serving;
         s.ReadyPods += serving ? 1 : -1;
-        AddCapacity(p.Service, (serving ? 1 : -1) * s.Vcpu * s.Target);
+        ServingChanged(p.Service, serving ? 1 : -1);
     }
 }

@@ -8,6 +8,7 @@ public enum EventKind
     SpotWarning,
     NodeReady,
     UnitReady,
+    LaunchRetry,
     HpaSync,
     Provision,
     ConsolidationCheck,

@@ -5,14 +5,24 @@ namespace Berth.Simulation;
 /// <summary>
 /// The shared machinery of one option's run: the clock and event queue, demand each minute, and exact integrals of
 /// demanded and served vCPU-seconds per service and of cost over running capacity (piecewise constant between events).
+/// A ready replica serves up to 100% of its CPU (the autoscaler's target is only its setpoint); a request-serving
+/// service loses demand above that, an event-sourced one (<c>eventSource</c>) queues it in a <see cref="QueuedWork"/>.
+/// Each service's CPU use is also integrated per window, for the autoscalers to observe as the real ones do.
 /// </summary>
 public abstract class OptionSimulation
 {
     private DemandFeed? _feed;
     private readonly double[] _demand;
-    private readonly double[] _capacity;
+    private readonly double[] _vcpu;
+    private readonly int[] _consumers;
+    private readonly int[] _serving;
+    private readonly QueuedWork?[] _queues;
+    private readonly double[] _windowUsed;
+    private readonly double[] _windowReplicaSeconds;
     private readonly long[] _settledAt;
     private readonly List<LedgerEntry> _ledger = [];
+    private readonly List<double> _billing = [];
+    private readonly Stack<int> _free = new();
     private readonly List<TimeSeriesPoint> _series = [];
     private readonly List<string> _notes = [];
     private double _demanded;
@@ -39,10 +49,23 @@ public abstract class OptionSimulation
         Options = options;
         var n = spec.Services.Count;
         _demand = new double[n];
-        _capacity = new double[n];
+        _vcpu = spec.Services.Select(s => s.Cpu.Value / 1000.0).ToArray();
+        _consumers = spec.Services.Select(MaxConsumers).ToArray();
+        _queues = spec.Services.Select(s => s.EventSource is { } e ? new QueuedWork(s.Cpu.Value / 1000.0, e.TargetPerReplica) : null).ToArray();
+        _serving = new int[n];
+        _windowUsed = new double[n];
+        _windowReplicaSeconds = new double[n];
         _settledAt = new long[n];
         _shortfallMinutes = new int[options.Days];
     }
+
+    /// <summary>
+    /// Replicas that can work at once: a Kafka consumer group gives each partition to one consumer, so consumers beyond
+    /// the partition count sit idle (KEDA's kafka scaler caps replicas there too). Without <c>eventSource.partitions</c>
+    /// Berth assumes as many partitions as <c>scaling.max</c>.
+    /// </summary>
+    public static int MaxConsumers(ServiceSpec s) =>
+        s.EventSource is { Type: EventSourceType.Kafka } e ? e.Partitions ?? s.MaxReplicas : int.MaxValue;
 
     public abstract string Id { get; }
 
@@ -71,19 +94,51 @@ public abstract class OptionSimulation
 
     protected double Demand(int service) => _demand[service];
 
-    protected double Capacity(int service) => _capacity[service];
+    /// <summary>What the ready replicas can serve now, vCPU: each up to 100% of its CPU (Kafka: idle consumers serve nothing).</summary>
+    protected double Capacity(int service) => Math.Min(_serving[service], _consumers[service]) * _vcpu[service];
+
+    protected int Serving(int service) => _serving[service];
+
+    /// <summary>Whether the service takes its work from a queue or topic (its excess demand waits rather than is lost).</summary>
+    protected bool Queued(int service) => _queues[service] is not null;
+
+    /// <summary>Messages waiting in the service's queue (SQS visible messages, Kafka lag) now; 0 without a queue.</summary>
+    protected double QueueMessages(int service)
+    {
+        if (_queues[service] is not { } q)
+        {
+            return 0;
+        }
+
+        Settle(service);
+        return q.Messages;
+    }
+
+    /// <summary>
+    /// The service's CPU use since the last call (vCPU-seconds) and its ready replicas' time (replica-seconds): what
+    /// CloudWatch or metrics-server report as utilisation over the window, capped at 100% of the replicas' CPU because
+    /// no replica serves more than its CPU.
+    /// </summary>
+    protected (double UsedVcpuSeconds, double ReplicaSeconds) TakeWindow(int service)
+    {
+        Settle(service);
+        var w = (_windowUsed[service], _windowReplicaSeconds[service]);
+        _windowUsed[service] = 0;
+        _windowReplicaSeconds[service] = 0;
+        return w;
+    }
 
     protected void Note(string note) => _notes.Add(note);
 
     /// <summary>The demand feed of run <paramref name="run"/>: the same for every option of the run.</summary>
     public static DemandFeed NewFeed(BerthSpec spec, SimulationOptions options, int run) =>
-        new(new DemandSource(spec.Services, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options), spec.Services.Count);
+        new(new DemandSource(spec, SimRandom.For(options.Seed, run, SimRandom.DemandStream), options), spec.Services.Count);
 
     /// <summary>Starts the run at second 0 with minute 0's demand from <paramref name="feed"/>.</summary>
     public void Begin(DemandFeed feed)
     {
         _feed = feed;
-        SetDemand(feed.Minute(0));
+        SetDemand(feed.Minute(0), minuteBoundary: false);
         Start();
         Queue.Schedule(60, new SimEvent(EventKind.MinuteTick, 1));
     }
@@ -127,8 +182,21 @@ public abstract class OptionSimulation
         SettleNodes();
         Finish();
         var monthly = _costUsd * (double)Spec.Pricing.HoursPerMonth * 3600.0 / horizon * Clusters;
+        var queues = new List<QueueRun>();
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            if (_queues[i] is { } q)
+            {
+                q.MinuteBoundary(horizon, _demand[i]);
+                var (drain, drained) = q.DrainAt(horizon);
+                queues.Add(new QueueRun(Spec.Services[i].Name, q.PeakBacklog / q.MessageVcpuSeconds, drain, drained, q.MaxAgeSeconds,
+                    q.Arrived / q.MessageVcpuSeconds, q.Processed / q.MessageVcpuSeconds, q.Messages));
+            }
+        }
+
         return new OptionRun(Id, _costUsd, monthly, _demanded, _served, Interruptions, InFlightLosses, ScaleEvents, _notes, _ledger, _series)
         {
+            Queues = queues,
             ShortfallMinutesPerDay = _shortfallMinutes,
             AverageNodes = _nodeSeconds / horizon,
             NodeCpuUtilisationPct = _nodeVcpuSeconds > 0 ? 100.0 * _requestedVcpuSeconds / _nodeVcpuSeconds : 0,
@@ -152,44 +220,80 @@ public abstract class OptionSimulation
     /// <summary>Called at the horizon, before the ledger is read: close what is still running.</summary>
     protected abstract void Finish();
 
-    protected void AddCapacity(int service, double vcpu)
+    /// <summary>A replica of the service became ready to serve (+1) or stopped serving (−1).</summary>
+    protected void ServingChanged(int service, int delta)
     {
         Settle(service);
-        var next = _capacity[service] + vcpu;
-        if (next < -1e-9)
+        var before = Capacity(service);
+        var next = _serving[service] + delta;
+        if (next < 0)
         {
-            throw new InvalidOperationException($"capacity of service {service} would be negative at {Now} s");
+            throw new InvalidOperationException($"serving replicas of service {service} would be negative at {Now} s");
         }
 
-        _capacity[service] = Math.Max(0, next);
-        _totalCapacity += vcpu;
+        _serving[service] = next;
+        _totalCapacity += Capacity(service) - before;
     }
 
-    /// <summary>Starts billing a unit; returns the ledger index to stop it with.</summary>
+    /// <summary>Starts billing a unit; returns the index to stop it with.</summary>
     protected int StartBilling(double usdPerHour)
     {
         SettleCost();
         _costRate += usdPerHour;
-        _ledger.Add(new LedgerEntry(Now, -1, usdPerHour));
-        return _ledger.Count - 1;
+        if (Options.KeepLedger)
+        {
+            _ledger.Add(new LedgerEntry(Now, -1, usdPerHour));
+            return _ledger.Count - 1;
+        }
+
+        // Without a ledger to return, only what is running now is kept, its slots reused.
+        var slot = _free.Count > 0 ? _free.Pop() : _billing.Count;
+        if (slot == _billing.Count)
+        {
+            _billing.Add(usdPerHour);
+        }
+        else
+        {
+            _billing[slot] = usdPerHour;
+        }
+
+        return slot;
     }
 
-    protected void StopBilling(int ledgerIndex)
+    protected void StopBilling(int index)
     {
-        var entry = _ledger[ledgerIndex];
-        if (entry.Stop >= 0)
+        double rate;
+        if (Options.KeepLedger)
         {
-            return;
+            var entry = _ledger[index];
+            if (entry.Stop >= 0)
+            {
+                return;
+            }
+
+            rate = entry.UsdPerHour;
+            _ledger[index] = entry with { Stop = Now };
+        }
+        else
+        {
+            rate = _billing[index];
+            if (double.IsNaN(rate))
+            {
+                return;
+            }
+
+            _billing[index] = double.NaN;
+            _free.Push(index);
         }
 
         SettleCost();
-        _costRate -= entry.UsdPerHour;
-        _ledger[ledgerIndex] = entry with { Stop = Now };
+        _costRate -= rate;
     }
 
     protected void StopAllBilling()
     {
-        for (var i = 0; i < _ledger.Count; i++)
+        var count = Options.KeepLedger ? _ledger.Count : _billing.Count;
+        for (var i = 0; i < count; i++)
         {
             StopBilling(i);
         }
@@ -234,11 +338,16 @@ public abstract class OptionSimulation
         _shortThisMinute = false;
     }
 
-    private void SetDemand(ReadOnlySpan<double> next)
+    private void SetDemand(ReadOnlySpan<double> next, bool minuteBoundary = true)
     {
         for (var i = 0; i < next.Length; i++)
         {
             Settle(i);
+            if (minuteBoundary)
+            {
+                _queues[i]?.MinuteBoundary(Now, _demand[i]);
+            }
+
             _totalDemand += next[i] - _demand[i];
             _demand[i] = next[i];
         }
@@ -247,13 +356,29 @@ public abstract class OptionSimulation
     private void Settle(int service)
     {
         var dt = Now - _settledAt[service];
-        if (dt > 0)
+        if (dt <= 0)
         {
-            _demanded += _demand[service] * dt;
-            _served += Math.Min(_demand[service], _capacity[service]) * dt;
-            _shortThisMinute |= _capacity[service] + 1e-9 < _demand[service];
-            _settledAt[service] = Now;
+            return;
         }
+
+        var demand = _demand[service];
+        var capacity = Capacity(service);
+        if (_queues[service] is { } q)
+        {
+            // The scaler's setpoint: a minute of the working consumers' capacity (targetPerReplica messages each).
+            _windowUsed[service] += q.Advance(Now, dt, demand, capacity, capacity * QueuedWork.AcceptableLatencySeconds);
+        }
+        else
+        {
+            var served = Math.Min(demand, capacity) * dt;
+            _demanded += demand * dt;
+            _served += served;
+            _windowUsed[service] += served;
+            _shortThisMinute |= capacity + 1e-9 < demand;
+        }
+
+        _windowReplicaSeconds[service] += _serving[service] * dt;
+        _settledAt[service] = Now;
     }
 
     private void SettleCost()
@@ -274,7 +399,19 @@ public abstract class OptionSimulation
         }
 
         SettleCost();
+        double messages = 0, age = 0;
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            if (_queues[i] is { } q)
+            {
+                Settle(i);
+                messages += q.Messages;
+                age = Math.Max(age, q.OldestAge(Now, _demand[i]));
+            }
+        }
+
         _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd,
-            _nodes, _nodeVcpu > 0 ? 100.0 * _requestedVcpu / _nodeVcpu : 0));
+            _nodes, _nodeVcpu > 0 ? 100.0 * _requestedVcpu / _nodeVcpu : 0)
+        { BacklogMessages = messages, OldestMessageAgeSeconds = age });
     }
 }

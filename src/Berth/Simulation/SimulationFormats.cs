@@ -30,6 +30,19 @@ public static class SimulationFormats
                 Write(w, "averageNodes", o.AverageNodes, 2);
                 Write(w, "peakNodes", o.PeakNodes, 1);
                 Write(w, "nodeCpuUtilisationPct", o.NodeCpuUtilisationPct, 2);
+                w.WriteStartArray("queues");
+                foreach (var q in o.Queues)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("service", q.Service);
+                    Write(w, "peakMessages", q.PeakMessages, 0);
+                    Write(w, "timeToDrainSeconds", q.TimeToDrainSeconds, 0);
+                    Write(w, "oldestMessageAgeSeconds", q.OldestMessageAgeSeconds, 0);
+                    w.WriteNumber("undrainedRuns", q.UndrainedRuns);
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndArray();
                 w.WriteStartArray("notes");
                 foreach (var n in o.Notes)
                 {
@@ -41,6 +54,13 @@ public static class SimulationFormats
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("notes");
+            foreach (var n in report.Notes)
+            {
+                w.WriteStringValue(n);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
         }
 
@@ -49,11 +69,12 @@ public static class SimulationFormats
 
     /// <summary>
     /// minute, option, demand and serving vCPU, running tasks (ECS, EKS on Fargate) or nodes (EKS on EC2), cost so far,
-    /// then nodes and the CPU their pods request as a percentage of their allocatable CPU (0 without nodes): the first run.
+    /// then nodes and the CPU their pods request as a percentage of their allocatable CPU (0 without nodes), then the
+    /// messages waiting in event-sourced services' queues and the oldest one's age (0 without queues): the first run.
     /// </summary>
     public static string ToCsv(SimulationReport report)
     {
-        var sb = new StringBuilder("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct\n");
+        var sb = new StringBuilder("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct,backlog_messages,oldest_message_age_s\n");
         var options = report.Runs[0];
         var minutes = options.Count == 0 ? 0 : options.Max(o => o.TimeSeries.Count);
         for (var m = 0; m < minutes; m++)
@@ -66,7 +87,7 @@ public static class SimulationFormats
                 }
 
                 var p = o.TimeSeries[m];
-                sb.Append(CultureInfo.InvariantCulture, $"{p.Minute},{o.Id},{Round(p.DemandVcpu, 4)},{Round(p.ServingVcpu, 4)},{p.RunningUnits},{Round(p.CostUsd, 4)},{p.Nodes},{Round(p.NodeCpuUtilisationPct, 2)}\n");
+                sb.Append(CultureInfo.InvariantCulture, $"{p.Minute},{o.Id},{Round(p.DemandVcpu, 4)},{Round(p.ServingVcpu, 4)},{p.RunningUnits},{Round(p.CostUsd, 4)},{p.Nodes},{Round(p.NodeCpuUtilisationPct, 2)},{Round(p.BacklogMessages, 0)},{Round(p.OldestMessageAgeSeconds, 0)}\n");
             }
         }
 
@@ -76,11 +97,14 @@ public static class SimulationFormats
     public static decimal Round(double value, int digits) =>
         double.IsFinite(value) ? Math.Round((decimal)value, digits, MidpointRounding.AwayFromZero) : 0m;
 
+    /// <summary>The contract's p50 and p95, then the spread across runs (min, max) — keys added after the contract.</summary>
     private static void Write(Utf8JsonWriter w, string name, Percentiles p, int digits)
     {
         w.WriteStartObject(name);
         w.WriteNumber("p50", Round(p.P50, digits));
         w.WriteNumber("p95", Round(p.P95, digits));
+        w.WriteNumber("min", Round(p.Min, digits));
+        w.WriteNumber("max", Round(p.Max, digits));
         w.WriteEndObject();
     }
 }

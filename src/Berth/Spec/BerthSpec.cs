@@ -17,6 +17,9 @@ public sealed record BerthSpec(
 {
     /// <summary>The only berth.yaml format version this build reads.</summary>
     public const int CurrentVersion = 1;
+
+    /// <summary>How <c>berth simulate</c> varies demand: noise and scripted events.</summary>
+    public SimulationSpec Simulation { get; init; } = SimulationSpec.Default;
 }
 
 public enum DeploymentEnvironment
@@ -105,7 +108,11 @@ public sealed record RequirementsSpec(
 /// <summary>Target-tracking autoscaling bounds and targets (percent).</summary>
 public sealed record ScalingSpec(int Min, int Max, int CpuTarget, int MemoryTarget);
 
-public sealed record EventSourceSpec(EventSourceType Type, string Name, int TargetPerReplica);
+public sealed record EventSourceSpec(EventSourceType Type, string Name, int TargetPerReplica)
+{
+    /// <summary>Partitions of the Kafka topic (null: not given); consumers beyond it sit idle.</summary>
+    public int? Partitions { get; init; }
+}
 
 /// <summary>One service after <c>count</c> expansion.</summary>
 public sealed record ServiceSpec(
@@ -150,6 +157,37 @@ public sealed record ServiceSpec(
 
     /// <summary>Replicas when there is no autoscaling; the maximum when there is.</summary>
     public int MaxReplicas => Scaling?.Max ?? Replicas ?? 1;
+}
+
+/// <summary>How <c>berth simulate</c> varies each service's demand beyond its hourly profile (docs/berth-yaml.md, simulation).</summary>
+public sealed record SimulationSpec(NoiseSpec Noise, IReadOnlyList<DemandEventSpec> Events)
+{
+    public static SimulationSpec Default { get; } = new(NoiseSpec.Default, []);
+}
+
+/// <summary>
+/// Multiplicative demand noise, never beyond ±<paramref name="Amplitude"/>: independent each minute when
+/// <paramref name="CorrelationMinutes"/> is 0, otherwise it drifts with that correlation time; <paramref name="Shared"/>
+/// is the share of it common to every service (0: each service its own, 1: all move together).
+/// </summary>
+public sealed record NoiseSpec(double Amplitude, int CorrelationMinutes, double Shared)
+{
+    public static NoiseSpec Default { get; } = new(0.05, 0, 0);
+}
+
+/// <summary>
+/// A scripted change of demand: from <paramref name="At"/> on simulated day <paramref name="Day"/> (day 1 is a Monday),
+/// for <paramref name="Duration"/>, the named services' demand (their expanded names; all when empty) is multiplied by
+/// <paramref name="Multiplier"/>.
+/// </summary>
+public sealed record DemandEventSpec(string Name, int Day, TimeSpan At, TimeSpan Duration, double Multiplier, IReadOnlyList<string> Services, SourceLocation Location)
+{
+    /// <summary>The second of the simulation the event starts at.</summary>
+    public long StartSecond => ((Day - 1) * 86_400L) + (long)At.TotalSeconds;
+
+    public long EndSecond => StartSecond + (long)Duration.TotalSeconds;
+
+    public bool Applies(string service) => Services.Count == 0 || Services.Contains(service, StringComparer.Ordinal);
 }
 
 public sealed record CapacityProviderItem(string Provider, int Base, int Weight);
@@ -207,7 +245,11 @@ public sealed record EksSpec(
 }
 
 /// <summary>Fargate prices that replace the catalog's, and the Fargate Spot interruption rate berth simulate assumes (per task per month).</summary>
-public sealed record FargatePriceOverride(decimal? VcpuHour, decimal? GbHour, decimal? SpotDiscount, decimal? SpotInterruptionRate = null);
+public sealed record FargatePriceOverride(decimal? VcpuHour, decimal? GbHour, decimal? SpotDiscount, decimal? SpotInterruptionRate = null)
+{
+    /// <summary>The share of Fargate Spot task launches that find no capacity, for berth simulate (null: none).</summary>
+    public decimal? SpotLaunchFailureRate { get; init; }
+}
 
 /// <summary>A user's EC2 price; <see cref="Location"/> is where its instance type is written.</summary>
 public sealed record Ec2PriceOverride(decimal? OnDemand, decimal? Spot, SourceLocation Location = default);

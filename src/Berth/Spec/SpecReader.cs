@@ -50,7 +50,12 @@ internal sealed class SpecReader(string file)
             requirements = requirements with { Gpu = true };
         }
 
-        return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file);
+        var simulation = m.Get("simulation") is { } simNode ? ReadSimulation(simNode, services) : SimulationSpec.Default;
+
+        return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file)
+        {
+            Simulation = simulation,
+        };
     }
 
     /// <summary>The largest platform Berth plans (<see cref="SpecLimits"/>): beyond it, one error at <c>services</c> with the reason.</summary>
@@ -414,7 +419,18 @@ internal sealed class SpecReader(string file)
         var type = typeNode is not null ? Enum(typeNode, path + ".type", SpecEnums.EventSource, EventSourceType.Sqs) : EventSourceType.Sqs;
         var name = nameNode is not null ? Str(nameNode, path + ".name") ?? "" : "";
         var target = m.Get("targetPerReplica") is { } t ? Int(t, path + ".targetPerReplica", 1, 1_000_000, 100) : 100;
-        return new EventSourceSpec(type, name, target);
+        int? partitions = null;
+        if (m.Get("partitions") is { } pNode)
+        {
+            partitions = Int(pNode, path + ".partitions", 1, 10_000, 1);
+            if (type != EventSourceType.Kafka)
+            {
+                Error(m.KeyNode("partitions")!, $"{path}.partitions: partitions are a Kafka topic's; an {SpecEnums.EventSource.NameOf(type)} queue has none (remove it or use type: kafka)");
+                partitions = null;
+            }
+        }
+
+        return new EventSourceSpec(type, name, target) { Partitions = partitions };
     }
 
     private EcsSpec ReadEcs(YamlNode node)
@@ -616,7 +632,10 @@ internal sealed class SpecReader(string file)
                     fm.Get("vcpuHour") is { } v ? Decimal(v, "pricing.overrides.fargate.vcpuHour", 0, 10, 0) : null,
                     fm.Get("gbHour") is { } g ? Decimal(g, "pricing.overrides.fargate.gbHour", 0, 10, 0) : null,
                     fm.Get("spotDiscount") is { } s ? Decimal(s, "pricing.overrides.fargate.spotDiscount", 0, 1, 0) : null,
-                    fm.Get("spotInterruptionRate") is { } r ? Decimal(r, "pricing.overrides.fargate.spotInterruptionRate", 0, 10, 0) : null);
+                    fm.Get("spotInterruptionRate") is { } r ? Decimal(r, "pricing.overrides.fargate.spotInterruptionRate", 0, 10, 0) : null)
+                {
+                    SpotLaunchFailureRate = fm.Get("spotLaunchFailureRate") is { } lf ? Decimal(lf, "pricing.overrides.fargate.spotLaunchFailureRate", 0, 1, 0) : null,
+                };
             }
 
             if (om.Get("ec2") is { } e && !SpecLoader.IsNull(e))
@@ -659,6 +678,103 @@ internal sealed class SpecReader(string file)
         }
 
         return new PricingSpec(hours, catalog, fargate, ec2, savingsPlan, engineering);
+    }
+
+    private SimulationSpec ReadSimulation(YamlNode node, IReadOnlyList<ServiceSpec> services)
+    {
+        var m = Mapping(node, "simulation", SpecSchema.Simulation);
+        if (m is null)
+        {
+            return SimulationSpec.Default;
+        }
+
+        var d = NoiseSpec.Default;
+        var noise = d;
+        if (m.Get("noise") is { } nNode && Mapping(nNode, "simulation.noise", SpecSchema.Noise) is { } nm)
+        {
+            noise = new NoiseSpec(
+                nm.Get("amplitude") is { } a ? (double)Decimal(a, "simulation.noise.amplitude", 0, 0.5m, (decimal)d.Amplitude) : d.Amplitude,
+                nm.Get("correlationMinutes") is { } c ? Int(c, "simulation.noise.correlationMinutes", 0, 1_440, d.CorrelationMinutes) : d.CorrelationMinutes,
+                nm.Get("shared") is { } sh ? (double)Decimal(sh, "simulation.noise.shared", 0, 1, (decimal)d.Shared) : d.Shared);
+        }
+
+        var events = new List<DemandEventSpec>();
+        if (m.Get("events") is { } eNode && Sequence(eNode, "simulation.events", "demand events") is { } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (ReadDemandEvent(items[i], i, services) is { } e)
+                {
+                    events.Add(e);
+                }
+            }
+        }
+
+        return new SimulationSpec(noise, events);
+    }
+
+    private DemandEventSpec? ReadDemandEvent(YamlNode node, int index, IReadOnlyList<ServiceSpec> services)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"simulation.events[{index}]");
+        var m = Mapping(node, path, SpecSchema.DemandEvent);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var name = m.Get("name") is { } n ? Name(n, path + ".name", 63) : "";
+        if (name.Length > 0)
+        {
+            path = $"{path} ({name})";
+        }
+
+        var dayNode = Required(m, "day", node, path);
+        var atNode = Required(m, "at", node, path);
+        var durationNode = Required(m, "duration", node, path);
+        var multiplierNode = Required(m, "multiplier", node, path);
+        var day = dayNode is not null ? Int(dayNode, path + ".day", 1, 366, 1) : 1;
+        var at = atNode is not null ? Pattern(atNode, path + ".at", SpecSchema.TimeOfDayPattern, "a time of day such as \"09:30\" (24-hour, quoted)") : "";
+        var duration = TimeSpan.Zero;
+        if (durationNode is not null)
+        {
+            if (Duration(durationNode, path + ".duration", TimeSpan.Zero) is { } length)
+            {
+                duration = length;
+                if (length <= TimeSpan.Zero)
+                {
+                    Error(durationNode, $"{path}.duration: the event lasts no time; expected a duration such as 30m or 2h");
+                }
+            }
+            else
+            {
+                Error(durationNode, $"{path}.duration: an event cannot last forever (Never); expected a duration such as 30m or 2h");
+            }
+        }
+
+        var multiplier = multiplierNode is not null ? (double)Decimal(multiplierNode, path + ".multiplier", 0, 100, 1) : 1;
+        var named = new List<string>();
+        if (m.Get("services") is { } sNode)
+        {
+            var list = UniqueList(sNode, path + ".services", "service names", (item, p) => item is YamlScalarNode { Value: { } v } ? v : Name(item, p, 63), v => v.Length > 0);
+            var items = sNode as YamlSequenceNode;
+            for (var k = 0; k < list.Count; k++)
+            {
+                // A name as written: a service, or every copy of a service with count.
+                var matches = services.Where(s => s.Name == list[k] || s.BaseName == list[k]).Select(s => s.Name).ToList();
+                if (matches.Count == 0)
+                {
+                    var known = services.Select(s => s.BaseName).Distinct().ToArray();
+                    Error(items?.Children.FirstOrDefault(c => c is YamlScalarNode { Value: { } v } && v == list[k]) ?? sNode,
+                        $"{path}.services: no service is named '{list[k]}'{Suggest.DidYouMean(list[k], known)}; services: {string.Join(", ", known)}");
+                }
+
+                named.AddRange(matches.Where(x => !named.Contains(x)));
+            }
+        }
+
+        var time = at.Length == 5 ? new TimeSpan(int.Parse(at[..2], CultureInfo.InvariantCulture), int.Parse(at[3..], CultureInfo.InvariantCulture), 0) : TimeSpan.Zero;
+        return new DemandEventSpec(name.Length > 0 ? name : string.Create(CultureInfo.InvariantCulture, $"event {index + 1}"),
+            day, time, duration, multiplier, named, Loc(node));
     }
 
     // ---- primitives -------------------------------------------------------------------------------------

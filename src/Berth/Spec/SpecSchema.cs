@@ -48,6 +48,7 @@ public static class SpecSchema
     public const string DnsLabelPattern = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
     public const string EnvNamePattern = "^[A-Za-z_][A-Za-z0-9_]*$";
     public const string DurationPattern = "^(Never|(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?)$";
+    public const string TimeOfDayPattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
     public const string CpuPattern = "^[0-9]+(\\.[0-9]+)?m?$";
     public const string MemoryPattern = "^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|k|M|G|T|MB|GB|TB)?$";
 
@@ -93,6 +94,7 @@ public static class SpecSchema
             new("type", () => Enum(SpecEnums.EventSource.All, null, "Queue or stream kind.")),
             new("name", () => Str("Queue name or Kafka topic.", "^.+$")),
             new("targetPerReplica", () => Int(1, 1_000_000, 100, "Messages (or lag) each replica handles.")),
+            new("partitions", () => Int(1, 10_000, null, "Kafka only: the topic's partitions; consumers beyond them sit idle (berth simulate assumes scaling.max when not given).")),
         ],
         ["type", "name"]);
 
@@ -206,6 +208,7 @@ public static class SpecSchema
             new("gbHour", () => Number(0, 10, null, "USD per GB-hour.")),
             new("spotDiscount", () => Number(0, 1, null, "Fargate Spot discount as a fraction of the on-demand price (0.70 = 70% off).")),
             new("spotInterruptionRate", () => Number(0, 10, null, "Fargate Spot interruptions per task per month for berth simulate (AWS publishes none; Berth estimates 0.075).")),
+            new("spotLaunchFailureRate", () => Number(0, 1, null, "Share of Fargate Spot task launches that find no capacity, for berth simulate (your estimate; none when not set). ECS retries them; it never moves them to FARGATE.")),
         ],
         []);
 
@@ -257,6 +260,40 @@ public static class SpecSchema
         ],
         []);
 
+    public static SchemaObject Noise { get; } = new(
+        "Per-minute multiplicative demand noise.",
+        [
+            new("amplitude", () => Number(0, 0.5m, 0.05m, "Demand varies within ±this fraction of the profile.")),
+            new("correlationMinutes", () => Int(0, 1_440, 0, "0: independent each minute; otherwise the noise drifts, with this correlation time.")),
+            new("shared", () => Number(0, 1, 0, "Share of the noise common to every service (0: each its own, 1: all move together).")),
+        ],
+        []);
+
+    public static SchemaObject DemandEvent { get; } = new(
+        "A scripted change of demand (a launch, a sale, an outage upstream).",
+        [
+            new("name", () => Str("Event name, for messages.", NamePattern)),
+            new("day", () => Int(1, 366, null, "Simulated day it starts (1: the first day, a Monday).")),
+            new("at", () => Str("Time of day it starts, 24-hour: \"09:30\" (quote it).", TimeOfDayPattern)),
+            new("duration", () => Str("How long it lasts: 30s, 5m, 1h30m.", "^(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?$")),
+            new("multiplier", () => Number(0, 100, null, "Demand × this while it lasts (0.5 halves it, 3 triples it).")),
+            new("services", () => StringList("Services it applies to (a service with count: every copy). Default: all.", NamePattern)),
+        ],
+        ["day", "at", "duration", "multiplier"]);
+
+    public static SchemaObject Simulation { get; } = new(
+        "How berth simulate varies demand beyond each service's hourly profile.",
+        [
+            new("noise", () => Noise.ToJson()),
+            new("events", () => new JsonObject
+            {
+                ["type"] = "array",
+                ["description"] = "Scripted demand changes. Default: none.",
+                ["items"] = DemandEvent.ToJson(),
+            }),
+        ],
+        []);
+
     public static SchemaObject Root { get; } = new(
         "berth.yaml: a container workload and the team that runs it.",
         [
@@ -277,6 +314,7 @@ public static class SpecSchema
             new("eks", () => Eks.ToJson()),
             new("pricing", () => Pricing.ToJson()),
             new("clients", () => StringList("Multi-client: one platform instance per client.", NamePattern)),
+            new("simulation", () => Simulation.ToJson()),
         ],
         ["version", "name", "services"]);
 

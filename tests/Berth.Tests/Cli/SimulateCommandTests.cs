@@ -36,12 +36,57 @@ public sealed class SimulateCommandTests
 
         csv.ExitCode.ShouldBe(0, csv.Error);
         var lines = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct");
+        lines[0].ShouldBe("minute,option,demand_vcpu,serving_vcpu,running_units,cost_usd,nodes,node_cpu_utilisation_pct,backlog_messages,oldest_message_age_s");
         lines[1].ShouldStartWith("0,ecs-fargate,");
         lines.Length.ShouldBe(1 + (1440 * lines.Skip(1).Select(l => l.Split(',')[1]).Distinct().Count()));
         text.ExitCode.ShouldBe(0, text.Error);
         text.Out.ShouldContain("ecs-fargate");
         text.Out.ShouldContain("Unserved demand");
+    }
+
+    [Fact]
+    public void A_queue_consumers_backlog_is_in_text_json_and_csv()
+    {
+        using var dir = new TempDir();
+        var spec = dir.File("berth.yaml", """
+            version: 1
+            name: shop
+            services:
+              - name: worker
+                type: worker
+                scaling: { min: 1, max: 4 }
+                demand: [0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]
+                eventSource: { type: sqs, name: jobs, targetPerReplica: 100 }
+            simulation:
+              events:
+                - { name: burst, day: 1, at: "06:00", duration: 1h, multiplier: 30 }
+            """);
+
+        var json = CliRunner.Run(dir.Path, "simulate", spec, "--days", "1", "--runs", "3", "--format", "json");
+        var csv = CliRunner.Run(dir.Path, "simulate", spec, "--days", "1", "--runs", "1", "--format", "csv");
+        var text = CliRunner.Run(dir.Path, "simulate", spec, "--days", "1", "--runs", "3");
+
+        json.ExitCode.ShouldBe(0, json.Error);
+        var root = JsonDocument.Parse(json.Out).RootElement;
+        root.GetProperty("notes").EnumerateArray().ShouldContain(n => n.GetString()!.Contains("targetPerReplica", StringComparison.Ordinal));
+        foreach (var o in root.GetProperty("options").EnumerateArray())
+        {
+            var q = o.GetProperty("queues").EnumerateArray().ShouldHaveSingleItem();
+            q.GetProperty("service").GetString().ShouldBe("worker");
+            q.GetProperty("peakMessages").GetProperty("p50").GetDecimal().ShouldBeGreaterThan(0);
+            q.GetProperty("timeToDrainSeconds").GetProperty("p95").GetDecimal().ShouldBeGreaterThan(0);
+            q.GetProperty("oldestMessageAgeSeconds").GetProperty("p50").GetDecimal().ShouldBeGreaterThan(60);
+            q.GetProperty("undrainedRuns").GetInt32().ShouldBe(0);
+            o.GetProperty("unservedDemandPct").GetProperty("p95").GetDecimal().ShouldBe(0); // queued, not lost
+        }
+
+        csv.ExitCode.ShouldBe(0, csv.Error);
+        var rows = csv.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')).ToArray();
+        rows.Max(r => decimal.Parse(r[8], System.Globalization.CultureInfo.InvariantCulture)).ShouldBeGreaterThan(0);
+        rows.Max(r => decimal.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture)).ShouldBeGreaterThan(60);
+        text.ExitCode.ShouldBe(0, text.Error);
+        text.Out.ShouldContain("Queued work");
+        text.Out.ShouldContain("Oldest message");
     }
 
     [Theory]

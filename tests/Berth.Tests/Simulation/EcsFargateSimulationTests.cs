@@ -35,10 +35,11 @@ public sealed class EcsFargateSimulationTests
     }
 
     [Fact]
-    public void A_slower_task_start_leaves_more_demand_unserved_on_a_ramp()
+    public void A_slower_task_start_leaves_more_demand_unserved_after_a_step()
     {
-        var ramp = "[" + string.Join(", ", Enumerable.Range(0, 24).Select(h => (0.1 + (0.9 * Math.Min(h, 12) / 12.0)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture))) + "]";
-        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 40 }}, demand: {ramp} }}";
+        // A tenth of the peak for twelve hours, then the peak: target tracking needs several rounds, each waiting for tasks to start.
+        var step = "[" + string.Join(", ", Enumerable.Repeat("0.1", 12).Concat(Enumerable.Repeat("1", 12))) + "]";
+        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 40 }}, demand: {step} }}";
 
         var fast = Ecs(services, new SimulationOptions(Days: 1) { FargateStartSeconds = 30 });
         var slow = Ecs(services, new SimulationOptions(Days: 1) { FargateStartSeconds = 300 });

@@ -51,6 +51,27 @@ public sealed class SimulatedOptionsTests
         run.MonthlyUsd.ShouldBe(cost, cost * 0.01);
     }
 
+    [Theory]
+    [InlineData("startup.yaml", "ecs-fargate")]
+    [InlineData("startup.yaml", "eks-karpenter")]
+    [InlineData("startup.yaml", "eks-fargate")]
+    [InlineData("platform.yaml", "ecs-fargate")]
+    [InlineData("platform.yaml", "eks-karpenter")]
+    [InlineData("platform.yaml", "eks-nodegroups")]
+    [InlineData("platform.yaml", "eks-fargate")]
+    public void Flat_demand_costs_what_berth_cost_says_within_one_percent(string example, string option)
+    {
+        // The example with every service's demand flat, so autoscaled services stay at scaling.max as berth cost prices
+        // them. Without event sources: KEDA scales a queue consumer to the work itself (fully busy replicas), not to
+        // scaling.max at the CPU target, so berth cost's replica count does not apply to it.
+        var spec = Specs.Parse(File.ReadAllText(Path.Combine(Berth.Tests.Cli.RepoPaths.Examples, example)));
+        spec = spec with { Services = spec.Services.Select(s => s with { Demand = Berth.Spec.DemandProfile.Flat, EventSource = null }).ToArray() };
+        var run = SimulationRunner.Run(spec, PriceCatalog.Embedded, new SimulationOptions(Days: 2) { SpotMonthlyRate = 0 }).Runs[0].Single(o => o.Id == option);
+        var cost = (double)CostEngine.Estimate(spec, PriceCatalog.Embedded).Options.Single(o => o.Id == option).InfrastructureUsd;
+
+        run.MonthlyUsd.ShouldBe(cost, cost * 0.01, $"{example} {option}: simulated {run.MonthlyUsd:0.00} against berth cost {cost:0.00}");
+    }
+
     [Fact]
     public void Full_node_groups_leave_pods_pending_and_demand_unserved()
     {
@@ -71,8 +92,8 @@ public sealed class SimulatedOptionsTests
     [Fact]
     public void Eks_on_fargate_starts_pods_as_slowly_as_fargate_tasks()
     {
-        var ramp = "[" + string.Join(", ", Enumerable.Range(0, 24).Select(h => (0.1 + (0.9 * Math.Min(h, 12) / 12.0)).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture))) + "]";
-        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 40 }}, demand: {ramp} }}";
+        var step = "[" + string.Join(", ", Enumerable.Repeat("0.1", 12).Concat(Enumerable.Repeat("1", 12))) + "]";
+        var services = $"  - {{ name: api, cpu: 1, memory: 2Gi, scaling: {{ min: 1, max: 40 }}, demand: {step} }}";
 
         var fast = Run(services, "", "eks-fargate", new SimulationOptions(Days: 1) { FargateStartSeconds = 30 });
         var slow = Run(services, "", "eks-fargate", new SimulationOptions(Days: 1) { FargateStartSeconds = 300 });

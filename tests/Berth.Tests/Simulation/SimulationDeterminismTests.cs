@@ -42,6 +42,6 @@ public sealed class SimulationDeterminismTests
             s.MonthlyUsd.P95.ShouldBeGreaterThanOrEqualTo(s.MonthlyUsd.P50);
         }
 
-        Percentiles.Of([1, 2, 3, 4, 5]).ShouldBe(new Percentiles(3, 4.8));
+        Percentiles.Of([1, 2, 3, 4, 5]).ShouldBe(new Percentiles(3, 4.8) { Min = 1, Max = 5 });
     }
 }
