@@ -50,6 +50,30 @@ if (args.Length > 0 && args[0] == "quality")
             $"{n,7} pods | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode ${karpenter.HourlyUsd:0.00}/h gap {karpenter.Gap:P1} {karpenterMs:0} ms | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1} {berthMs:0} ms (after Karpenter)"));
     }
 
+    // Held-out mixes: the same generators with seeds the packers were not tuned on.
+    foreach (var seed in new[] { 2, 3, 4 })
+    {
+        var pods = Workloads.MixedPods(10_000, seed);
+        var karpenter = KarpenterPacker.Pack(table, pods);
+        var berth = BerthPacker.Pack(table, pods, karpenter);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  10000 pods, held-out seed {seed} | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode gap {karpenter.Gap:P1} | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1}"));
+    }
+
+    // Issue 13's constrained mix: two pools by weight, a taint, zone spread, ephemeral storage, limits.
+    foreach (var (n, seed) in new[] { (1_000, 1), (10_000, 1), (10_000, 2), (10_000, 3) })
+    {
+        var (problem, pods) = Workloads.Constrained(n, seed);
+        var sw = Stopwatch.StartNew();
+        var karpenter = KarpenterPacker.Pack(problem, pods);
+        var karpenterMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var berth = BerthPacker.Pack(problem, pods, karpenter);
+        var berthMs = sw.Elapsed.TotalMilliseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{pods.Pods.Count,7} constrained pods, seed {seed} ({problem.Pools.Count} pools, {problem.Zones.Count} zones) | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode ${karpenter.HourlyUsd:0.00}/h gap {karpenter.Gap:P1} {karpenterMs:0} ms, {karpenter.Unschedulable.Count} unschedulable | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1} {berthMs:0} ms, {berth.Unschedulable.Count} unschedulable"));
+    }
+
     return 0;
 }
 

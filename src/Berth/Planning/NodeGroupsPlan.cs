@@ -176,7 +176,7 @@ public static class NodeGroupsPlanner
         {
             var names = stillLeft.Select(p => p.Name).Distinct(StringComparer.Ordinal).ToArray();
             var archs = string.Join(", ", stillLeft.Select(p => p.Arch == CpuArch.Arm64 ? "arm64" : "x86_64").Distinct().Order(StringComparer.Ordinal));
-            text += (grown ? ", and" : ":") + $" no group's instance type can hold {string.Join(", ", names.Take(3))}{(names.Length > 3 ? $" and {names.Length - 3} more" : "")} ({archs}): add a group of a type that can";
+            text += (grown ? ", and" : ":") + $" no group's instance type can hold {string.Join(", ", names.Take(3))}{(names.Length > 3 ? $" and {names.Length - 3} more" : "")} ({archs}): add a group of an instance type that holds them";
         }
         else
         {

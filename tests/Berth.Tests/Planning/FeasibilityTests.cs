@@ -114,7 +114,7 @@ public sealed class FeasibilityTests
 
         // A service without spot: true goes to the tainted on-demand pool, which has the same instance types.
         Reasons(Option(json, "eks-karpenter")).ShouldBe(["wide (6 vCPU / 8 GiB) fits no instance type the NodePool 'on-demand' allows (instanceCpu 4, categories c, m, r): widen eks.karpenter's instanceCpu or instanceCategories"]);
-        Reasons(Option(json, "eks-nodegroups")).ShouldHaveSingleItem().ShouldContain("no group's instance type can hold wide (x86_64): add a group of a type that can");
+        Reasons(Option(json, "eks-nodegroups")).ShouldHaveSingleItem().ShouldContain("no group's instance type can hold wide (x86_64): add a group of an instance type that holds them");
     }
 
     [Fact]
