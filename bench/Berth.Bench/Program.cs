@@ -40,38 +40,21 @@ if (args.Length > 0 && args[0] == "quality")
     foreach (var n in new[] { 1_000, 10_000, 100_000 })
     {
         var pods = Workloads.MixedPods(n, seed: 1);
-        var sw = Stopwatch.StartNew();
-        var karpenter = KarpenterPacker.Pack(table, pods);
-        var karpenterMs = sw.Elapsed.TotalMilliseconds;
-        sw.Restart();
-        var berth = BerthPacker.Pack(table, pods, karpenter);
-        var berthMs = sw.Elapsed.TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n,7} pods | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode ${karpenter.HourlyUsd:0.00}/h gap {karpenter.Gap:P1} {karpenterMs:0} ms | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1} {berthMs:0} ms (after Karpenter)"));
+        Quality($"{n,7} pods", PackingProblem.OnePool(table, pods), pods);
     }
 
     // Held-out mixes: the same generators with seeds the packers were not tuned on.
     foreach (var seed in new[] { 2, 3, 4 })
     {
         var pods = Workloads.MixedPods(10_000, seed);
-        var karpenter = KarpenterPacker.Pack(table, pods);
-        var berth = BerthPacker.Pack(table, pods, karpenter);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  10000 pods, held-out seed {seed} | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode gap {karpenter.Gap:P1} | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1}"));
+        Quality($"  10000 pods, held-out seed {seed}", PackingProblem.OnePool(table, pods), pods);
     }
 
     // Issue 13's constrained mix: two pools by weight, a taint, zone spread, ephemeral storage, limits.
     foreach (var (n, seed) in new[] { (1_000, 1), (10_000, 1), (10_000, 2), (10_000, 3) })
     {
         var (problem, pods) = Workloads.Constrained(n, seed);
-        var sw = Stopwatch.StartNew();
-        var karpenter = KarpenterPacker.Pack(problem, pods);
-        var karpenterMs = sw.Elapsed.TotalMilliseconds;
-        sw.Restart();
-        var berth = BerthPacker.Pack(problem, pods, karpenter);
-        var berthMs = sw.Elapsed.TotalMilliseconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{pods.Pods.Count,7} constrained pods, seed {seed} ({problem.Pools.Count} pools, {problem.Zones.Count} zones) | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode ${karpenter.HourlyUsd:0.00}/h gap {karpenter.Gap:P1} {karpenterMs:0} ms, {karpenter.Unschedulable.Count} unschedulable | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1} {berthMs:0} ms, {berth.Unschedulable.Count} unschedulable"));
+        Quality($"{pods.Pods.Count,7} constrained pods, seed {seed} ({problem.Pools.Count} pools, {problem.Zones.Count} zones)", problem, pods);
     }
 
     return 0;
@@ -79,3 +62,16 @@ if (args.Length > 0 && args[0] == "quality")
 
 BenchmarkSwitcher.FromAssembly(typeof(PackingBenchmarks).Assembly).Run(args);
 return 0;
+
+// Each packer's cost, gap to the lower bound and one-shot time for one pod set.
+static void Quality(string label, PackingProblem problem, PodSet pods)
+{
+    var sw = Stopwatch.StartNew();
+    var karpenter = KarpenterPacker.Pack(problem, pods);
+    var karpenterMs = sw.Elapsed.TotalMilliseconds;
+    sw.Restart();
+    var berth = BerthPacker.Pack(problem, pods, karpenter);
+    var berthMs = sw.Elapsed.TotalMilliseconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{label} | lower bound ${karpenter.LowerBoundHourlyUsd:0.00}/h | Karpenter mode ${karpenter.HourlyUsd:0.00}/h gap {karpenter.Gap:P1} {karpenterMs:0} ms, {karpenter.Unschedulable.Count} unschedulable | Berth mode ${berth.HourlyUsd:0.00}/h gap {berth.Gap:P1} {berthMs:0} ms (after Karpenter), {berth.Unschedulable.Count} unschedulable"));
+}
