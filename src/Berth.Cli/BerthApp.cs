@@ -10,6 +10,12 @@ public static class BerthApp
 {
     public const string VerboseFlag = "--verbose";
 
+    /// <summary>The version <c>berth --version</c> prints: the package version (Directory.Build.props), without build metadata.</summary>
+    public static string Version { get; } =
+        (typeof(BerthApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+
     /// <summary>Runs one command line; returns its exit code.</summary>
     /// <param name="args">The arguments after "berth".</param>
     /// <param name="stdout">Where output goes.</param>
@@ -52,6 +58,7 @@ public static class BerthApp
         app.Configure(config =>
         {
             config.SetApplicationName("berth");
+            config.SetApplicationVersion(Version);
             config.ConfigureConsole(ansi);
             config.PropagateExceptions();
             config.UseStrictParsing();

@@ -25,6 +25,10 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
         [DefaultValue("text")]
         public string Format { get; init; } = "text";
 
+        [CommandOption("--compare <BASE>")]
+        [Description("A berth.yaml to compare with (e.g. the spec on the main branch): what the change adds or saves a month, per option and line item.")]
+        public string? Compare { get; init; }
+
         [CommandOption(ChartOutput.Option)]
         [Description(ChartOutput.Help)]
         public string? Chart { get; init; }
@@ -33,7 +37,11 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
         [Description(ChartOutput.ForceHelp)]
         public bool Force { get; init; }
 
-        public override ValidationResult Validate() => ChartOutput.Check(Chart) is { Successful: false } chart ? chart : OutputFormats.Check(Format, "text", "json", "csv", "markdown");
+        public override ValidationResult Validate() =>
+            ChartOutput.Check(Chart) is { Successful: false } chart ? chart
+            : Compare is not null && Format == "csv" ? ValidationResult.Error("--compare: --format csv is not offered; use json or markdown")
+            : Compare is not null && Chart is not null ? ValidationResult.Error("--compare: --chart is not offered with a comparison")
+            : OutputFormats.Check(Format, "text", "json", "csv", "markdown");
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -41,6 +49,27 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
         var chart = ChartOutput.Check(cli, settings.Chart, settings.Force);
         var report = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec), settings.InfraOnly));
+        if (settings.Compare is not null)
+        {
+            var baseSpec = SpecInput.LoadChecked(cli, settings.Compare);
+            var baseline = Guard.Costing(() => CostEngine.Estimate(baseSpec, CostEngine.CatalogFor(baseSpec), settings.InfraOnly));
+            var comparison = CostComparison.Of(baseline, report);
+            switch (settings.Format)
+            {
+                case "json":
+                    cli.Out.Write(comparison.ToJson());
+                    break;
+                case "markdown":
+                    cli.Out.Write(comparison.ToMarkdown(spec.Name));
+                    break;
+                default:
+                    CostView.RenderComparison(cli.Ansi, comparison, settings.Compare, settings.Spec);
+                    break;
+            }
+
+            return ExitCodes.Ok;
+        }
+
         ChartOutput.Write(cli, chart, () => CostChart.For(report));
         switch (settings.Format)
         {
@@ -65,6 +94,52 @@ public sealed class CostCommand(CliContext cli) : Command<CostCommand.Settings>
 /// <summary>The terminal view of a cost report: one table per option, then a summary.</summary>
 public static class CostView
 {
+    /// <summary>The comparison as tables: totals per option, then each option's changed lines.</summary>
+    public static void RenderComparison(IAnsiConsole ansi, CostComparison c, string basePath, string path)
+    {
+        foreach (var n in c.Notes)
+        {
+            ansi.MarkupLine("[yellow]note:[/] " + Markup.Escape(n));
+        }
+
+        var summary = new Table().Border(TableBorder.Simple).Title(Markup.Escape($"Monthly cost: {basePath} → {path}"));
+        summary.AddColumn("Option");
+        summary.AddColumn(new TableColumn("Before").RightAligned());
+        summary.AddColumn(new TableColumn("After").RightAligned());
+        summary.AddColumn(new TableColumn("Change").RightAligned());
+        foreach (var o in c.Options)
+        {
+            summary.AddRow(Markup.Escape(o.Id + CostComparison.Status(o)), "$" + Fmt.Usd(o.BaseUsd), "$" + Fmt.Usd(o.HeadUsd), "[bold]" + Markup.Escape(CostComparison.Delta(o.DeltaUsd)) + "[/]");
+        }
+
+        ansi.Write(summary);
+        foreach (var o in c.Options.Where(o => o.FeasibilityChanged && o.Head is { Feasible: false }))
+        {
+            ansi.MarkupLine(Markup.Escape($"{o.Id} can no longer run: {string.Join("; ", o.Head!.Infeasible)}"));
+        }
+
+        foreach (var o in c.Options.Where(o => o.Lines.Count > 0))
+        {
+            var table = new Table().Border(TableBorder.Rounded).Expand().Title($"[bold]{o.Id}[/]: lines that changed");
+            table.AddColumn("Item");
+            table.AddColumn("Change");
+            table.AddColumn(new TableColumn("Before").RightAligned());
+            table.AddColumn(new TableColumn("After").RightAligned());
+            table.AddColumn(new TableColumn("Δ").RightAligned());
+            foreach (var l in o.Lines)
+            {
+                table.AddRow(Markup.Escape(l.Description), l.Kind, "$" + Fmt.Usd(l.BaseUsd), "$" + Fmt.Usd(l.HeadUsd), Markup.Escape(CostComparison.Delta(l.DeltaUsd)));
+            }
+
+            ansi.Write(table);
+        }
+
+        if (c.Options.All(o => o.Lines.Count == 0))
+        {
+            ansi.WriteLine("No line item changed.");
+        }
+    }
+
     public static void Render(IAnsiConsole ansi, CostReport report, string name)
     {
         foreach (var o in report.Options)
