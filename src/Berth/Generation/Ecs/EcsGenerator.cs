@@ -133,9 +133,23 @@ public static class EcsGenerator
                 Assert(r, $"alltrue([for s in {services} : s.assign_public_ip == false])", $"{i.Key}: tasks get no public IP.");
                 Assert(r, $"alltrue([for s in {services} : s.minimum_healthy_percent == 100 && s.maximum_percent == 200])", $"{i.Key}: rolling deployments keep full capacity.");
                 Assert(r, $"alltrue([for s in {services} : s.enable_execute_command])", $"{i.Key}: ECS Exec is enabled for debugging.");
+                var queues = $"module.{i.Module}.queue_scaling";
+                Assert(r, $"length({queues}) == {QueueDriven(plans).Length.ToString(CultureInfo.InvariantCulture)}", $"{i.Key}: every SQS consumer that autoscales tracks its backlog per task.");
+                foreach (var (p, q) in QueueDriven(plans))
+                {
+                    Assert(r, $"{queues}[\"{p.Name}\"].backlog_per_task == {q.BacklogPerTask.ToString(CultureInfo.InvariantCulture)} && {queues}[\"{p.Name}\"].queue == \"{q.QueueName}\"", $"{i.Key}: {p.Name} targets {q.BacklogPerTask.ToString(CultureInfo.InvariantCulture)} messages of {q.QueueName} per task.");
+                    Assert(r, $"{queues}[\"{p.Name}\"].starts_from_zero == {(q.FromZero is null ? "false" : "true")}", q.FromZero is null
+                        ? $"{i.Key}: {p.Name} never runs at zero tasks, so needs no start-from-zero alarm."
+                        : $"{i.Key}: {p.Name} can scale to zero, so an alarm on waiting messages starts it.");
+                }
+
             }
         });
     });
+
+    /// <summary>The services that scale on an SQS queue, with their queue policies.</summary>
+    private static (EcsServiceView Service, EcsQueueScalingPlan Queue)[] QueueDriven(IReadOnlyList<EcsServiceView> plans) =>
+        plans.SelectMany(p => p.Scaling?.Queue is { } q ? [(p, q)] : Array.Empty<(EcsServiceView, EcsQueueScalingPlan)>()).ToArray();
 
     private static void Assert(HclBody run, string condition, string message) =>
         run.Block("assert", a => a.Expr("condition", condition).Set("error_message", message));
@@ -225,6 +239,36 @@ public static class EcsGenerator
         L("  HTTPS listener; backend services: Cloud Map registration, ingress only from the platform's callers group.");
         L("- Autoscaled services: target tracking on CPU and memory (scale out after 60 s, in after 300 s), with Terraform");
         L("  ignoring `desired_count` so a plan never fights the autoscaler.");
+        L("- Fargate Spot tasks: the application and its log router stop within the two-minute warning (`stopTimeout` 120 s).");
+        var sqs = QueueDriven(plans);
+        if (sqs.Length > 0)
+        {
+            L();
+            L("## Queue-driven scaling");
+            L();
+            L("Services that read an SQS queue scale on it as well as on CPU and memory (Application Auto Scaling follows");
+            L("whichever policy asks for the most tasks):");
+            L();
+            foreach (var (p, q) in sqs)
+            {
+                var start = q.FromZero is { } z
+                    ? $"; from zero, a step scaling policy adds {z.Adjustment.ToString(CultureInfo.InvariantCulture)} task when at least {z.Messages.ToString(CultureInfo.InvariantCulture)} message waits and none runs (alarm `<instance>-{p.Name}-messages-waiting-no-task`)"
+                    : "";
+                L($"- {p.Name}: `{q.QueueName}`, target {q.BacklogPerTask.ToString(CultureInfo.InvariantCulture)} visible messages per running task (metric math over `ApproximateNumberOfMessagesVisible` and Container Insights' `RunningTaskCount`){start}.");
+            }
+        }
+
+        var kafka = plans.Where(p => p.Spec.EventSource is { Type: EventSourceType.Kafka }).ToArray();
+        if (kafka.Length > 0)
+        {
+            L();
+            L("## Not generated: Kafka consumer lag");
+            L();
+            L($"{string.Join(", ", kafka.Select(p => p.Name))} read Kafka. ECS has no scaler for consumer lag: lag is not a CloudWatch");
+            L("metric unless something publishes it (MSK's enhanced monitoring `SumOffsetLag` per consumer group, or a lag");
+            L("exporter), and Berth knows neither your cluster nor your consumer groups. These services scale on CPU and memory");
+            L("only (or run a fixed count); add a target tracking policy on your lag metric once it is published.");
+        }
         return sb.ToString();
     }
 }
