@@ -111,6 +111,8 @@ public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixtur
     [SkippableTheory]
     [InlineData("ecs/multi-client")]
     [InlineData("ecs/queue-workers")]
+    [InlineData("eks/platform/terraform")]
+    [InlineData("eks/queue-workers/terraform")]
     public void The_generated_terraform_test_plans_every_client_and_its_assertions_pass(string root)
     {
         var folder = fixture.Init(root);

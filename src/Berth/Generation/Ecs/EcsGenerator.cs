@@ -151,10 +151,12 @@ public static class EcsGenerator
     private static (EcsServiceView Service, EcsQueueScalingPlan Queue)[] QueueDriven(IReadOnlyList<EcsServiceView> plans) =>
         plans.SelectMany(p => p.Scaling?.Queue is { } q ? [(p, q)] : Array.Empty<(EcsServiceView, EcsQueueScalingPlan)>()).ToArray();
 
-    private static void Assert(HclBody run, string condition, string message) =>
+    /// <summary>An <c>assert</c> block of a <c>terraform test</c> run.</summary>
+    internal static void Assert(HclBody run, string condition, string message) =>
         run.Block("assert", a => a.Expr("condition", condition).Set("error_message", message));
 
-    private static string Inline(HclValue value) =>
+    /// <summary>A value as HCL on one line, for use inside an expression.</summary>
+    internal static string Inline(HclValue value) =>
         HclWriter.Write(new HclBody().Set("x", value)).Split('\n')[0]["x = ".Length..];
 
     private static string EnumName(DeploymentEnvironment e) => e.ToString().ToLowerInvariant();
