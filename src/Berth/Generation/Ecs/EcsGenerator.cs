@@ -101,13 +101,7 @@ public static class EcsGenerator
 
     private static string Test(BerthSpec spec, IReadOnlyList<EcsServiceView> plans, IReadOnlyList<Instance> instances) => HclWriter.File(f =>
     {
-        f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
-        f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
-        f.Block("mock_provider", "aws", m => m
-            .Block("mock_data", "aws_iam_policy_document", d => d.Set("defaults", HclObject.Of(
-                ("json", Str("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))))
-            .Block("mock_data", "aws_caller_identity", d => d.Set("defaults", HclObject.Of(("account_id", Str("123456789012")))))
-            .Block("mock_data", "aws_partition", d => d.Set("defaults", HclObject.Of(("partition", Str("aws")))))
+        MockProvider(f, m => m
             .Block("mock_data", "aws_region", d => d.Set("defaults", HclObject.Of(("name", Str(spec.Region)))))
             .Block("mock_data", "aws_secretsmanager_secret", d => d.Set("defaults", HclObject.Of(
                 ("arn", Str("arn:aws:secretsmanager:" + spec.Region + ":123456789012:secret:mock-AbCdEf")))))
@@ -150,6 +144,24 @@ public static class EcsGenerator
     /// <summary>The services that scale on an SQS queue, with their queue policies.</summary>
     private static (EcsServiceView Service, EcsQueueScalingPlan Queue)[] QueueDriven(IReadOnlyList<EcsServiceView> plans) =>
         plans.SelectMany(p => p.Scaling?.Queue is { } q ? [(p, q)] : Array.Empty<(EcsServiceView, EcsQueueScalingPlan)>()).ToArray();
+
+    /// <summary>
+    /// The mocked AWS provider of a generated <c>terraform test</c>: the data sources every root reads, with values the
+    /// provider's own validation accepts, then <paramref name="more"/>.
+    /// </summary>
+    internal static void MockProvider(HclBody f, Action<HclBody> more)
+    {
+        f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
+        f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
+        f.Block("mock_provider", "aws", m =>
+        {
+            m.Block("mock_data", "aws_iam_policy_document", d => d.Set("defaults", HclObject.Of(
+                    ("json", Str("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))))
+                .Block("mock_data", "aws_caller_identity", d => d.Set("defaults", HclObject.Of(("account_id", Str("123456789012")))))
+                .Block("mock_data", "aws_partition", d => d.Set("defaults", HclObject.Of(("partition", Str("aws")))));
+            more(m);
+        });
+    }
 
     /// <summary>An <c>assert</c> block of a <c>terraform test</c> run.</summary>
     internal static void Assert(HclBody run, string condition, string message) =>

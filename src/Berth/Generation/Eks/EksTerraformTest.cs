@@ -20,13 +20,7 @@ public static class EksTerraformTest
 
     public static string File(BerthSpec spec, EksLayout layout) => HclWriter.File(f =>
     {
-        f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
-        f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
-        f.Block("mock_provider", "aws", m => m
-            .Block("mock_data", "aws_iam_policy_document", d => d.Set("defaults", HclObject.Of(
-                ("json", Str("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))))
-            .Block("mock_data", "aws_caller_identity", d => d.Set("defaults", HclObject.Of(("account_id", Str("123456789012")))))
-            .Block("mock_data", "aws_partition", d => d.Set("defaults", HclObject.Of(("partition", Str("aws"))))));
+        MockProvider(f, _ => { });
         f.Block("variables", v => v
             .Set("vpc_id", "vpc-0123456789abcdef0")
             .Set("private_subnet_ids", Strings(["subnet-0a000000000000001", "subnet-0a000000000000002"]))
