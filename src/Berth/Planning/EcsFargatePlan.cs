@@ -36,12 +36,16 @@ public sealed record EcsServicePlan(
 
 /// <summary>
 /// Application Auto Scaling of an ECS service: its bounds and the target-tracking policies on average CPU and
-/// memory utilisation, with the cooldowns DOMAIN.md §4 gives (scale out after 60 s, in after 300 s).
+/// memory utilisation, with the cooldowns DOMAIN.md §4 gives (scale out after 60 s, in after 300 s), and for an SQS
+/// consumer the queue's policies (<see cref="Queue"/>). Generation writes these policies, the simulation runs them.
 /// </summary>
 public sealed record EcsScalingPlan(int Min, int Max, int CpuTarget, int MemoryTarget, int ScaleOutCooldownSeconds, int ScaleInCooldownSeconds)
 {
     public const int DefaultScaleOutCooldownSeconds = 60;
     public const int DefaultScaleInCooldownSeconds = 300;
+
+    /// <summary>The queue-driven policies of a service that reads an SQS queue; null for every other service.</summary>
+    public EcsQueueScalingPlan? Queue { get; init; }
 }
 
 public static class EcsFargatePlanner
@@ -78,6 +82,9 @@ public static class EcsFargatePlanner
 
             var scaling = s.Scaling is { } sc
                 ? new EcsScalingPlan(sc.Min, sc.Max, sc.CpuTarget, sc.MemoryTarget, EcsScalingPlan.DefaultScaleOutCooldownSeconds, EcsScalingPlan.DefaultScaleInCooldownSeconds)
+                {
+                    Queue = EcsQueueScalingPlan.For(s),
+                }
                 : null;
             services.Add(new EcsServicePlan(s, task, useStrategy ? spec.Ecs.CapacityProviderStrategy : OnDemandOnly, scaling, ReplicaSchedule.Hourly(s)));
         }

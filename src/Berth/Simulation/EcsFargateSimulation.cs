@@ -7,7 +7,7 @@ namespace Berth.Simulation;
 /// <summary>
 /// ECS on Fargate, task by task: Application Auto Scaling's policies as generated — CPU target tracking on every
 /// autoscaled service, plus backlog-per-task target tracking and start-from-zero step scaling for SQS consumers
-/// (<see cref="QueueScalingPolicy"/>) — each seeing one-minute CloudWatch datapoints a minute late
+/// (the plan's <see cref="EcsScalingPlan"/> and <see cref="EcsQueueScalingPlan"/>, which Generation writes) — each seeing one-minute CloudWatch datapoints a minute late
 /// (<see cref="TargetTrackingAlarms"/>), the CPU datapoint capped at 100% of the task size; tasks serving after a start
 /// latency; the capacity provider strategy placing each task on FARGATE or FARGATE_SPOT; Fargate Spot interruptions
 /// with a two-minute warning — the task gets SIGTERM then, stops serving, and is stopped after its stopTimeout, its
@@ -15,10 +15,6 @@ namespace Berth.Simulation;
 /// </summary>
 public sealed class EcsFargateSimulation : OptionSimulation
 {
-    /// <summary>The CPU target tracking policy's cooldowns as generated (Generation/Ecs/EcsModule.cs).</summary>
-    private const long CpuScaleOutCooldown = 60;
-    private const long CpuScaleInCooldown = 300;
-
     /// <summary>
     /// The container's stopTimeout as generated (Generation/Ecs/ContainerDefinitions.cs): the 120 s maximum when the
     /// service handles SIGTERM, else ECS's 30 s default. A Fargate Spot task is stopped this long after its warning
@@ -59,9 +55,11 @@ public sealed class EcsFargateSimulation : OptionSimulation
         public bool Serving { get; set; }
     }
 
-    private sealed class Service(ServiceSpec spec, IReadOnlyList<CapacityProviderItem> strategy)
+    private sealed class Service(ServiceSpec spec, IReadOnlyList<CapacityProviderItem> strategy, EcsScalingPlan? scaling)
     {
         public ServiceSpec Spec { get; } = spec;
+
+        public EcsScalingPlan? Scaling { get; } = scaling;
 
         public IReadOnlyList<CapacityProviderItem> Strategy { get; } = strategy;
 
@@ -79,7 +77,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
 
         public TargetTrackingAlarms Cpu { get; } = new(DemandSource.Target(spec));
 
-        public TargetTrackingAlarms? Backlog { get; } = QueueScalingPolicy.TracksBacklog(spec) && spec.EventSource is { } e ? new(e.TargetPerReplica) : null;
+        public TargetTrackingAlarms? Backlog { get; } = scaling?.Queue is { } queue ? new(queue.BacklogPerTask) : null;
 
         /// <summary>The start-from-zero alarm's datapoints, by minute (two are enough for a one-minute delay).</summary>
         public (int Minute, bool Breaching)[] Step { get; } = new (int, bool)[TargetTrackingAlarms.MetricDelayMinutes + 1];
@@ -113,7 +111,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
         {
             var planned = plan.Services[i];
             var strategy = planned.Strategy;
-            var svc = _services[i] = new Service(planned.Service, strategy);
+            var svc = _services[i] = new Service(planned.Service, strategy, planned.Scaling);
             if (planned.Task is not { } task)
             {
                 Note($"{planned.Service.Name}: cannot run on Fargate (berth cost says why); not simulated");
@@ -152,7 +150,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
                 continue;
             }
 
-            s.Desired = s.Spec.Scaling is { } scaling
+            s.Desired = s.Scaling is { } scaling
                 ? Math.Clamp(Ceil(Demand(i) / (s.Vcpu * s.Target)), scaling.Min, scaling.Max)
                 : s.Spec.MinReplicas;
             Reconcile(i, instant: true);
@@ -176,7 +174,7 @@ public sealed class EcsFargateSimulation : OptionSimulation
         for (var i = 0; i < _services.Length; i++)
         {
             var s = _services[i];
-            if (!s.Priced || s.Spec.Scaling is not { } scaling)
+            if (!s.Priced || s.Scaling is not { } scaling)
             {
                 continue;
             }
@@ -186,33 +184,36 @@ public sealed class EcsFargateSimulation : OptionSimulation
             s.Cpu.Record(minute, taskSeconds > 0 ? used / (taskSeconds * s.Vcpu) : null, Ceil(used / 60 / (s.Vcpu * s.Target)));
             var running = Serving(i);
             var messages = Queued(i) ? QueueMessages(i) : 0;
-            if (s.Backlog is not null && s.Spec.EventSource is { } source)
+            var queue = scaling.Queue;
+            if (s.Backlog is not null && queue is not null)
             {
-                s.Backlog.Record(minute, running > 0 ? messages / running : null, Ceil(messages / source.TargetPerReplica));
+                s.Backlog.Record(minute, running > 0 ? messages / running : null, Ceil(messages / queue.BacklogPerTask));
             }
 
-            if (QueueScalingPolicy.StartsFromZero(s.Spec))
+            var fromZero = queue?.FromZero;
+            if (fromZero is not null)
             {
-                s.Step[minute % s.Step.Length] = (minute, messages >= QueueScalingPolicy.StepMessages && running == 0);
+                // The alarm evaluates one period of 60 s (EcsStepScalingPlan.EvaluationPeriods): this minute alone.
+                s.Step[minute % s.Step.Length] = (minute, messages >= fromZero.Messages && running == 0);
             }
 
             var cpu = s.Cpu.Evaluate(minute);
             var backlog = s.Backlog?.Evaluate(minute);
             var outTo = Math.Max(cpu.High ? cpu.Proposal : 0, backlog is { High: true } b ? b.Proposal : 0);
             var step = s.Step[(minute - TargetTrackingAlarms.MetricDelayMinutes + s.Step.Length) % s.Step.Length];
-            if (outTo > s.Desired && Now - s.LastScaleOut >= Math.Max(CpuScaleOutCooldown, QueueScalingPolicy.ScaleOutCooldownSeconds))
+            if (outTo > s.Desired && Now - s.LastScaleOut >= scaling.ScaleOutCooldownSeconds)
             {
                 Scale(i, Math.Min(outTo, scaling.Max));
                 s.LastScaleOut = Now;
             }
-            else if (step.Minute == minute - TargetTrackingAlarms.MetricDelayMinutes && step.Breaching
-                     && Now - s.LastStep >= QueueScalingPolicy.StepCooldownSeconds && s.Desired < scaling.Max)
+            else if (fromZero is not null && step.Minute == minute - TargetTrackingAlarms.MetricDelayMinutes && step.Breaching
+                     && Now - s.LastStep >= fromZero.CooldownSeconds && s.Desired < scaling.Max)
             {
-                Scale(i, s.Desired + QueueScalingPolicy.StepAdjustment);
+                Scale(i, Math.Min(scaling.Max, s.Desired + fromZero.Adjustment));
                 s.LastStep = Now;
             }
             else if (cpu.Low && (backlog is null || backlog.Value.Low)
-                     && Now - s.LastScaleIn >= Math.Max(CpuScaleInCooldown, QueueScalingPolicy.ScaleInCooldownSeconds))
+                     && Now - s.LastScaleIn >= scaling.ScaleInCooldownSeconds)
             {
                 var inTo = Math.Max(scaling.Min, Math.Max(cpu.Proposal, backlog?.Proposal ?? 0));
                 if (inTo < s.Desired)

@@ -34,8 +34,9 @@ public sealed class EcsGoldenTests
 
     internal static Berth.Spec.BerthSpec Load(string example)
     {
-        var result = Berth.Spec.SpecLoader.LoadFile(Path.Combine(RepoPaths.Examples, example + ".yaml"));
+        var relative = ExampleSpecs.RelativePath(example);
+        var result = Berth.Spec.SpecLoader.LoadFile(Path.Combine(RepoPaths.Root, relative));
         result.Errors.ShouldBeEmpty();
-        return result.Spec.ShouldNotBeNull() with { SourcePath = $"examples/{example}.yaml" };
+        return result.Spec.ShouldNotBeNull() with { SourcePath = relative };
     }
 }

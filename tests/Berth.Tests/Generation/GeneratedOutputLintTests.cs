@@ -17,7 +17,7 @@ public sealed class GeneratedOutputLintTests
         using var dir = new TempDir();
         var output = Path.Combine(dir.Path, "out");
 
-        var generate = CliRunner.InRepo("generate", platform, $"examples/{example}.yaml", "-o", output);
+        var generate = CliRunner.InRepo("generate", platform, ExampleSpecs.RelativePath(example), "-o", output);
         var lint = CliRunner.Run(dir.Path, "lint", output);
 
         generate.ExitCode.ShouldBe(0, generate.Error);

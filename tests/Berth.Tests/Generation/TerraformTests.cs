@@ -5,10 +5,19 @@ using Berth.Tests.Cli;
 
 namespace Berth.Tests.Generation;
 
-/// <summary>The three example specs every generator test runs on.</summary>
+/// <summary>
+/// The specs every generator test runs on: the three examples, and the test specs under Generation/Specs/ that cover
+/// what no example has (queue-workers: SQS consumers that autoscale, one from zero, and a Kafka consumer).
+/// </summary>
 public static class ExampleSpecs
 {
-    public static IReadOnlyList<string> Names { get; } = ["multi-client", "platform", "startup"];
+    public static IReadOnlyList<string> Names { get; } = ["multi-client", "platform", "queue-workers", "startup"];
+
+    private static readonly string[] TestSpecs = ["queue-workers"];
+
+    /// <summary>The spec's path from the repository root.</summary>
+    public static string RelativePath(string name) =>
+        TestSpecs.Contains(name, StringComparer.Ordinal) ? $"tests/Berth.Tests/Generation/Specs/{name}.yaml" : $"examples/{name}.yaml";
 }
 
 /// <summary>
@@ -26,7 +35,7 @@ public sealed class GeneratedRootsFixture : IDisposable
         {
             foreach (var example in ExampleSpecs.Names)
             {
-                var result = CliRunner.InRepo("generate", platform, $"examples/{example}.yaml", "-o", Path.Combine(_dir.Path, platform, example));
+                var result = CliRunner.InRepo("generate", platform, ExampleSpecs.RelativePath(example), "-o", Path.Combine(_dir.Path, platform, example));
                 if (result.ExitCode != 0)
                 {
                     throw new InvalidOperationException($"generate {platform} {example}: exit {result.ExitCode}: {result.Error}");
@@ -99,10 +108,14 @@ public sealed class TerraformTests(GeneratedRootsFixture fixture) : IClassFixtur
         output.ShouldContain("The configuration is valid");
     }
 
-    [SkippableFact]
-    public void The_generated_terraform_test_plans_every_client_and_its_assertions_pass()
+    [SkippableTheory]
+    [InlineData("ecs/multi-client")]
+    [InlineData("ecs/queue-workers")]
+    [InlineData("eks/platform/terraform")]
+    [InlineData("eks/queue-workers/terraform")]
+    public void The_generated_terraform_test_plans_every_client_and_its_assertions_pass(string root)
     {
-        var folder = fixture.Init("ecs/multi-client");
+        var folder = fixture.Init(root);
         var (code, output) = Terraform.Run(folder, "test", "-no-color");
         code.ShouldBe(0, output);
         output.ShouldContain("1 passed, 0 failed");

@@ -50,8 +50,7 @@ public static class ContainerDefinitions
             ("readOnly", Bool(false))))));
         app.Add(("linuxParameters", HclObject.Of(("initProcessEnabled", Bool(true)))));
 
-        // Spot gives a two-minute warning; a service that drains on SIGTERM gets Fargate's longest stop timeout.
-        app.Add(("stopTimeout", Num(s.GracefulShutdown ? EcsServiceView.MaxStopTimeoutSeconds : 30)));
+        app.Add(("stopTimeout", Num(plan.AppStopTimeoutSeconds)));
         app.Add(("dependsOn", List(HclObject.Of(("containerName", Str(LogRouter)), ("condition", Str("START"))))));
         app.Add(("logConfiguration", HclObject.Of(
             ("logDriver", Str("awsfirelens")),
@@ -67,6 +66,7 @@ public static class ContainerDefinitions
             ("image", Expr("var.fluent_bit_image")),
             ("essential", Bool(true)),
             ("memoryReservation", Num(50)),
+            ("stopTimeout", Num(plan.LogRouterStopTimeoutSeconds)),
             ("user", Str("0")),
             ("firelensConfiguration", HclObject.Of(
                 ("type", Str("fluentbit")),

@@ -101,13 +101,7 @@ public static class EcsGenerator
 
     private static string Test(BerthSpec spec, IReadOnlyList<EcsServiceView> plans, IReadOnlyList<Instance> instances) => HclWriter.File(f =>
     {
-        f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
-        f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
-        f.Block("mock_provider", "aws", m => m
-            .Block("mock_data", "aws_iam_policy_document", d => d.Set("defaults", HclObject.Of(
-                ("json", Str("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))))
-            .Block("mock_data", "aws_caller_identity", d => d.Set("defaults", HclObject.Of(("account_id", Str("123456789012")))))
-            .Block("mock_data", "aws_partition", d => d.Set("defaults", HclObject.Of(("partition", Str("aws")))))
+        MockProvider(f, m => m
             .Block("mock_data", "aws_region", d => d.Set("defaults", HclObject.Of(("name", Str(spec.Region)))))
             .Block("mock_data", "aws_secretsmanager_secret", d => d.Set("defaults", HclObject.Of(
                 ("arn", Str("arn:aws:secretsmanager:" + spec.Region + ":123456789012:secret:mock-AbCdEf")))))
@@ -133,14 +127,48 @@ public static class EcsGenerator
                 Assert(r, $"alltrue([for s in {services} : s.assign_public_ip == false])", $"{i.Key}: tasks get no public IP.");
                 Assert(r, $"alltrue([for s in {services} : s.minimum_healthy_percent == 100 && s.maximum_percent == 200])", $"{i.Key}: rolling deployments keep full capacity.");
                 Assert(r, $"alltrue([for s in {services} : s.enable_execute_command])", $"{i.Key}: ECS Exec is enabled for debugging.");
+                var queues = $"module.{i.Module}.queue_scaling";
+                Assert(r, $"length({queues}) == {QueueDriven(plans).Length.ToString(CultureInfo.InvariantCulture)}", $"{i.Key}: every SQS consumer that autoscales tracks its backlog per task.");
+                foreach (var (p, q) in QueueDriven(plans))
+                {
+                    Assert(r, $"{queues}[\"{p.Name}\"].backlog_per_task == {q.BacklogPerTask.ToString(CultureInfo.InvariantCulture)} && {queues}[\"{p.Name}\"].queue == \"{q.QueueName}\"", $"{i.Key}: {p.Name} targets {q.BacklogPerTask.ToString(CultureInfo.InvariantCulture)} messages of {q.QueueName} per task.");
+                    Assert(r, $"{queues}[\"{p.Name}\"].starts_from_zero == {(q.FromZero is null ? "false" : "true")}", q.FromZero is null
+                        ? $"{i.Key}: {p.Name} never runs at zero tasks, so needs no start-from-zero alarm."
+                        : $"{i.Key}: {p.Name} can scale to zero, so an alarm on waiting messages starts it.");
+                }
+
             }
         });
     });
 
-    private static void Assert(HclBody run, string condition, string message) =>
+    /// <summary>The services that scale on an SQS queue, with their queue policies.</summary>
+    private static (EcsServiceView Service, EcsQueueScalingPlan Queue)[] QueueDriven(IReadOnlyList<EcsServiceView> plans) =>
+        plans.SelectMany(p => p.Scaling?.Queue is { } q ? [(p, q)] : Array.Empty<(EcsServiceView, EcsQueueScalingPlan)>()).ToArray();
+
+    /// <summary>
+    /// The mocked AWS provider of a generated <c>terraform test</c>: the data sources every root reads, with values the
+    /// provider's own validation accepts, then <paramref name="more"/>.
+    /// </summary>
+    internal static void MockProvider(HclBody f, Action<HclBody> more)
+    {
+        f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
+        f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
+        f.Block("mock_provider", "aws", m =>
+        {
+            m.Block("mock_data", "aws_iam_policy_document", d => d.Set("defaults", HclObject.Of(
+                    ("json", Str("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))))
+                .Block("mock_data", "aws_caller_identity", d => d.Set("defaults", HclObject.Of(("account_id", Str("123456789012")))))
+                .Block("mock_data", "aws_partition", d => d.Set("defaults", HclObject.Of(("partition", Str("aws")))));
+            more(m);
+        });
+    }
+
+    /// <summary>An <c>assert</c> block of a <c>terraform test</c> run.</summary>
+    internal static void Assert(HclBody run, string condition, string message) =>
         run.Block("assert", a => a.Expr("condition", condition).Set("error_message", message));
 
-    private static string Inline(HclValue value) =>
+    /// <summary>A value as HCL on one line, for use inside an expression.</summary>
+    internal static string Inline(HclValue value) =>
         HclWriter.Write(new HclBody().Set("x", value)).Split('\n')[0]["x = ".Length..];
 
     private static string EnumName(DeploymentEnvironment e) => e.ToString().ToLowerInvariant();
@@ -225,6 +253,36 @@ public static class EcsGenerator
         L("  HTTPS listener; backend services: Cloud Map registration, ingress only from the platform's callers group.");
         L("- Autoscaled services: target tracking on CPU and memory (scale out after 60 s, in after 300 s), with Terraform");
         L("  ignoring `desired_count` so a plan never fights the autoscaler.");
+        L("- Fargate Spot tasks: the application and its log router stop within the two-minute warning (`stopTimeout` 120 s).");
+        var sqs = QueueDriven(plans);
+        if (sqs.Length > 0)
+        {
+            L();
+            L("## Queue-driven scaling");
+            L();
+            L("Services that read an SQS queue scale on it as well as on CPU and memory (Application Auto Scaling follows");
+            L("whichever policy asks for the most tasks):");
+            L();
+            foreach (var (p, q) in sqs)
+            {
+                var start = q.FromZero is { } z
+                    ? $"; from zero, a step scaling policy adds {z.Adjustment.ToString(CultureInfo.InvariantCulture)} task when at least {z.Messages.ToString(CultureInfo.InvariantCulture)} message waits and none runs (alarm `<instance>-{p.Name}-messages-waiting-no-task`)"
+                    : "";
+                L($"- {p.Name}: `{q.QueueName}`, target {q.BacklogPerTask.ToString(CultureInfo.InvariantCulture)} visible messages per running task (metric math over `ApproximateNumberOfMessagesVisible` and Container Insights' `RunningTaskCount`){start}.");
+            }
+        }
+
+        var kafka = plans.Where(p => p.Spec.EventSource is { Type: EventSourceType.Kafka }).ToArray();
+        if (kafka.Length > 0)
+        {
+            L();
+            L("## Not generated: Kafka consumer lag");
+            L();
+            L($"{string.Join(", ", kafka.Select(p => p.Name))} read Kafka. ECS has no scaler for consumer lag: lag is not a CloudWatch");
+            L("metric unless something publishes it (MSK's enhanced monitoring `SumOffsetLag` per consumer group, or a lag");
+            L("exporter), and Berth knows neither your cluster nor your consumer groups. These services scale on CPU and memory");
+            L("only (or run a fixed count); add a target tracking policy on your lag metric once it is published.");
+        }
         return sb.ToString();
     }
 }

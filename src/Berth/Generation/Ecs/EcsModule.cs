@@ -1,4 +1,5 @@
 using Berth.Generation.Hcl;
+using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
 
@@ -13,6 +14,8 @@ public static class EcsModule
     private const string Backend = "{ for k, s in local.services : k => s if s.type == \"backend\" }";
     private const string Autoscaled = "{ for k, s in local.services : k => s if s.autoscaled }";
     private const string Fixed = "{ for k, s in local.services : k => s if !s.autoscaled }";
+    private const string QueueDriven = "{ for k, s in local.services : k => s if s.autoscaled && s.queue_name != null }";
+    private const string FromZero = "{ for k, s in local.services : k => s if s.autoscaled && s.start_from_zero != null }";
     private static readonly int[] AlbPorts = [443, 80];
 
     private const string AllServices = "merge(aws_ecs_service.fixed, aws_ecs_service.autoscaled)";
@@ -84,8 +87,16 @@ public static class EcsModule
             ("autoscaled", Bool(p.Autoscaled)),
             ("min_capacity", Num(p.Spec.MinReplicas)),
             ("max_capacity", Num(p.Spec.MaxReplicas)),
-            ("cpu_target", Num(p.Spec.Scaling?.CpuTarget ?? 70)),
-            ("memory_target", Num(p.Spec.Scaling?.MemoryTarget ?? 75)),
+            ("cpu_target", Num(p.Scaling?.CpuTarget ?? 70)),
+            ("memory_target", Num(p.Scaling?.MemoryTarget ?? 75)),
+            ("scale_out_cooldown", Num(p.Scaling?.ScaleOutCooldownSeconds ?? EcsScalingPlan.DefaultScaleOutCooldownSeconds)),
+            ("scale_in_cooldown", Num(p.Scaling?.ScaleInCooldownSeconds ?? EcsScalingPlan.DefaultScaleInCooldownSeconds)),
+            ("queue_name", p.Scaling?.Queue is { } q ? Str(q.QueueName) : Null),
+            ("backlog_per_task", p.Scaling?.Queue is { } b ? Num(b.BacklogPerTask) : Null),
+            ("start_from_zero", p.Scaling?.Queue?.FromZero is { } z ? HclObject.Of(
+                ("messages", Num(z.Messages)),
+                ("adjustment", Num(z.Adjustment)),
+                ("cooldown", Num(z.CooldownSeconds))) : Null),
             ("ephemeral_storage_gib", p.EphemeralStorageGib is { } gib ? Num(gib) : Null),
             ("listener_priority", Num(p.ListenerPriority)),
             ("secret_names", Strings(p.SecretNames)),
@@ -425,21 +436,114 @@ public static class EcsModule
             .Set("service_namespace", "ecs"));
         foreach (var (metric, target) in new[] { ("cpu", "ECSServiceAverageCPUUtilization"), ("memory", "ECSServiceAverageMemoryUtilization") })
         {
-            f.Block("resource", "aws_appautoscaling_policy", metric, p => p
-                .Expr("for_each", "aws_appautoscaling_target.this")
-                .Expr("name", $"\"${{each.key}}-{metric}\"")
-                .Set("policy_type", "TargetTrackingScaling")
-                .Expr("resource_id", "each.value.resource_id")
-                .Expr("scalable_dimension", "each.value.scalable_dimension")
-                .Expr("service_namespace", "each.value.service_namespace")
-                .Block("target_tracking_scaling_policy_configuration", c => c
-                    .Expr("target_value", $"local.services[each.key].{metric}_target")
-                    .Comment("Scale out fast, scale in slowly.")
-                    .Set("scale_out_cooldown", 60)
-                    .Set("scale_in_cooldown", 300)
-                    .Block("predefined_metric_specification", m => m.Set("predefined_metric_type", target))));
+            TargetTracking(f, metric, "aws_appautoscaling_target.this", $"{metric}_target", c => c
+                .Block("predefined_metric_specification", m => m.Set("predefined_metric_type", target)));
         }
+
+        f.Comment("SQS consumers: target tracking on backlog per task, AWS's metric math pattern");
+        f.Comment("(docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking-metric-math.html).");
+        f.Comment("Application Auto Scaling follows whichever policy asks for the most tasks; it scales in only when all agree.");
+        TargetTracking(f, "backlog", QueueDriven, "backlog_per_task", c => c
+            .Block("customized_metric_specification", m => m
+                .Block("metrics", q => q
+                    .Set("id", "messages")
+                    .Set("label", "Messages visible in the queue")
+                    .Set("return_data", false)
+                    .Block("metric_stat", st => st
+                        .Block("metric", x => x
+                            .Set("namespace", "AWS/SQS")
+                            .Set("metric_name", "ApproximateNumberOfMessagesVisible")
+                            .Block("dimensions", d => d.Set("name", "QueueName").Expr("value", "each.value.queue_name")))
+                        .Set("stat", "Sum")))
+                .Block("metrics", q => q
+                    .Set("id", "tasks")
+                    .Set("label", "Running tasks")
+                    .Set("return_data", false)
+                    .Block("metric_stat", st => st
+                        .Block("metric", x => TaskCount(x))
+                        .Set("stat", "Average")))
+                .Block("metrics", q => q
+                    .Set("id", "backlog_per_task")
+                    .Set("label", "Backlog per task")
+                    .Set("expression", "messages / tasks")
+                    .Set("return_data", true))));
+
+        f.Comment("Target tracking cannot start a service that runs no task (no task, no datapoint): with scaling.min 0,");
+        f.Comment("a step scaling policy adds a task when messages wait and none runs (application-auto-scaling-step-scaling-policies.html).");
+        f.Block("resource", "aws_appautoscaling_policy", "start_from_zero", p => p
+            .Expr("for_each", FromZero)
+            .Expr("name", "\"${each.key}-start-from-zero\"")
+            .Set("policy_type", "StepScaling")
+            .Expr("resource_id", "aws_appautoscaling_target.this[each.key].resource_id")
+            .Expr("scalable_dimension", "aws_appautoscaling_target.this[each.key].scalable_dimension")
+            .Expr("service_namespace", "aws_appautoscaling_target.this[each.key].service_namespace")
+            .Block("step_scaling_policy_configuration", c => c
+                .Set("adjustment_type", "ChangeInCapacity")
+                .Expr("cooldown", "each.value.start_from_zero.cooldown")
+                .Set("metric_aggregation_type", "Maximum")
+                .Block("step_adjustment", a => a
+                    .Set("metric_interval_lower_bound", 0)
+                    .Expr("scaling_adjustment", "each.value.start_from_zero.adjustment"))));
+        f.Block("resource", "aws_cloudwatch_metric_alarm", "start_from_zero", a => a
+            .Expr("for_each", FromZero)
+            .Expr("alarm_name", "\"${var.name}-${each.key}-messages-waiting-no-task\"")
+            .Expr("alarm_description", "\"${each.key}: messages wait in ${each.value.queue_name} and no task runs; starts one.\"")
+            .Set("comparison_operator", "GreaterThanOrEqualToThreshold")
+            .Set("threshold", 1)
+            .Set("evaluation_periods", EcsStepScalingPlan.EvaluationPeriods)
+            .Set("datapoints_to_alarm", EcsStepScalingPlan.EvaluationPeriods)
+            .Set("treat_missing_data", "notBreaching")
+            .Expr("alarm_actions", "[aws_appautoscaling_policy.start_from_zero[each.key].arn]")
+            .Block("metric_query", q => q
+                .Set("id", "messages")
+                .Set("label", "Messages visible in the queue")
+                .Block("metric", x => x
+                    .Set("namespace", "AWS/SQS")
+                    .Set("metric_name", "ApproximateNumberOfMessagesVisible")
+                    .Set("period", EcsQueueScalingPlan.MetricPeriodSeconds)
+                    .Set("stat", "Maximum")
+                    .Expr("dimensions", "{ QueueName = each.value.queue_name }")))
+            .Block("metric_query", q => q
+                .Set("id", "tasks")
+                .Set("label", "Running tasks")
+                .Block("metric", x => x
+                    .Set("namespace", "ECS/ContainerInsights")
+                    .Set("metric_name", "RunningTaskCount")
+                    .Set("period", EcsQueueScalingPlan.MetricPeriodSeconds)
+                    .Set("stat", "Average")
+                    .Expr("dimensions", "{ ClusterName = aws_ecs_cluster.this.name, ServiceName = aws_ecs_service.autoscaled[each.key].name }")))
+            .Block("metric_query", q => q
+                .Set("id", "waiting_with_no_task")
+                .Set("label", "Messages waiting and no task running")
+                .Expr("expression", "\"IF(messages >= ${each.value.start_from_zero.messages} AND FILL(tasks, 0) == 0, 1, 0)\"")
+                .Set("return_data", true))
+            .Expr("tags", "var.tags"));
     });
+
+    /// <summary>A target tracking policy per entry of <paramref name="forEach"/>, with the plan's cooldowns.</summary>
+    private static void TargetTracking(HclBody f, string name, string forEach, string targetField, Action<HclBody> metric) =>
+        f.Block("resource", "aws_appautoscaling_policy", name, p => p
+            .Expr("for_each", forEach)
+            .Expr("name", $"\"${{each.key}}-{name}\"")
+            .Set("policy_type", "TargetTrackingScaling")
+            .Expr("resource_id", "aws_appautoscaling_target.this[each.key].resource_id")
+            .Expr("scalable_dimension", "aws_appautoscaling_target.this[each.key].scalable_dimension")
+            .Expr("service_namespace", "aws_appautoscaling_target.this[each.key].service_namespace")
+            .Block("target_tracking_scaling_policy_configuration", c =>
+            {
+                c.Expr("target_value", $"local.services[each.key].{targetField}")
+                    .Comment("Scale out fast, scale in slowly.")
+                    .Expr("scale_out_cooldown", "local.services[each.key].scale_out_cooldown")
+                    .Expr("scale_in_cooldown", "local.services[each.key].scale_in_cooldown");
+                metric(c);
+            }));
+
+    /// <summary>The service's running tasks, from Container Insights (enabled on the cluster).</summary>
+    private static void TaskCount(HclBody x) => x
+        .Set("namespace", "ECS/ContainerInsights")
+        .Set("metric_name", "RunningTaskCount")
+        .Block("dimensions", d => d.Set("name", "ClusterName").Expr("value", "aws_ecs_cluster.this.name"))
+        .Block("dimensions", d => d.Set("name", "ServiceName").Expr("value", "aws_ecs_service.autoscaled[each.key].name"));
 
     private static string Outputs() => HclWriter.File(f =>
     {
@@ -449,6 +553,8 @@ public static class EcsModule
         Output(f, "log_groups", "{ for k, g in aws_cloudwatch_log_group.service : k => g.name }", "Each service's log group.");
         Output(f, "services", "{ for k, s in " + AllServices + " : k => { desired_count = s.desired_count, circuit_breaker_rollback = s.deployment_circuit_breaker[0].rollback, assign_public_ip = s.network_configuration[0].assign_public_ip, minimum_healthy_percent = s.deployment_minimum_healthy_percent, maximum_percent = s.deployment_maximum_percent, enable_execute_command = s.enable_execute_command } }",
             "The safety settings of every service, for review and tests.");
+        Output(f, "queue_scaling", "{ for k, p in aws_appautoscaling_policy.backlog : k => { queue = local.services[k].queue_name, backlog_per_task = p.target_tracking_scaling_policy_configuration[0].target_value, starts_from_zero = contains(keys(aws_cloudwatch_metric_alarm.start_from_zero), k) } }",
+            "The queue-driven policies of SQS consumers: the queue, the backlog per task they keep, whether an alarm starts them from zero.");
     });
 
     internal static void Output(HclBody f, string name, string value, string description) =>

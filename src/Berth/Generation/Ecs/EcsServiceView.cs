@@ -16,7 +16,23 @@ public sealed record EcsServiceView(EcsServicePlan Planned, FargateTask Task, in
     /// <summary>Fargate's longest stop timeout: the most time a SIGTERM-handling service gets to drain.</summary>
     public const int MaxStopTimeoutSeconds = 120;
 
+    /// <summary>ECS's stopTimeout when a container sets none (ContainerDefinition.stopTimeout: 30 s on Fargate).</summary>
+    public const int DefaultStopTimeoutSeconds = 30;
+
     public ServiceSpec Spec => Planned.Service;
+
+    /// <summary>
+    /// The application container's stopTimeout: Fargate's longest for a service that drains on SIGTERM or runs on
+    /// Fargate Spot, whose two-minute warning is a SIGTERM (AmazonECS/latest/developerguide/fargate-capacity-providers.html);
+    /// otherwise ECS's default.
+    /// </summary>
+    public int AppStopTimeoutSeconds => Spec.GracefulShutdown || Planned.UsesSpot ? MaxStopTimeoutSeconds : DefaultStopTimeoutSeconds;
+
+    /// <summary>
+    /// The FireLens log router's stopTimeout: on Fargate Spot as long as the application's, so it keeps shipping the
+    /// application's last logs until the task stops (it stops after the containers that depend on it).
+    /// </summary>
+    public int LogRouterStopTimeoutSeconds => Planned.UsesSpot ? MaxStopTimeoutSeconds : DefaultStopTimeoutSeconds;
 
     public FargateSize Size => Task.Size;
 
@@ -35,6 +51,8 @@ public sealed record EcsServiceView(EcsServicePlan Planned, FargateTask Task, in
     };
 
     public bool Autoscaled => Planned.Scaling is not null;
+
+    public EcsScalingPlan? Scaling => Planned.Scaling;
 
     public IReadOnlyList<string> SecretNames =>
         Spec.Secrets.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();

@@ -11,8 +11,8 @@ public static class EksTerraform
 {
     public const string Folder = "terraform";
 
-    private static readonly string[] LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
-    private static readonly string[] Addons = ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"];
+    internal static readonly string[] LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+    internal static readonly string[] Addons = ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"];
 
     public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, EksLayout layout, KarpenterPlan plan) =>
     [
@@ -26,6 +26,7 @@ public static class EksTerraform
         new($"{Folder}/controllers.tf", ControllerIdentities.File(spec)),
         new($"{Folder}/karpenter.tf", Karpenter(spec)),
         new($"{Folder}/outputs.tf", Outputs()),
+        new($"{Folder}/{EksTerraformTest.TestFile}", EksTerraformTest.File(spec, layout)),
     ];
 
     private static string Variables(BerthSpec spec, EksLayout layout) => HclWriter.File(f =>

@@ -97,6 +97,11 @@ run "services_deploy_safely" {
   }
 
   assert {
+    condition     = length(module.acme_insurance.queue_scaling) == 0
+    error_message = "acme-insurance: every SQS consumer that autoscales tracks its backlog per task."
+  }
+
+  assert {
     condition     = length(values(module.contoso_health.services)) == 4
     error_message = "contoso-health: every service of the spec is planned."
   }
@@ -122,6 +127,11 @@ run "services_deploy_safely" {
   }
 
   assert {
+    condition     = length(module.contoso_health.queue_scaling) == 0
+    error_message = "contoso-health: every SQS consumer that autoscales tracks its backlog per task."
+  }
+
+  assert {
     condition     = length(values(module.northwind_mutual.services)) == 4
     error_message = "northwind-mutual: every service of the spec is planned."
   }
@@ -144,5 +154,10 @@ run "services_deploy_safely" {
   assert {
     condition     = alltrue([for s in values(module.northwind_mutual.services) : s.enable_execute_command])
     error_message = "northwind-mutual: ECS Exec is enabled for debugging."
+  }
+
+  assert {
+    condition     = length(module.northwind_mutual.queue_scaling) == 0
+    error_message = "northwind-mutual: every SQS consumer that autoscales tracks its backlog per task."
   }
 }

@@ -79,4 +79,9 @@ run "services_deploy_safely" {
     condition     = alltrue([for s in values(module.platform.services) : s.enable_execute_command])
     error_message = "fraud-detection: ECS Exec is enabled for debugging."
   }
+
+  assert {
+    condition     = length(module.platform.queue_scaling) == 0
+    error_message = "fraud-detection: every SQS consumer that autoscales tracks its backlog per task."
+  }
 }

@@ -13,6 +13,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 100
       secret_names          = ["claims/db-password"]
@@ -37,6 +42,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = 30
       listener_priority     = 0
       secret_names          = []
@@ -61,6 +71,11 @@ locals {
       max_capacity          = 1
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -90,6 +105,11 @@ locals {
       max_capacity          = 4
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 110
       secret_names          = []
@@ -165,6 +185,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -237,6 +258,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -294,6 +316,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -366,6 +389,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"

@@ -13,6 +13,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -37,6 +42,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 100
       secret_names          = []
@@ -61,6 +71,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 110
       secret_names          = []
@@ -85,6 +100,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 120
       secret_names          = []
@@ -109,6 +129,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 130
       secret_names          = []
@@ -133,6 +158,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 140
       secret_names          = []
@@ -157,6 +187,11 @@ locals {
       max_capacity          = 6
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 150
       secret_names          = []
@@ -181,6 +216,11 @@ locals {
       max_capacity          = 12
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -210,6 +250,11 @@ locals {
       max_capacity          = 12
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -239,6 +284,11 @@ locals {
       max_capacity          = 12
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -268,6 +318,11 @@ locals {
       max_capacity          = 12
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -297,6 +352,11 @@ locals {
       max_capacity          = 12
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -326,6 +386,11 @@ locals {
       max_capacity          = 12
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -355,6 +420,11 @@ locals {
       max_capacity          = 3
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -379,6 +449,11 @@ locals {
       max_capacity          = 3
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -403,6 +478,11 @@ locals {
       max_capacity          = 3
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -427,6 +507,11 @@ locals {
       max_capacity          = 3
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -451,6 +536,11 @@ locals {
       max_capacity          = 20
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 160
       secret_names          = ["prod/db/password"]
@@ -475,6 +565,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -499,6 +594,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -523,6 +623,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -547,6 +652,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -571,6 +681,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -595,6 +710,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -619,6 +739,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -643,6 +768,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -667,6 +797,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -691,6 +826,11 @@ locals {
       max_capacity          = 8
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -715,6 +855,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -744,6 +889,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -773,6 +923,11 @@ locals {
       max_capacity          = 2
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -802,6 +957,11 @@ locals {
       max_capacity          = 10
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -826,6 +986,11 @@ locals {
       max_capacity          = 30
       cpu_target            = 70
       memory_target         = 75
+      scale_out_cooldown    = 60
+      scale_in_cooldown     = 300
+      queue_name            = null
+      backlog_per_task      = null
+      start_from_zero       = null
       ephemeral_storage_gib = null
       listener_priority     = 0
       secret_names          = []
@@ -886,6 +1051,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -958,6 +1124,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1030,6 +1197,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1102,6 +1270,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1174,6 +1343,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1246,6 +1416,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1318,6 +1489,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1375,6 +1547,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1432,6 +1605,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1489,6 +1663,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1546,6 +1721,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1603,6 +1779,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1660,6 +1837,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1732,6 +1910,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1804,6 +1983,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1876,6 +2056,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -1948,6 +2129,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2025,6 +2207,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2097,6 +2280,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2169,6 +2353,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2241,6 +2426,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2313,6 +2499,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2385,6 +2572,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2457,6 +2645,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2529,6 +2718,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2601,6 +2791,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2673,6 +2864,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2745,6 +2937,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2802,6 +2995,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2859,6 +3053,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2916,6 +3111,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -2988,6 +3184,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 30
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
@@ -3045,6 +3242,7 @@ locals {
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
+        stopTimeout       = 120
         user              = "0"
         firelensConfiguration = {
           type = "fluentbit"
