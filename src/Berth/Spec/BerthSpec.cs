@@ -241,7 +241,7 @@ public sealed record EksSpec(
         new(new Millicores(200), ByteSize.FromMiB(256));
 
     public static EksSpec Default { get; } =
-        new("1.33", SupportTier.Standard, [], KarpenterSpec.Default, DefaultDaemonSetOverhead);
+        new("1.35", SupportTier.Standard, [], KarpenterSpec.Default, DefaultDaemonSetOverhead);
 }
 
 /// <summary>Fargate prices that replace the catalog's, and the Fargate Spot interruption rate berth simulate assumes (per task per month).</summary>

@@ -514,7 +514,7 @@ internal sealed class SpecReader(string file)
         }
 
         var d = EksSpec.Default;
-        var version = m.Get("version") is { } v ? Pattern(v, "eks.version", "^1\\.[0-9]{2}$", "a Kubernetes version such as \"1.33\"") : d.Version;
+        var version = m.Get("version") is { } v ? Pattern(v, "eks.version", "^1\\.[0-9]{2}$", "a Kubernetes version such as \"1.35\"") : d.Version;
         var tier = m.Get("supportTier") is { } t ? Enum(t, "eks.supportTier", SpecEnums.SupportTier, SupportTier.Standard) : d.SupportTier;
         var groups = m.Get("nodeGroups") is { } g ? ReadNodeGroups(g) : d.NodeGroups;
         var karpenter = m.Get("karpenter") is { } k ? ReadKarpenter(k) : d.Karpenter;

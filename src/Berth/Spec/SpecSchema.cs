@@ -188,7 +188,7 @@ public static class SpecSchema
     public static SchemaObject Eks { get; } = new(
         "EKS settings.",
         [
-            new("version", () => Str("Kubernetes version, e.g. \"1.33\" (quote it).", "^1\\.[0-9]{2}$", "1.33")),
+            new("version", () => Str("Kubernetes version, e.g. \"1.35\" (quote it).", "^1\\.[0-9]{2}$", "1.35")),
             new("supportTier", () => Enum(SpecEnums.SupportTier.All, "standard", "standard ($0.10/h) or extended ($0.60/h) support.")),
             new("nodeGroups", () => new JsonObject
             {

@@ -106,10 +106,10 @@ public sealed class GenerateEksCommandTests
         second.Out.ShouldEndWith($"0 created, 0 updated, {files} unchanged\n");
 
         var deployment = Path.Combine(dir.Path, "out", "k8s", "web", "deployment.yaml");
-        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("replicas: 2", "replicas: 5", StringComparison.Ordinal));
+        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("revisionHistoryLimit: 5", "revisionHistoryLimit: 9", StringComparison.Ordinal));
         var refused = CliRunner.Run(dir.Path, args);
         refused.ExitCode.ShouldBe(2);
         refused.Error.ShouldContain("out/k8s/web/deployment.yaml: edited");
-        File.ReadAllText(deployment).ShouldContain("replicas: 5");
+        File.ReadAllText(deployment).ShouldContain("revisionHistoryLimit: 9");
     }
 }

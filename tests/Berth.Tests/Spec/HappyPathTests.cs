@@ -179,7 +179,7 @@ public sealed class HappyPathTests
         spec.Ecs.CapacityProviderStrategy.ShouldBe([new CapacityProviderItem("FARGATE", 0, 1)]);
 
         var eks = spec.Eks;
-        eks.Version.ShouldBe("1.33");
+        eks.Version.ShouldBe("1.35");
         eks.Version.ShouldBe(SchemaDefault("eks", "version"));
         eks.SupportTier.ShouldBe(SupportTier.Standard);
         SchemaDefault("eks", "supportTier").ShouldBe("standard");

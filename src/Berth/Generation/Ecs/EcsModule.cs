@@ -23,14 +23,14 @@ public static class EcsModule
     public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, IReadOnlyList<EcsServiceView> plans) =>
     [
         new($"{Folder}/alb.tf", Alb()),
-        new($"{Folder}/autoscaling.tf", Autoscaling()),
+        new($"{Folder}/autoscaling.tf", Autoscaling(plans)),
         new($"{Folder}/cluster.tf", Cluster(spec)),
         new($"{Folder}/discovery.tf", Discovery()),
         new($"{Folder}/iam.tf", Iam(plans)),
         new($"{Folder}/locals.tf", Locals(plans)),
         new($"{Folder}/outputs.tf", Outputs()),
         new($"{Folder}/security.tf", Security()),
-        new($"{Folder}/services.tf", Services()),
+        new($"{Folder}/services.tf", Services(plans)),
         new($"{Folder}/variables.tf", Variables(spec)),
         new($"{Folder}/versions.tf", Versions(root: false)),
     ];
@@ -357,6 +357,7 @@ public static class EcsModule
             .Expr("to_port", "each.value.port")
             .Set("ip_protocol", "tcp"));
         f.Comment("Tasks reach AWS APIs, their registry and each other over HTTPS and the services' ports.");
+        f.Comment("berth:ignore BERTH-NET-003 berth.yaml does not say which hosts and ports a service calls beyond AWS and its registry: narrow this rule to them");
         f.Block("resource", "aws_vpc_security_group_egress_rule", "service", r => r
             .Expr("for_each", "local.services")
             .Expr("security_group_id", "aws_security_group.service[each.key].id")
@@ -364,7 +365,7 @@ public static class EcsModule
             .Set("ip_protocol", "-1"));
     });
 
-    private static string Services() => HclWriter.File(f =>
+    private static string Services(IReadOnlyList<EcsServiceView> plans) => HclWriter.File(f =>
     {
         f.Block("resource", "aws_ecs_task_definition", "this", t => t
             .Expr("for_each", "local.services")
@@ -381,11 +382,15 @@ public static class EcsModule
             .Dynamic("ephemeral_storage", "each.value.ephemeral_storage_gib == null ? [] : [each.value.ephemeral_storage_gib]", c => c
                 .Expr("size_in_gib", "ephemeral_storage.value"))
             .Expr("tags", "var.tags"));
-        Service(f, "fixed", Fixed, autoscaled: false);
-        Service(f, "autoscaled", Autoscaled, autoscaled: true);
+        Service(f, "fixed", Fixed, autoscaled: false, OnDemandWorkers(plans, autoscaled: false));
+        Service(f, "autoscaled", Autoscaled, autoscaled: true, OnDemandWorkers(plans, autoscaled: true));
     });
 
-    private static void Service(HclBody f, string name, string forEach, bool autoscaled) =>
+    /// <summary>Workers berth.yaml keeps off Fargate Spot (no <c>spot: true</c>): the lint's ECS-013 is its choice, said.</summary>
+    private static string[] OnDemandWorkers(IReadOnlyList<EcsServiceView> plans, bool autoscaled) =>
+        plans.Where(p => p.Autoscaled == autoscaled && p.Spec.Type == ServiceType.Worker && !p.Planned.UsesSpot).Select(p => p.Name).ToArray();
+
+    private static void Service(HclBody f, string name, string forEach, bool autoscaled, string[] onDemandWorkers) =>
         f.Block("resource", "aws_ecs_service", name, s =>
         {
             s.Expr("for_each", forEach)
@@ -400,6 +405,7 @@ public static class EcsModule
                 .Set("propagate_tags", "SERVICE")
                 .Expr("health_check_grace_period_seconds", "each.value.type == \"web\" ? 60 : null")
                 .Block("deployment_circuit_breaker", c => c.Set("enable", true).Set("rollback", true))
+                .Comment(onDemandWorkers.Length == 0 ? null : "berth:ignore BERTH-ECS-013 berth.yaml keeps " + string.Join(", ", onDemandWorkers) + " off Fargate Spot (no spot: true): set it there if the work can be retried")
                 .Dynamic("capacity_provider_strategy", "each.value.capacity_provider_strategy", c => c
                     .Expr("capacity_provider", "capacity_provider_strategy.value.capacity_provider")
                     .Expr("base", "capacity_provider_strategy.value.base")
@@ -425,8 +431,15 @@ public static class EcsModule
                 .Expr("tags", "var.tags");
         });
 
-    private static string Autoscaling() => HclWriter.File(f =>
+    private static string Autoscaling(IReadOnlyList<EcsServiceView> plans) => HclWriter.File(f =>
     {
+        // A minimum below two is berth.yaml's choice (a queue worker that may scale to zero, a tool): said, not hidden.
+        var single = plans.Where(p => p.Autoscaled && p.Spec.MinReplicas < 2).Select(p => p.Name).ToArray();
+        if (single.Length > 0)
+        {
+            f.Comment("berth:ignore BERTH-ECS-012 berth.yaml sets scaling.min below 2 for " + string.Join(", ", single) + ": raise it there for availability");
+        }
+
         f.Block("resource", "aws_appautoscaling_target", "this", t => t
             .Expr("for_each", Autoscaled)
             .Expr("min_capacity", "each.value.min_capacity")

@@ -60,6 +60,29 @@ public static class K8sManifests
 
     private static YamlMap Selector(ServiceSpec s) => new() { ["app.kubernetes.io/name"] = s.Name };
 
+    /// <summary>
+    /// The lint's findings on a Deployment that berth.yaml decided, as the annotation <c>berth lint</c> reads
+    /// (reasons without commas or semicolons: they separate entries). docs/generate.md lists them.
+    /// </summary>
+    private static YamlMap? Accepted(ServiceSpec s)
+    {
+        var accepted = new List<string>();
+        if (s.Port is null)
+        {
+            accepted.Add("BERTH-K8S-006=a worker without a port has no endpoint to probe: add an exec probe when its image has a health command");
+        }
+
+        if (s.EventSource is null && s.Scaling is null && s.MinReplicas < 2)
+        {
+            accepted.Add(string.Create(CultureInfo.InvariantCulture, $"BERTH-K8S-007=berth.yaml runs {s.MinReplicas} replica of {s.BaseName}: raise replicas there for availability"));
+        }
+
+        return accepted.Count == 0 ? null : new YamlMap { [AcceptedAnnotation] = string.Join(", ", accepted) };
+    }
+
+    /// <summary>The annotation <c>berth lint</c> reads in-source suppressions from (Linting/LintSuppressions.cs).</summary>
+    public const string AcceptedAnnotation = "berth.dev/ignore";
+
     private static YamlMap Meta(BerthSpec spec, ServiceSpec s, string ns, YamlMap? annotations = null) => new()
     {
         ["name"] = s.Name,
@@ -220,10 +243,12 @@ public static class K8sManifests
         {
             ["apiVersion"] = "apps/v1",
             ["kind"] = "Deployment",
-            ["metadata"] = Meta(spec, s, ns),
+            ["metadata"] = Meta(spec, s, ns, Accepted(s)),
             ["spec"] = new YamlMap
             {
-                ["replicas"] = s.MinReplicas,
+                // An HPA or KEDA owns the replica count: a fixed `replicas` would be re-applied by every sync and fight it
+                // (Kubernetes docs, "Migrating Deployments and StatefulSets to horizontal autoscaling").
+                ["replicas"] = s.EventSource is null && s.Scaling is null ? s.MinReplicas : null,
                 ["revisionHistoryLimit"] = 5,
                 ["selector"] = new YamlMap { ["matchLabels"] = Selector(s) },
                 ["strategy"] = new YamlMap

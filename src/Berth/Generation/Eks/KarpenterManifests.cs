@@ -30,7 +30,16 @@ public static class KarpenterManifests
     {
         ["apiVersion"] = "karpenter.k8s.aws/v1",
         ["kind"] = "EC2NodeClass",
-        ["metadata"] = new YamlMap { ["name"] = nodeClass.Name },
+        ["metadata"] = new YamlMap
+        {
+            ["name"] = nodeClass.Name,
+
+            // Berth carries no AMI release data to pin a version it has not seen tested (docs/generate.md).
+            ["annotations"] = new YamlMap
+            {
+                [K8sManifests.AcceptedAnnotation] = "BERTH-KARP-004=pin alias al2023@vYYYYMMDD to the AMI release you tested before production: Berth has no AMI release data to choose one",
+            },
+        },
         ["spec"] = new YamlMap
         {
             ["role"] = NodeRoleName(spec),

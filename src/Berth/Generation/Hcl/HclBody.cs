@@ -51,9 +51,14 @@ public sealed class HclBody
     public HclBody Dynamic(string type, string forEach, Action<HclBody> content) =>
         Block("dynamic", type, b => b.Expr("for_each", forEach).Block("content", content));
 
-    public HclBody Comment(string text)
+    /// <summary>A comment line; none when <paramref name="text"/> is null (a comment only some outputs need).</summary>
+    public HclBody Comment(string? text)
     {
-        _items.Add(new HclComment(text));
+        if (text is not null)
+        {
+            _items.Add(new HclComment(text));
+        }
+
         return this;
     }
 

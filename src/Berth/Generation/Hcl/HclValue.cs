@@ -76,6 +76,12 @@ public sealed record HclCall(string Function, IReadOnlyList<HclValue> Args) : Hc
 /// <summary>An object literal; entries keep their order (callers sort when order carries no meaning).</summary>
 public sealed record HclObject(IReadOnlyList<KeyValuePair<string, HclValue>> Entries) : HclValue
 {
+    /// <summary>A comment written after the opening brace, on its line (e.g. a <c>berth:ignore</c> for a finding the lint reports there).</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>Comments written at the end of an entry's first line, by key.</summary>
+    public IReadOnlyDictionary<string, string> EntryComments { get; init; } = new Dictionary<string, string>();
+
     public static HclObject Of(params (string Key, HclValue Value)[] entries) =>
         new(entries.Select(e => KeyValuePair.Create(e.Key, e.Value)).ToArray());
 

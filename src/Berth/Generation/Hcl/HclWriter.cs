@@ -171,8 +171,15 @@ public static partial class HclWriter
                         body.Set(e.Key, e.Value);
                     }
 
-                    var lines = new List<string> { "{" };
+                    var lines = new List<string> { o.Comment is null ? "{" : "{ # " + o.Comment };
                     lines.AddRange(Body(body.Items).Select(Indent));
+                    foreach (var (key, comment) in o.EntryComments)
+                    {
+                        // The entry's own line: one indent in, its key then the alignment and "=".
+                        var at = lines.FindIndex(l => l.StartsWith("  " + key + " ", StringComparison.Ordinal) || l.StartsWith("  " + key + "=", StringComparison.Ordinal));
+                        lines[at] += " # " + comment;
+                    }
+
                     lines.Add("}");
                     return lines;
                 }

@@ -85,7 +85,7 @@ resource "aws_iam_role_policy_attachment" "cluster" {
 
 resource "aws_eks_cluster" "this" {
   name                      = local.name
-  version                   = "1.33"
+  version                   = "1.35"
   role_arn                  = aws_iam_role.cluster.arn
   enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager", "scheduler"]
 

@@ -31,7 +31,7 @@ variable "team_role_arns" {
 
 variable "addon_versions" {
   type        = map(string)
-  description = "Pinned version of each managed add-on (aws eks describe-addon-versions --kubernetes-version 1.33)."
+  description = "Pinned version of each managed add-on (aws eks describe-addon-versions --kubernetes-version 1.35)."
 
   validation {
     condition     = alltrue([for a in ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"] : contains(keys(var.addon_versions), a)])

@@ -126,7 +126,7 @@ locals {
   # The ECS task-definition format, one list per service: the application and its FireLens log router.
   container_definitions = {
     "claims-api" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "claims-api"
         image                  = "${var.image_registry}/claims-api:${var.image_tag}"
         essential              = true
@@ -180,13 +180,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -204,7 +204,7 @@ locals {
       },
     ]
     documents = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "documents"
         image                  = "${var.image_registry}/documents:${var.image_tag}"
         essential              = true
@@ -253,13 +253,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -277,7 +277,7 @@ locals {
       },
     ]
     notifier = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "notifier"
         image                  = "${var.image_registry}/notifier:${var.image_tag}"
         essential              = true
@@ -311,13 +311,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -335,7 +335,7 @@ locals {
       },
     ]
     portal = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "portal"
         image                  = "${var.image_registry}/portal:${var.image_tag}"
         essential              = true
@@ -384,13 +384,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {

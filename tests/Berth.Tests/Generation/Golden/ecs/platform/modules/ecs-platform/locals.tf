@@ -1012,7 +1012,7 @@ locals {
   # The ECS task-definition format, one list per service: the application and its FireLens log router.
   container_definitions = {
     "alert-dispatcher" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "alert-dispatcher"
         image                  = "${var.image_registry}/alert-dispatcher:${var.image_tag}"
         essential              = true
@@ -1046,13 +1046,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1070,7 +1070,7 @@ locals {
       },
     ]
     "case-api-1" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "case-api-1"
         image                  = "${var.image_registry}/case-api-1:${var.image_tag}"
         essential              = true
@@ -1119,13 +1119,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1143,7 +1143,7 @@ locals {
       },
     ]
     "case-api-2" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "case-api-2"
         image                  = "${var.image_registry}/case-api-2:${var.image_tag}"
         essential              = true
@@ -1192,13 +1192,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1216,7 +1216,7 @@ locals {
       },
     ]
     "case-api-3" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "case-api-3"
         image                  = "${var.image_registry}/case-api-3:${var.image_tag}"
         essential              = true
@@ -1265,13 +1265,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1289,7 +1289,7 @@ locals {
       },
     ]
     "case-api-4" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "case-api-4"
         image                  = "${var.image_registry}/case-api-4:${var.image_tag}"
         essential              = true
@@ -1338,13 +1338,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1362,7 +1362,7 @@ locals {
       },
     ]
     "case-api-5" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "case-api-5"
         image                  = "${var.image_registry}/case-api-5:${var.image_tag}"
         essential              = true
@@ -1411,13 +1411,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1435,7 +1435,7 @@ locals {
       },
     ]
     "case-api-6" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "case-api-6"
         image                  = "${var.image_registry}/case-api-6:${var.image_tag}"
         essential              = true
@@ -1484,13 +1484,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1508,7 +1508,7 @@ locals {
       },
     ]
     "enricher-1" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "enricher-1"
         image                  = "${var.image_registry}/enricher-1:${var.image_tag}"
         essential              = true
@@ -1542,13 +1542,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1566,7 +1566,7 @@ locals {
       },
     ]
     "enricher-2" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "enricher-2"
         image                  = "${var.image_registry}/enricher-2:${var.image_tag}"
         essential              = true
@@ -1600,13 +1600,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1624,7 +1624,7 @@ locals {
       },
     ]
     "enricher-3" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "enricher-3"
         image                  = "${var.image_registry}/enricher-3:${var.image_tag}"
         essential              = true
@@ -1658,13 +1658,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1682,7 +1682,7 @@ locals {
       },
     ]
     "enricher-4" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "enricher-4"
         image                  = "${var.image_registry}/enricher-4:${var.image_tag}"
         essential              = true
@@ -1716,13 +1716,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1740,7 +1740,7 @@ locals {
       },
     ]
     "enricher-5" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "enricher-5"
         image                  = "${var.image_registry}/enricher-5:${var.image_tag}"
         essential              = true
@@ -1774,13 +1774,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1798,7 +1798,7 @@ locals {
       },
     ]
     "enricher-6" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "enricher-6"
         image                  = "${var.image_registry}/enricher-6:${var.image_tag}"
         essential              = true
@@ -1832,13 +1832,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1856,7 +1856,7 @@ locals {
       },
     ]
     "feature-api-1" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "feature-api-1"
         image                  = "${var.image_registry}/feature-api-1:${var.image_tag}"
         essential              = true
@@ -1905,13 +1905,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -1929,7 +1929,7 @@ locals {
       },
     ]
     "feature-api-2" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "feature-api-2"
         image                  = "${var.image_registry}/feature-api-2:${var.image_tag}"
         essential              = true
@@ -1978,13 +1978,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2002,7 +2002,7 @@ locals {
       },
     ]
     "feature-api-3" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "feature-api-3"
         image                  = "${var.image_registry}/feature-api-3:${var.image_tag}"
         essential              = true
@@ -2051,13 +2051,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2075,7 +2075,7 @@ locals {
       },
     ]
     "feature-api-4" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "feature-api-4"
         image                  = "${var.image_registry}/feature-api-4:${var.image_tag}"
         essential              = true
@@ -2124,13 +2124,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2148,7 +2148,7 @@ locals {
       },
     ]
     "fraud-scoring" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "fraud-scoring"
         image                  = "${var.image_registry}/fraud-scoring:${var.image_tag}"
         essential              = true
@@ -2202,13 +2202,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2226,7 +2226,7 @@ locals {
       },
     ]
     "internal-tool-1" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-1"
         image                  = "${var.image_registry}/internal-tool-1:${var.image_tag}"
         essential              = true
@@ -2275,13 +2275,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2299,7 +2299,7 @@ locals {
       },
     ]
     "internal-tool-2" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-2"
         image                  = "${var.image_registry}/internal-tool-2:${var.image_tag}"
         essential              = true
@@ -2348,13 +2348,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2372,7 +2372,7 @@ locals {
       },
     ]
     "internal-tool-3" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-3"
         image                  = "${var.image_registry}/internal-tool-3:${var.image_tag}"
         essential              = true
@@ -2421,13 +2421,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2445,7 +2445,7 @@ locals {
       },
     ]
     "internal-tool-4" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-4"
         image                  = "${var.image_registry}/internal-tool-4:${var.image_tag}"
         essential              = true
@@ -2494,13 +2494,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2518,7 +2518,7 @@ locals {
       },
     ]
     "internal-tool-5" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-5"
         image                  = "${var.image_registry}/internal-tool-5:${var.image_tag}"
         essential              = true
@@ -2567,13 +2567,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2591,7 +2591,7 @@ locals {
       },
     ]
     "internal-tool-6" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-6"
         image                  = "${var.image_registry}/internal-tool-6:${var.image_tag}"
         essential              = true
@@ -2640,13 +2640,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2664,7 +2664,7 @@ locals {
       },
     ]
     "internal-tool-7" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-7"
         image                  = "${var.image_registry}/internal-tool-7:${var.image_tag}"
         essential              = true
@@ -2713,13 +2713,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2737,7 +2737,7 @@ locals {
       },
     ]
     "internal-tool-8" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-8"
         image                  = "${var.image_registry}/internal-tool-8:${var.image_tag}"
         essential              = true
@@ -2786,13 +2786,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2810,7 +2810,7 @@ locals {
       },
     ]
     "internal-tool-9" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "internal-tool-9"
         image                  = "${var.image_registry}/internal-tool-9:${var.image_tag}"
         essential              = true
@@ -2859,13 +2859,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2883,7 +2883,7 @@ locals {
       },
     ]
     "model-server" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "model-server"
         image                  = "${var.image_registry}/model-server:${var.image_tag}"
         essential              = true
@@ -2932,13 +2932,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -2956,7 +2956,7 @@ locals {
       },
     ]
     "report-builder-1" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "report-builder-1"
         image                  = "${var.image_registry}/report-builder-1:${var.image_tag}"
         essential              = true
@@ -2990,13 +2990,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -3014,7 +3014,7 @@ locals {
       },
     ]
     "report-builder-2" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "report-builder-2"
         image                  = "${var.image_registry}/report-builder-2:${var.image_tag}"
         essential              = true
@@ -3048,13 +3048,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -3072,7 +3072,7 @@ locals {
       },
     ]
     "report-builder-3" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "report-builder-3"
         image                  = "${var.image_registry}/report-builder-3:${var.image_tag}"
         essential              = true
@@ -3106,13 +3106,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -3130,7 +3130,7 @@ locals {
       },
     ]
     "rules-engine" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "rules-engine"
         image                  = "${var.image_registry}/rules-engine:${var.image_tag}"
         essential              = true
@@ -3179,13 +3179,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -3203,7 +3203,7 @@ locals {
       },
     ]
     "txn-consumer" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "txn-consumer"
         image                  = "${var.image_registry}/txn-consumer:${var.image_tag}"
         essential              = true
@@ -3237,13 +3237,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {

@@ -47,6 +47,7 @@ resource "aws_ecs_service" "fixed" {
     rollback = true
   }
 
+  # berth:ignore BERTH-ECS-013 berth.yaml keeps alert-dispatcher off Fargate Spot (no spot: true): set it there if the work can be retried
   dynamic "capacity_provider_strategy" {
     for_each = each.value.capacity_provider_strategy
 

@@ -135,7 +135,7 @@ locals {
   # The ECS task-definition format, one list per service: the application and its FireLens log router.
   container_definitions = {
     "audit-consumer" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "audit-consumer"
         image                  = "${var.image_registry}/audit-consumer:${var.image_tag}"
         essential              = true
@@ -169,13 +169,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -193,7 +193,7 @@ locals {
       },
     ]
     "email-worker" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "email-worker"
         image                  = "${var.image_registry}/email-worker:${var.image_tag}"
         essential              = true
@@ -227,13 +227,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -251,7 +251,7 @@ locals {
       },
     ]
     "invoice-worker" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "invoice-worker"
         image                  = "${var.image_registry}/invoice-worker:${var.image_tag}"
         essential              = true
@@ -290,13 +290,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -314,7 +314,7 @@ locals {
       },
     ]
     "orders-api" = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "orders-api"
         image                  = "${var.image_registry}/orders-api:${var.image_tag}"
         essential              = true
@@ -363,13 +363,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {

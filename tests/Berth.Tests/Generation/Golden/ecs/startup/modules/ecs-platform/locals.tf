@@ -160,7 +160,7 @@ locals {
   # The ECS task-definition format, one list per service: the application and its FireLens log router.
   container_definitions = {
     api = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "api"
         image                  = "${var.image_registry}/api:${var.image_tag}"
         essential              = true
@@ -214,13 +214,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -238,7 +238,7 @@ locals {
       },
     ]
     billing = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "billing"
         image                  = "${var.image_registry}/billing:${var.image_tag}"
         essential              = true
@@ -292,13 +292,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -316,7 +316,7 @@ locals {
       },
     ]
     mailer = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "mailer"
         image                  = "${var.image_registry}/mailer:${var.image_tag}"
         essential              = true
@@ -350,13 +350,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -374,7 +374,7 @@ locals {
       },
     ]
     "pdf-renderer" = [
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-020 a worker without a port has no endpoint to probe, and its user is its image's own (ECS has no runAsNonRoot): add healthCheck and user when the image has them
         name                   = "pdf-renderer"
         image                  = "${var.image_registry}/pdf-renderer:${var.image_tag}"
         essential              = true
@@ -408,13 +408,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 120
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {
@@ -432,7 +432,7 @@ locals {
       },
     ]
     web = [
-      {
+      { # berth:ignore BERTH-ECS-020 its user is its image's own USER (ECS has no runAsNonRoot): set user to the image's non-root UID to enforce it
         name                   = "web"
         image                  = "${var.image_registry}/web:${var.image_tag}"
         essential              = true
@@ -481,13 +481,13 @@ locals {
           }
         }
       },
-      {
+      { # berth:ignore BERTH-ECS-004,BERTH-ECS-016 FireLens's log router (aws-for-fluent-bit) has no port to probe and writes its buffers and generated config to its filesystem; the app starts only after it (dependsOn START)
         name              = "log_router"
         image             = var.fluent_bit_image
         essential         = true
         memoryReservation = 50
         stopTimeout       = 30
-        user              = "0"
+        user              = "0" # berth:ignore BERTH-ECS-020 FireLens's log router runs as root in AWS's FireLens task definitions (aws-for-fluent-bit); it has no port and no task role of its own
         firelensConfiguration = {
           type = "fluentbit"
           options = {

@@ -98,7 +98,7 @@ run "cluster_follows_the_production_patterns" {
   }
 
   assert {
-    condition     = aws_eks_cluster.this.version == "1.33"
-    error_message = "The cluster runs Kubernetes 1.33, as berth.yaml says."
+    condition     = aws_eks_cluster.this.version == "1.35"
+    error_message = "The cluster runs Kubernetes 1.35, as berth.yaml says."
   }
 }
