@@ -505,14 +505,21 @@ public abstract class EksNodeSimulation : OptionSimulation
         p.State = PodState.Stopped;
         if (p.Node < 0)
         {
-            Pending.Remove(pod);
+            // Scale-down stops the newest pods first, and the newest pending pods are at the end: look from there.
+            var at = Pending.LastIndexOf(pod);
+            if (at >= 0)
+            {
+                Pending.RemoveAt(at);
+            }
+
             return;
         }
 
         var node = Nodes[p.Node];
         var request = Services[p.Service].Pod.Requests;
         node.Used -= request;
-        node.Pods.Remove(pod);
+        // The node's pods are sorted by the same comparer that inserted them: find this one without a scan.
+        node.Pods.RemoveAt(node.Pods.BinarySearch(pod, _largestFirst));
         Touch(node);
         RequestsChanged(-request.CpuMillicores / 1000.0);
         if (node.State is NodeState.Launching or NodeState.Ready)
