@@ -11,7 +11,8 @@ namespace Berth.Simulation;
 /// evicted (they stop serving then) and replaced at once (Karpenter's interruption handling, karpenter.sh/docs/concepts/
 /// disruption#interruption; EKS managed node groups drain a Spot node when its interruption notice arrives,
 /// docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html, Spot capacity) — and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
-/// Simplified: pods go to the first node with room, not through kube-scheduler's scoring; no zones or topology spread.
+/// Simplified: pods go to the first node with room they may use, not through kube-scheduler's scoring; zones are kept
+/// only where Karpenter decides (see <see cref="EksKarpenterSimulation"/>).
 /// </summary>
 public abstract class EksNodeSimulation : OptionSimulation
 {
