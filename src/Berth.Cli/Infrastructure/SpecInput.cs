@@ -22,12 +22,9 @@ public static class SpecInput
 
         // Messages show the path as the user wrote it; a catalog path is relative to the spec file, so pin it now.
         var spec = result.Spec with { SourcePath = path };
-        if (spec.Pricing.Catalog != PricingSpec.EmbeddedCatalog && !Path.IsPathRooted(spec.Pricing.Catalog))
+        if (spec.Pricing.Catalog != PricingSpec.EmbeddedCatalog)
         {
-            spec = spec with
-            {
-                Pricing = spec.Pricing with { Catalog = Path.Combine(Path.GetDirectoryName(full) ?? ".", spec.Pricing.Catalog) },
-            };
+            spec = spec with { Pricing = spec.Pricing with { Catalog = PricingSpec.CatalogFile(spec.Pricing.Catalog, full) } };
         }
 
         return spec;

@@ -82,10 +82,7 @@ public sealed class PriceCatalog
             return Embedded;
         }
 
-        var path = Path.IsPathRooted(spec.Pricing.Catalog)
-            ? spec.Pricing.Catalog
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(spec.SourcePath)) ?? ".", spec.Pricing.Catalog);
-        return LoadFile(path);
+        return LoadFile(PricingSpec.CatalogFile(spec.Pricing.Catalog, spec.SourcePath));
     }
 
     public InstanceTypeInfo? Instance(string name) => _instances.GetValueOrDefault(name);

@@ -11,7 +11,8 @@ namespace Berth.Simulation;
 /// evicted (they stop serving then) and replaced at once (Karpenter's interruption handling, karpenter.sh/docs/concepts/
 /// disruption#interruption; EKS managed node groups drain a Spot node when its interruption notice arrives,
 /// docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html, Spot capacity) — and the node count and requested CPU integrated for the utilisation metrics. Subclasses decide where nodes come from.
-/// Simplified: pods go to the first node with room, not through kube-scheduler's scoring; no zones or topology spread.
+/// Simplified: pods go to the first node with room they may use, not through kube-scheduler's scoring; zones are kept
+/// only where Karpenter decides (see <see cref="EksKarpenterSimulation"/>).
 /// </summary>
 public abstract class EksNodeSimulation : OptionSimulation
 {
@@ -505,14 +506,21 @@ public abstract class EksNodeSimulation : OptionSimulation
         p.State = PodState.Stopped;
         if (p.Node < 0)
         {
-            Pending.Remove(pod);
+            // Scale-down stops the newest pods first, and the newest pending pods are at the end: look from there.
+            var at = Pending.LastIndexOf(pod);
+            if (at >= 0)
+            {
+                Pending.RemoveAt(at);
+            }
+
             return;
         }
 
         var node = Nodes[p.Node];
         var request = Services[p.Service].Pod.Requests;
         node.Used -= request;
-        node.Pods.Remove(pod);
+        // The node's pods are sorted by the same comparer that inserted them: find this one without a scan.
+        node.Pods.RemoveAt(node.Pods.BinarySearch(pod, _largestFirst));
         Touch(node);
         RequestsChanged(-request.CpuMillicores / 1000.0);
         if (node.State is NodeState.Launching or NodeState.Ready)

@@ -87,7 +87,12 @@ public sealed record TeamSpec(
     int TimelineMonths,
     decimal HourlyRateUsd)
 {
-    public static TeamSpec Default { get; } = new(5, KubernetesExpertise.None, 1, 6, 100m);
+    public static TeamSpec Default { get; } = new(
+        SpecKeys.Team.Engineers.Value,
+        KubernetesExpertise.None,
+        SpecKeys.Team.OwningTeams.Value,
+        SpecKeys.Team.TimelineMonths.Value,
+        SpecKeys.Team.HourlyRateUsd.Value);
 }
 
 public sealed record RequirementsSpec(
@@ -134,6 +139,9 @@ public sealed record ServiceSpec(
     string BaseName,
     SourceLocation Location)
 {
+    /// <summary>The container port of web and backend services that do not set <c>port</c> (workers have none).</summary>
+    public const int DefaultPort = 8080;
+
     /// <summary>The team that owns the service (<c>team:</c>), or null when the spec leaves it to the order-based split.</summary>
     public string? Team { get; init; }
 
@@ -172,7 +180,7 @@ public sealed record SimulationSpec(NoiseSpec Noise, IReadOnlyList<DemandEventSp
 /// </summary>
 public sealed record NoiseSpec(double Amplitude, int CorrelationMinutes, double Shared)
 {
-    public static NoiseSpec Default { get; } = new(0.05, 0, 0);
+    public static NoiseSpec Default { get; } = new((double)SpecKeys.Noise.Amplitude.Value, SpecKeys.Noise.CorrelationMinutes.Value, (double)SpecKeys.Noise.Shared.Value);
 }
 
 /// <summary>
@@ -199,7 +207,7 @@ public sealed record EcsSpec(IReadOnlyList<CapacityProviderItem> CapacityProvide
 
     public static IReadOnlyList<string> KnownProviders { get; } = [Fargate, FargateSpot];
 
-    public static EcsSpec Default { get; } = new([new CapacityProviderItem(Fargate, 0, 1)]);
+    public static EcsSpec Default { get; } = new([new CapacityProviderItem(Fargate, SpecKeys.CapacityProvider.Base.Value, SpecKeys.CapacityProvider.Weight.Value)]);
 }
 
 /// <summary>A fixed managed node group; <see cref="Location"/> is where its instance type is written.</summary>
@@ -267,8 +275,16 @@ public sealed record PricingSpec(
 {
     public const string EmbeddedCatalog = "embedded";
 
+    /// <summary>
+    /// The file a <c>pricing.catalog</c> path names: as written when rooted, otherwise relative to the folder of the spec
+    /// at <paramref name="specPath"/>. The one place that rule lives (the reader checks the file, the CLI pins it, the
+    /// catalog loads it).
+    /// </summary>
+    public static string CatalogFile(string catalog, string specPath) =>
+        Path.IsPathRooted(catalog) ? catalog : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(specPath)) ?? ".", catalog);
+
     public static PricingSpec Default { get; } =
-        new(730m, EmbeddedCatalog, null, new SortedDictionary<string, Ec2PriceOverride>(StringComparer.Ordinal), 0m);
+        new(SpecKeys.Pricing.HoursPerMonth.Value, EmbeddedCatalog, null, new SortedDictionary<string, Ec2PriceOverride>(StringComparer.Ordinal), SpecKeys.Discounts.ComputeSavingsPlan.Value);
 }
 
 /// <summary>Where something was written in a file: 1-based line and column.</summary>

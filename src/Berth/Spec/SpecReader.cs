@@ -116,11 +116,11 @@ internal sealed class SpecReader(string file)
 
         var d = TeamSpec.Default;
         return new TeamSpec(
-            m.Get("engineers") is { } e ? Int(e, "team.engineers", 1, 10_000, d.Engineers) : d.Engineers,
+            Int(m, "team.", SpecKeys.Team.Engineers, d.Engineers),
             m.Get("kubernetesExpertise") is { } k ? Enum(k, "team.kubernetesExpertise", SpecEnums.Expertise, d.KubernetesExpertise) : d.KubernetesExpertise,
-            m.Get("owningTeams") is { } o ? Int(o, "team.owningTeams", 1, 1_000, d.OwningTeams) : d.OwningTeams,
-            m.Get("timelineMonths") is { } t ? Int(t, "team.timelineMonths", 1, 120, d.TimelineMonths) : d.TimelineMonths,
-            m.Get("hourlyRateUsd") is { } h ? Decimal(h, "team.hourlyRateUsd", 0, 10_000, d.HourlyRateUsd) : d.HourlyRateUsd);
+            Int(m, "team.", SpecKeys.Team.OwningTeams, d.OwningTeams),
+            Int(m, "team.", SpecKeys.Team.TimelineMonths, d.TimelineMonths),
+            Decimal(m, "team.", SpecKeys.Team.HourlyRateUsd, d.HourlyRateUsd));
     }
 
     private RequirementsSpec ReadRequirements(YamlNode node)
@@ -250,7 +250,7 @@ internal sealed class SpecReader(string file)
         var type = m.Get("type") is { } t ? Enum(t, path + ".type", SpecEnums.ServiceType, ServiceType.Web) : ServiceType.Web;
         var cpu = m.Get("cpu") is { } c ? Cpu(c, path + ".cpu", new Millicores(250), allowZero: false) : new Millicores(250);
         var memory = m.Get("memory") is { } mem ? Memory(mem, path + ".memory", ByteSize.FromMiB(512), ByteSize.FromMiB(16)) : ByteSize.FromMiB(512);
-        int? replicas = m.Get("replicas") is { } r ? Int(r, path + ".replicas", 1, 1_000, 1) : null;
+        int? replicas = m.Get(SpecKeys.Service.Replicas.Name) is { } r ? Int(r, path + ".replicas", SpecKeys.Service.Replicas, 1) : null;
         var scaling = m.Get("scaling") is { } sc ? ReadScaling(sc, path + ".scaling") : null;
         if (replicas is not null && m.Get("scaling") is not null)
         {
@@ -261,15 +261,15 @@ internal sealed class SpecReader(string file)
         var spot = m.Get("spot") is { } sp && Bool(sp, path + ".spot", false);
         var arch = m.Get("arch") is { } a ? Enum(a, path + ".arch", SpecEnums.ServiceArch, CpuArch.X64) : CpuArch.X64;
         var storage = m.Get("storage") is { } st ? Memory(st, path + ".storage", ByteSize.FromGiB(20), ByteSize.FromGiB(1), ByteSize.FromGiB(200)) : ByteSize.FromGiB(20);
-        int? port = m.Get("port") is { } p ? Int(p, path + ".port", 1, 65_535, 8080) : type == ServiceType.Worker ? null : 8080;
+        int? port = m.Get(SpecKeys.Service.Port.Name) is { } p ? Int(p, path + ".port", SpecKeys.Service.Port, ServiceSpec.DefaultPort) : type == ServiceType.Worker ? null : ServiceSpec.DefaultPort;
         var health = m.Get("healthCheck") is { } h ? Pattern(h, path + ".healthCheck", "^/[^\\s]*$", "a path starting with '/', such as /health") : "/health";
         var secrets = m.Get("secrets") is { } se ? ReadSecrets(se, path + ".secrets") : new SortedDictionary<string, string>(StringComparer.Ordinal);
         var eventSource = m.Get("eventSource") is { } ev ? ReadEventSource(ev, path + ".eventSource") : null;
         var graceful = m.Get("gracefulShutdown") is not { } g || Bool(g, path + ".gracefulShutdown", true);
         var countNode = m.Get("count");
-        var count = countNode is not null ? Int(countNode, path + ".count", 1, 100, 1) : 1;
+        var count = countNode is not null ? Int(countNode, path + ".count", SpecKeys.Service.Count, SpecKeys.Service.Count.Value) : SpecKeys.Service.Count.Value;
         var team = m.Get("team") is { } tm ? Team(tm, path + ".team") : null;
-        var gpu = m.Get("gpu") is { } gp ? Int(gp, path + ".gpu", 0, SpecSchema.MaxGpusPerReplica, 0) : 0;
+        var gpu = Int(m, path + ".", SpecKeys.Service.Gpu, SpecKeys.Service.Gpu.Value);
         var gpuType = m.Get("gpuType") is { } gt
             ? Pattern(gt, path + ".gpuType", SpecSchema.GpuTypePattern, "a GPU model as Karpenter names it, such as nvidia-l4, nvidia-a10g or l4")
             : null;
@@ -301,15 +301,15 @@ internal sealed class SpecReader(string file)
 
         var minNode = Required(m, "min", node, path);
         var maxNode = Required(m, "max", node, path);
-        var min = minNode is not null ? Int(minNode, path + ".min", 0, 1_000, 1) : 1;
-        var max = maxNode is not null ? Int(maxNode, path + ".max", 1, 1_000, Math.Max(1, min)) : Math.Max(1, min);
+        var min = minNode is not null ? Int(minNode, path + ".min", SpecKeys.Scaling.Min, 1) : 1;
+        var max = maxNode is not null ? Int(maxNode, path + ".max", SpecKeys.Scaling.Max, Math.Max(1, min)) : Math.Max(1, min);
         if (minNode is not null && maxNode is not null && min > max)
         {
             Error(minNode, $"{path}: min ({min}) is greater than max ({max}); expected min <= max");
         }
 
-        var cpuTarget = m.Get("cpuTarget") is { } c ? Int(c, path + ".cpuTarget", 1, 100, 70) : 70;
-        var memTarget = m.Get("memoryTarget") is { } mt ? Int(mt, path + ".memoryTarget", 1, 100, 75) : 75;
+        var cpuTarget = Int(m, path + ".", SpecKeys.Scaling.CpuTarget, SpecKeys.Scaling.CpuTarget.Value);
+        var memTarget = Int(m, path + ".", SpecKeys.Scaling.MemoryTarget, SpecKeys.Scaling.MemoryTarget.Value);
         return new ScalingSpec(min, max, cpuTarget, memTarget);
     }
 
@@ -418,11 +418,11 @@ internal sealed class SpecReader(string file)
         var nameNode = Required(m, "name", node, path);
         var type = typeNode is not null ? Enum(typeNode, path + ".type", SpecEnums.EventSource, EventSourceType.Sqs) : EventSourceType.Sqs;
         var name = nameNode is not null ? Str(nameNode, path + ".name") ?? "" : "";
-        var target = m.Get("targetPerReplica") is { } t ? Int(t, path + ".targetPerReplica", 1, 1_000_000, 100) : 100;
+        var target = Int(m, path + ".", SpecKeys.EventSource.TargetPerReplica, SpecKeys.EventSource.TargetPerReplica.Value);
         int? partitions = null;
         if (m.Get("partitions") is { } pNode)
         {
-            partitions = Int(pNode, path + ".partitions", 1, 10_000, 1);
+            partitions = Int(pNode, path + ".partitions", SpecKeys.EventSource.Partitions, 1);
             if (type != EventSourceType.Kafka)
             {
                 Error(m.KeyNode("partitions")!, $"{path}.partitions: partitions are a Kafka topic's; an {SpecEnums.EventSource.NameOf(type)} queue has none (remove it or use type: kafka)");
@@ -478,7 +478,7 @@ internal sealed class SpecReader(string file)
             }
 
             var baseNode = im.Get("base");
-            var @base = baseNode is not null ? Int(baseNode, path + ".base", 0, 100_000, 0) : 0;
+            var @base = baseNode is not null ? Int(baseNode, path + ".base", SpecKeys.CapacityProvider.Base, SpecKeys.CapacityProvider.Base.Value) : SpecKeys.CapacityProvider.Base.Value;
             if (@base > 0)
             {
                 if (baseSetAt is not null)
@@ -490,7 +490,7 @@ internal sealed class SpecReader(string file)
                 baseSetAt ??= baseNode;
             }
 
-            var weight = im.Get("weight") is { } w ? Int(w, path + ".weight", 0, 1_000, 1) : 1;
+            var weight = Int(im, path + ".", SpecKeys.CapacityProvider.Weight, SpecKeys.CapacityProvider.Weight.Value);
             if (provider.Length > 0)
             {
                 items.Add(new CapacityProviderItem(provider, @base, weight));
@@ -563,7 +563,7 @@ internal sealed class SpecReader(string file)
             }
 
             var type = typeNode is not null ? InstanceType(typeNode, path + ".instanceType") : "";
-            var count = countNode is not null ? Int(countNode, path + ".count", 1, 1_000, 1) : 1;
+            var count = countNode is not null ? Int(countNode, path + ".count", SpecKeys.NodeGroup.Count, 1) : 1;
             var capacity = m.Get("capacityType") is { } c ? Enum(c, path + ".capacityType", SpecEnums.CapacityType, CapacityType.OnDemand) : CapacityType.OnDemand;
             result.Add(new NodeGroupSpec(name, type, count, capacity, Loc(typeNode ?? seq.Children[i])));
         }
@@ -584,9 +584,9 @@ internal sealed class SpecReader(string file)
         return new KarpenterSpec(
             m.Get("enabled") is not { } e || Bool(e, p + "enabled", true),
             m.Get("instanceCategories") is { } ic ? PatternList(ic, p + "instanceCategories", "^[a-z]+$", "an instance category letter such as c, m or r", "instance category letters such as c, m or r", nonEmpty: true) : d.InstanceCategories,
-            m.Get("instanceCpu") is { } cpu ? IntList(cpu, p + "instanceCpu", 1, 896) : d.InstanceCpu,
+            m.Get(SpecKeys.Karpenter.InstanceCpu.Name) is { } cpu ? IntList(cpu, p + "instanceCpu", SpecKeys.Karpenter.InstanceCpu) : d.InstanceCpu,
             m.Get("instanceFamilies") is { } f ? PatternList(f, p + "instanceFamilies", "^[a-z][a-z0-9-]*$", "an instance family such as m5 or c7g", "instance families such as m5 or c7g", nonEmpty: false) : d.InstanceFamilies,
-            m.Get("instanceGenerations") is { } g ? IntList(g, p + "instanceGenerations", 1, 20) : d.InstanceGenerations,
+            m.Get(SpecKeys.Karpenter.InstanceGenerations.Name) is { } g ? IntList(g, p + "instanceGenerations", SpecKeys.Karpenter.InstanceGenerations) : d.InstanceGenerations,
             m.Get("capacityTypes") is { } ct ? EnumList(ct, p + "capacityTypes", SpecEnums.CapacityType) : d.CapacityTypes,
             m.Get("arch") is { } a ? EnumList(a, p + "arch", SpecEnums.NodeArch) : d.Arch,
             m.Get("consolidation") is { } c ? Enum(c, p + "consolidation", SpecEnums.Consolidation, d.Consolidation) : d.Consolidation,
@@ -602,14 +602,14 @@ internal sealed class SpecReader(string file)
             return d;
         }
 
-        var hours = m.Get("hoursPerMonth") is { } h ? Decimal(h, "pricing.hoursPerMonth", 1, 744, d.HoursPerMonth) : d.HoursPerMonth;
+        var hours = Decimal(m, "pricing.", SpecKeys.Pricing.HoursPerMonth, d.HoursPerMonth);
         var catalog = d.Catalog;
         if (m.Get("catalog") is { } c && Str(c, "pricing.catalog") is { Length: > 0 } catalogPath)
         {
             catalog = catalogPath;
             if (catalogPath != PricingSpec.EmbeddedCatalog)
             {
-                var full = Path.IsPathRooted(catalogPath) ? catalogPath : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", catalogPath);
+                var full = PricingSpec.CatalogFile(catalogPath, file);
                 var kind = Files.FileKinds.Of(full);
                 if (kind == Files.FileKind.Missing)
                 {
@@ -629,12 +629,12 @@ internal sealed class SpecReader(string file)
             if (om.Get("fargate") is { } f && Mapping(f, "pricing.overrides.fargate", SpecSchema.FargateOverride) is { } fm)
             {
                 fargate = new FargatePriceOverride(
-                    fm.Get("vcpuHour") is { } v ? Decimal(v, "pricing.overrides.fargate.vcpuHour", 0, 10, 0) : null,
-                    fm.Get("gbHour") is { } g ? Decimal(g, "pricing.overrides.fargate.gbHour", 0, 10, 0) : null,
-                    fm.Get("spotDiscount") is { } s ? Decimal(s, "pricing.overrides.fargate.spotDiscount", 0, 1, 0) : null,
-                    fm.Get("spotInterruptionRate") is { } r ? Decimal(r, "pricing.overrides.fargate.spotInterruptionRate", 0, 10, 0) : null)
+                    OptionalDecimal(fm, "pricing.overrides.fargate.", SpecKeys.FargateOverride.VcpuHour),
+                    OptionalDecimal(fm, "pricing.overrides.fargate.", SpecKeys.FargateOverride.GbHour),
+                    OptionalDecimal(fm, "pricing.overrides.fargate.", SpecKeys.FargateOverride.SpotDiscount),
+                    OptionalDecimal(fm, "pricing.overrides.fargate.", SpecKeys.FargateOverride.SpotInterruptionRate))
                 {
-                    SpotLaunchFailureRate = fm.Get("spotLaunchFailureRate") is { } lf ? Decimal(lf, "pricing.overrides.fargate.spotLaunchFailureRate", 0, 1, 0) : null,
+                    SpotLaunchFailureRate = OptionalDecimal(fm, "pricing.overrides.fargate.", SpecKeys.FargateOverride.SpotLaunchFailureRate),
                 };
             }
 
@@ -653,8 +653,8 @@ internal sealed class SpecReader(string file)
                         if (type.Length > 0 && Mapping(v, path, SpecSchema.Ec2Override) is { } vm)
                         {
                             ec2[type] = new Ec2PriceOverride(
-                                vm.Get("onDemand") is { } od ? Decimal(od, path + ".onDemand", 0, 1_000, 0) : null,
-                                vm.Get("spot") is { } sp ? Decimal(sp, path + ".spot", 0, 1_000, 0) : null,
+                                OptionalDecimal(vm, path + ".", SpecKeys.Ec2Override.OnDemand),
+                                OptionalDecimal(vm, path + ".", SpecKeys.Ec2Override.Spot),
                                 Loc(k));
                         }
                     }
@@ -666,15 +666,15 @@ internal sealed class SpecReader(string file)
         if (m.Get("discounts") is { } ds && Mapping(ds, "pricing.discounts", SpecSchema.Discounts) is { } dm
             && dm.Get("computeSavingsPlan") is { } sp2)
         {
-            savingsPlan = Decimal(sp2, "pricing.discounts.computeSavingsPlan", 0, 0.99m, 0);
+            savingsPlan = Decimal(sp2, "pricing.discounts.computeSavingsPlan", SpecKeys.Discounts.ComputeSavingsPlan, SpecKeys.Discounts.ComputeSavingsPlan.Value);
         }
 
         EngineeringHoursOverride? engineering = null;
         if (m.Get("engineeringHoursPerMonth") is { } en && Mapping(en, "pricing.engineeringHoursPerMonth", SpecSchema.EngineeringHours) is { } enm)
         {
             engineering = new EngineeringHoursOverride(
-                enm.Get("ecsFargate") is { } ecsHours ? Decimal(ecsHours, "pricing.engineeringHoursPerMonth.ecsFargate", 0, 10_000, 0) : null,
-                enm.Get("eks") is { } eksHours ? Decimal(eksHours, "pricing.engineeringHoursPerMonth.eks", 0, 10_000, 0) : null);
+                OptionalDecimal(enm, "pricing.engineeringHoursPerMonth.", SpecKeys.EngineeringHours.EcsFargate),
+                OptionalDecimal(enm, "pricing.engineeringHoursPerMonth.", SpecKeys.EngineeringHours.Eks));
         }
 
         return new PricingSpec(hours, catalog, fargate, ec2, savingsPlan, engineering);
@@ -693,9 +693,9 @@ internal sealed class SpecReader(string file)
         if (m.Get("noise") is { } nNode && Mapping(nNode, "simulation.noise", SpecSchema.Noise) is { } nm)
         {
             noise = new NoiseSpec(
-                nm.Get("amplitude") is { } a ? (double)Decimal(a, "simulation.noise.amplitude", 0, 0.5m, (decimal)d.Amplitude) : d.Amplitude,
-                nm.Get("correlationMinutes") is { } c ? Int(c, "simulation.noise.correlationMinutes", 0, 1_440, d.CorrelationMinutes) : d.CorrelationMinutes,
-                nm.Get("shared") is { } sh ? (double)Decimal(sh, "simulation.noise.shared", 0, 1, (decimal)d.Shared) : d.Shared);
+                (double)Decimal(nm, "simulation.noise.", SpecKeys.Noise.Amplitude, (decimal)d.Amplitude),
+                Int(nm, "simulation.noise.", SpecKeys.Noise.CorrelationMinutes, d.CorrelationMinutes),
+                (double)Decimal(nm, "simulation.noise.", SpecKeys.Noise.Shared, (decimal)d.Shared));
         }
 
         var events = new List<DemandEventSpec>();
@@ -732,7 +732,7 @@ internal sealed class SpecReader(string file)
         var atNode = Required(m, "at", node, path);
         var durationNode = Required(m, "duration", node, path);
         var multiplierNode = Required(m, "multiplier", node, path);
-        var day = dayNode is not null ? Int(dayNode, path + ".day", 1, 366, 1) : 1;
+        var day = dayNode is not null ? Int(dayNode, path + ".day", SpecKeys.DemandEvent.Day, 1) : 1;
         var at = atNode is not null ? Pattern(atNode, path + ".at", SpecSchema.TimeOfDayPattern, "a time of day such as \"09:30\" (24-hour, quoted)") : "";
         var duration = TimeSpan.Zero;
         if (durationNode is not null)
@@ -751,7 +751,7 @@ internal sealed class SpecReader(string file)
             }
         }
 
-        var multiplier = multiplierNode is not null ? (double)Decimal(multiplierNode, path + ".multiplier", 0, 100, 1) : 1;
+        var multiplier = multiplierNode is not null ? (double)Decimal(multiplierNode, path + ".multiplier", SpecKeys.DemandEvent.Multiplier, 1) : 1;
         var named = new List<string>();
         if (m.Get("services") is { } sNode)
         {
@@ -924,6 +924,23 @@ internal sealed class SpecReader(string file)
 
     private string InstanceType(YamlNode node, string path) =>
         Pattern(node, path, SpecSchema.InstanceTypePattern, "an EC2 instance type such as m5.xlarge");
+
+    /// <summary>The key's value in the mapping, checked against its declared range, or <paramref name="absent"/> when the mapping has no such key.</summary>
+    private int Int(Keys m, string prefix, IntKey key, int absent) =>
+        m.Get(key.Name) is { } node ? Int(node, prefix + key.Name, key, absent) : absent;
+
+    private int Int(YamlNode node, string path, IntKey key, int fallback) => Int(node, path, key.Min, key.Max, fallback);
+
+    private decimal Decimal(Keys m, string prefix, DecimalKey key, decimal absent) =>
+        m.Get(key.Name) is { } node ? Decimal(node, prefix + key.Name, key, absent) : absent;
+
+    /// <summary>The key's value, or null when it is not there (a key without a default).</summary>
+    private decimal? OptionalDecimal(Keys m, string prefix, DecimalKey key) =>
+        m.Get(key.Name) is { } node ? Decimal(node, prefix + key.Name, key, key.Min) : null;
+
+    private decimal Decimal(YamlNode node, string path, DecimalKey key, decimal fallback) => Decimal(node, path, key.Min, key.Max, fallback);
+
+    private List<int> IntList(YamlNode node, string path, IntListKey key) => IntList(node, path, key.Min, key.Max);
 
     private int Int(YamlNode node, string path, int min, int max, int fallback)
     {

@@ -55,11 +55,11 @@ public static class SpecSchema
     public static SchemaObject Team { get; } = new(
         "The team that will run the platform.",
         [
-            new("engineers", () => Int(1, 10_000, 5, "Engineers who will build and run the platform.")),
+            SpecKeys.Team.Engineers,
             new("kubernetesExpertise", () => Enum(SpecEnums.Expertise.All, "none", "Kubernetes experience in the team.")),
-            new("owningTeams", () => Int(1, 1_000, 1, "Teams that own services on the platform.")),
-            new("timelineMonths", () => Int(1, 120, 6, "Months until the platform must carry production traffic.")),
-            new("hourlyRateUsd", () => Number(0, 10_000, 100, "Loaded cost of one engineer-hour, for engineering-time cost.")),
+            SpecKeys.Team.OwningTeams,
+            SpecKeys.Team.TimelineMonths,
+            SpecKeys.Team.HourlyRateUsd,
         ],
         []);
 
@@ -81,10 +81,10 @@ public static class SpecSchema
     public static SchemaObject Scaling { get; } = new(
         "Target-tracking autoscaling (instead of a fixed replicas count).",
         [
-            new("min", () => Int(0, 1_000, null, "Fewest replicas.")),
-            new("max", () => Int(1, 1_000, null, "Most replicas; at least min.")),
-            new("cpuTarget", () => Int(1, 100, 70, "Target average CPU utilisation, percent.")),
-            new("memoryTarget", () => Int(1, 100, 75, "Target average memory utilisation, percent.")),
+            SpecKeys.Scaling.Min,
+            SpecKeys.Scaling.Max,
+            SpecKeys.Scaling.CpuTarget,
+            SpecKeys.Scaling.MemoryTarget,
         ],
         ["min", "max"]);
 
@@ -93,13 +93,10 @@ public static class SpecSchema
         [
             new("type", () => Enum(SpecEnums.EventSource.All, null, "Queue or stream kind.")),
             new("name", () => Str("Queue name or Kafka topic.", "^.+$")),
-            new("targetPerReplica", () => Int(1, 1_000_000, 100, "Messages (or lag) each replica handles.")),
-            new("partitions", () => Int(1, 10_000, null, "Kafka only: the topic's partitions; consumers beyond them sit idle (berth simulate assumes scaling.max when not given).")),
+            SpecKeys.EventSource.TargetPerReplica,
+            SpecKeys.EventSource.Partitions,
         ],
         ["type", "name"]);
-
-    /// <summary>The most GPUs one replica may ask for: the largest GPU instance types have 8 (or 16 Gaudi/Inferentia devices).</summary>
-    public const int MaxGpusPerReplica = 16;
 
     /// <summary>A GPU model: an optional manufacturer and a model, lowercase (nvidia-l4, a10g).</summary>
     public const string GpuTypePattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
@@ -111,20 +108,20 @@ public static class SpecSchema
             new("type", () => Enum(SpecEnums.ServiceType.All, "web", "web (behind a load balancer), backend (internal) or worker (no inbound traffic).")),
             new("cpu", () => Quantity(CpuPattern, "250m", "CPU request per replica: 250m, 0.5, 2 (vCPU).")),
             new("memory", () => Quantity(MemoryPattern, "512Mi", "Memory request per replica: 512Mi, 2Gi, 2GB (1 GB = 1024 MiB, as AWS counts).")),
-            new("replicas", () => Int(1, 1_000, null, "A fixed replica count (not with scaling; neither means 1).")),
+            SpecKeys.Service.Replicas,
             new("scaling", () => Scaling.ToJson()),
             new("demand", Demand),
             new("spot", () => Bool(false, "Tolerates interruption (may run on Spot).")),
             new("arch", () => Enum(SpecEnums.ServiceArch.All, "x86_64", "CPU architecture of the image.")),
             new("storage", () => Quantity(MemoryPattern, "20Gi", "Ephemeral storage; Fargate bills above 20 GB.")),
-            new("port", () => Int(1, 65_535, null, "Container port; defaults to 8080 for web and backend services, none for workers.")),
+            SpecKeys.Service.Port,
             new("healthCheck", () => Str("HTTP health check path.", "^/", "/health")),
             new("secrets", Secrets),
             new("eventSource", () => EventSource.ToJson()),
             new("gracefulShutdown", () => Bool(true, "Handles SIGTERM and drains in-flight work (matters on Spot).")),
-            new("count", () => Int(1, 100, 1, "N identical copies named <name>-1..N.")),
+            SpecKeys.Service.Count,
             new("team", TeamName),
-            new("gpu", () => Int(0, MaxGpusPerReplica, 0, "GPUs per replica (nvidia.com/gpu). Fargate has none: only EKS runs such a service, on a GPU NodePool.")),
+            SpecKeys.Service.Gpu,
             new("gpuType", () => Str("The GPU model, as Karpenter's instance-gpu-name label names it: nvidia-l4, nvidia-a10g, l4… (needs gpu).", GpuTypePattern)),
         ],
         ["name"]);
@@ -133,8 +130,8 @@ public static class SpecSchema
         "One item of the ECS capacity provider strategy.",
         [
             new("provider", () => Enum(EcsSpec.KnownProviders, null, "Capacity provider.")),
-            new("base", () => Int(0, 100_000, 0, "Tasks placed on this provider first (one item at most may set it).")),
-            new("weight", () => Int(0, 1_000, 1, "Share of the remaining tasks.")),
+            SpecKeys.CapacityProvider.Base,
+            SpecKeys.CapacityProvider.Weight,
         ],
         ["provider"]);
 
@@ -157,7 +154,7 @@ public static class SpecSchema
         [
             new("name", () => Str("Node group name.", NamePattern)),
             new("instanceType", () => Str("EC2 instance type, e.g. m5.xlarge.", InstanceTypePattern)),
-            new("count", () => Int(1, 1_000, null, "Nodes in the group.")),
+            SpecKeys.NodeGroup.Count,
             new("capacityType", () => Enum(SpecEnums.CapacityType.All, "on-demand", "On-demand or Spot nodes.")),
         ],
         ["name", "instanceType", "count"]);
@@ -167,9 +164,9 @@ public static class SpecSchema
         [
             new("enabled", () => Bool(true, "Price and plan Karpenter-provisioned nodes.")),
             new("instanceCategories", () => StringList("karpenter.k8s.aws/instance-category values. Default [c, m, r].", "^[a-z]+$")),
-            new("instanceCpu", () => IntList(1, 896, "karpenter.k8s.aws/instance-cpu values. Default [4, 8, 16, 32].")),
+            SpecKeys.Karpenter.InstanceCpu,
             new("instanceFamilies", () => StringList("karpenter.k8s.aws/instance-family values (any when empty).", "^[a-z0-9-]+$")),
-            new("instanceGenerations", () => IntList(1, 20, "karpenter.k8s.aws/instance-generation values (any when empty).")),
+            SpecKeys.Karpenter.InstanceGenerations,
             new("capacityTypes", () => EnumList(SpecEnums.CapacityType.All, "karpenter.sh/capacity-type values. Default [spot, on-demand].")),
             new("arch", () => EnumList(SpecEnums.NodeArch.All, "kubernetes.io/arch values. Default [amd64, arm64].")),
             new("consolidation", () => Enum(SpecEnums.Consolidation.All, "WhenEmptyOrUnderutilized", "disruption.consolidationPolicy.")),
@@ -204,19 +201,19 @@ public static class SpecSchema
     public static SchemaObject FargateOverride { get; } = new(
         "Your own Fargate prices, in place of the catalog's.",
         [
-            new("vcpuHour", () => Number(0, 10, null, "USD per vCPU-hour.")),
-            new("gbHour", () => Number(0, 10, null, "USD per GB-hour.")),
-            new("spotDiscount", () => Number(0, 1, null, "Fargate Spot discount as a fraction of the on-demand price (0.70 = 70% off).")),
-            new("spotInterruptionRate", () => Number(0, 10, null, "Fargate Spot interruptions per task per month for berth simulate (AWS publishes none; Berth estimates 0.075).")),
-            new("spotLaunchFailureRate", () => Number(0, 1, null, "Share of Fargate Spot task launches that find no capacity, for berth simulate (your estimate; none when not set). ECS retries them; it never moves them to FARGATE.")),
+            SpecKeys.FargateOverride.VcpuHour,
+            SpecKeys.FargateOverride.GbHour,
+            SpecKeys.FargateOverride.SpotDiscount,
+            SpecKeys.FargateOverride.SpotInterruptionRate,
+            SpecKeys.FargateOverride.SpotLaunchFailureRate,
         ],
         []);
 
     public static SchemaObject Ec2Override { get; } = new(
         "Your own price for one EC2 instance type.",
         [
-            new("onDemand", () => Number(0, 1_000, null, "USD per hour on demand.")),
-            new("spot", () => Number(0, 1_000, null, "USD per hour on Spot.")),
+            SpecKeys.Ec2Override.OnDemand,
+            SpecKeys.Ec2Override.Spot,
         ],
         []);
 
@@ -237,22 +234,22 @@ public static class SpecSchema
     public static SchemaObject Discounts { get; } = new(
         "Discounts applied on top of the prices.",
         [
-            new("computeSavingsPlan", () => Number(0, 0.99m, 0, "Compute Savings Plan discount as a fraction (0.2 = 20% off).")),
+            SpecKeys.Discounts.ComputeSavingsPlan,
         ],
         []);
 
     public static SchemaObject EngineeringHours { get; } = new(
         "Platform-operations hours a month that replace Berth's engineering-time model (docs/cost-model.md).",
         [
-            new("ecsFargate", () => Number(0, 10_000, null, "Hours a month to run the ECS Fargate platform.")),
-            new("eks", () => Number(0, 10_000, null, "Hours a month to run the EKS platform.")),
+            SpecKeys.EngineeringHours.EcsFargate,
+            SpecKeys.EngineeringHours.Eks,
         ],
         []);
 
     public static SchemaObject Pricing { get; } = new(
         "How Berth prices the platforms.",
         [
-            new("hoursPerMonth", () => Number(1, 744, 730, "Hours in a billing month.")),
+            SpecKeys.Pricing.HoursPerMonth,
             new("catalog", () => Str("'embedded', or a path to a catalog file (relative to this file).", "^.+$", PricingSpec.EmbeddedCatalog)),
             new("overrides", () => Overrides.ToJson()),
             new("discounts", () => Discounts.ToJson()),
@@ -263,9 +260,9 @@ public static class SpecSchema
     public static SchemaObject Noise { get; } = new(
         "Per-minute multiplicative demand noise.",
         [
-            new("amplitude", () => Number(0, 0.5m, 0.05m, "Demand varies within ±this fraction of the profile.")),
-            new("correlationMinutes", () => Int(0, 1_440, 0, "0: independent each minute; otherwise the noise drifts, with this correlation time.")),
-            new("shared", () => Number(0, 1, 0, "Share of the noise common to every service (0: each its own, 1: all move together).")),
+            SpecKeys.Noise.Amplitude,
+            SpecKeys.Noise.CorrelationMinutes,
+            SpecKeys.Noise.Shared,
         ],
         []);
 
@@ -273,10 +270,10 @@ public static class SpecSchema
         "A scripted change of demand (a launch, a sale, an outage upstream).",
         [
             new("name", () => Str("Event name, for messages.", NamePattern)),
-            new("day", () => Int(1, 366, null, "Simulated day it starts (1: the first day, a Monday).")),
+            SpecKeys.DemandEvent.Day,
             new("at", () => Str("Time of day it starts, 24-hour: \"09:30\" (quote it).", TimeOfDayPattern)),
             new("duration", () => Str("How long it lasts: 30s, 5m, 1h30m.", "^(?=[0-9])([0-9]+h)?([0-9]+m)?([0-9]+s)?$")),
-            new("multiplier", () => Number(0, 100, null, "Demand × this while it lasts (0.5 halves it, 3 triples it).")),
+            SpecKeys.DemandEvent.Multiplier,
             new("services", () => StringList("Services it applies to (a service with count: every copy). Default: all.", NamePattern)),
         ],
         ["day", "at", "duration", "multiplier"]);
@@ -370,7 +367,7 @@ public static class SpecSchema
         ["additionalProperties"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
     };
 
-    private static JsonObject Int(long min, long max, long? @default, string description)
+    internal static JsonObject Int(long min, long max, long? @default, string description)
     {
         var o = new JsonObject { ["type"] = "integer", ["minimum"] = min, ["maximum"] = max, ["description"] = description };
         if (@default is { } d)
@@ -381,7 +378,7 @@ public static class SpecSchema
         return o;
     }
 
-    private static JsonObject Number(decimal min, decimal max, decimal? @default, string description)
+    internal static JsonObject Number(decimal min, decimal max, decimal? @default, string description)
     {
         var o = new JsonObject { ["type"] = "number", ["minimum"] = min, ["maximum"] = max, ["description"] = description };
         if (@default is { } d)
@@ -449,7 +446,7 @@ public static class SpecSchema
         ["items"] = new JsonObject { ["type"] = "string", ["pattern"] = pattern },
     };
 
-    private static JsonObject IntList(int min, int max, string description) => new()
+    internal static JsonObject IntList(int min, int max, string description) => new()
     {
         ["type"] = "array",
         ["description"] = description,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Berth.Linting;
 using Berth.Tests.Cli;
 
@@ -22,6 +23,27 @@ public abstract class RuleTests<TRule>
     [Fact]
     public void The_passing_example_is_clean() =>
         LintFiles.Run([Rule], [(Rule.Passing.FileName, Rule.Passing.Content)]).Findings.ShouldBeEmpty();
+
+    /// <summary>
+    /// The failing example's exact findings and notes — rule, span, address and message — as approved in
+    /// Approved/&lt;rule id&gt;.approved.txt (to approve a change: BERTH_APPROVE=1 dotnet test --filter RuleTests).
+    /// </summary>
+    [Fact]
+    public void The_failing_example_gives_the_approved_findings()
+    {
+        var findings = LintFiles.Run([Rule], [(Rule.Failing.FileName, Rule.Failing.Content)]).Findings;
+        var actual = string.Concat(findings.Select(f => string.Create(CultureInfo.InvariantCulture,
+            $"{f.RuleId} {f.Severity.ToString().ToLowerInvariant()} {f.Range.File}:{f.Range.Start.Line}:{f.Range.Start.Column}-{f.Range.End.Line}:{f.Range.End.Column} {f.Address}\n  {f.Message}\n")));
+        var approved = Path.Combine(RepoPaths.Root, "tests", "Berth.Tests", "Linting", "Rules", "Approved", Rule.Id + ".approved.txt");
+        if (Environment.GetEnvironmentVariable("BERTH_APPROVE") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(approved)!);
+            File.WriteAllText(approved, actual);
+        }
+
+        actual.ShouldNotBeEmpty();
+        actual.ShouldBe(File.Exists(approved) ? File.ReadAllText(approved) : "(no approved file: " + approved + ")");
+    }
 
     [Fact]
     public void Findings_carry_the_rule_metadata()
