@@ -13,8 +13,8 @@ public static class ReportBuilder
 {
     public static ReportModel Build(BerthSpec spec, PriceCatalog catalog, ReportOptions options, LintSummary? lint = null)
     {
-        var assessment = DecisionEngine.Assess(spec);
         var cost = CostEngine.Estimate(spec, catalog);
+        var assessment = DecisionEngine.Assess(spec, cost);
         return new ReportModel(
             spec,
             catalog,
