@@ -193,16 +193,19 @@ public static class ReportHtml
             return;
         }
 
-        h.El("p", Inv($"The spec with 1 to {x.To} copies of its service '{x.Template}', everything else unchanged, priced at each count."));
-        var changes = CrossoverChart.CheapestChanges(x);
-        var first = x.Points[0].Cheapest(x.Options) ?? "no option";
-        h.El("p", changes.Count == 0
-            ? Inv($"With engineering time, {first} is the cheapest from 1 to {x.To} services: no crossover in this range.")
-            : Inv($"With engineering time, {first} is the cheapest at 1 service; ") + string.Join("; ", changes.Select(c => Inv($"{c.Cheapest} from {c.Services} services"))) + ".");
+        h.El("p", "Priced at each count. " + Capitalised(x.Varied) + ". " + Capitalised(x.Held) + ".");
+        var timeline = Berth.Costing.Crossover.Cheapest(x);
+        h.Open("ul", "class=\"cheapest\"");
+        foreach (var line in Berth.Costing.Crossover.Describe(timeline, x.From, x.To))
+        {
+            h.El("li", Capitalised(line).TrimEnd('.') + ".");
+        }
+
+        h.Close("ul");
         if (x.Crossings.Count > 0)
         {
             h.Open("details");
-            h.El("summary", Inv($"Every pairwise crossover ({x.Crossings.Count})"));
+            h.El("summary", Inv($"Every pairwise crossing of two options' lines ({x.Crossings.Count}), flapping included"));
             h.Open("ul", "class=\"crossings\"");
             foreach (var c in x.Crossings)
             {
@@ -213,7 +216,7 @@ public static class ReportHtml
             h.Close("details");
         }
 
-        Figure(h, figures, CrossoverChart.For(x), "Total monthly cost (solid) and infrastructure only (dashed) against the number of services; dotted lines mark where the cheapest option changes.", t =>
+        Figure(h, figures, CrossoverChart.For(x), "Total monthly cost (solid) and infrastructure only (dashed) against the number of services; dotted lines mark where the cheapest option changes and stays changed, shading where it flaps.", t =>
             t.Table("Monthly cost by number of services (USD); infrastructure only in brackets", ["#Services", .. x.Options.Select(id => "#" + id)],
                 x.Points.Select(p => (IReadOnlyList<string>)[p.Services.ToString(CultureInfo.InvariantCulture), .. x.Options.Select(id => $"{Fmt.Usd(p.TotalUsd[id])} ({Fmt.Usd(p.InfrastructureUsd[id])})")]), "crossover-table"), wide: true);
         h.Close("section");
@@ -399,6 +402,8 @@ public static class ReportHtml
     }
 
     private static IReadOnlyList<string> PriceRow(string label, PriceQuote q) => [label, Price(q.UsdPerHour), q.BasisText, q.Source, q.AsOf];
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Price(decimal usd) => usd.ToString("0.########", CultureInfo.InvariantCulture);
 
