@@ -28,20 +28,22 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var spec = SpecInput.LoadChecked(cli, settings.Spec);
-        var assessment = DecisionEngine.Assess(spec);
+
+        // The criteria that argue from cost read the same priced plans the summary below the reasons prints.
+        var costs = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec)));
+        var assessment = DecisionEngine.Assess(spec, costs);
         switch (settings.Format)
         {
             case "json":
-                cli.Out.Write(AssessmentFormats.ToJson(assessment, Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec)))));
+                cli.Out.Write(AssessmentFormats.ToJson(assessment, costs));
                 break;
             case "markdown":
-                var costs = Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec)));
                 cli.Out.Write(AssessmentFormats.ToMarkdown(assessment, spec));
                 cli.Out.Write("\n" + CostSummary.Markdown(costs));
                 break;
             default:
                 RenderText(spec.Name, assessment);
-                RenderCosts(Guard.Costing(() => CostEngine.Estimate(spec, CostEngine.CatalogFor(spec))));
+                RenderCosts(costs);
                 break;
         }
 

@@ -89,7 +89,8 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         }
 
         ansi.Write(table);
-        ansi.WriteLine(CrossoverFormats.Method(r) + ".");
+        ansi.WriteLine(char.ToUpperInvariant(r.Varied[0]) + r.Varied[1..] + ".");
+        ansi.WriteLine(char.ToUpperInvariant(r.Held[0]) + r.Held[1..] + ".");
         foreach (var (id, reason) in r.Points.SelectMany(p => p.Infeasible.Select(kv => (kv.Key, p.Services, kv.Value))).GroupBy(x => x.Key).Select(g => (g.Key, g.First())).OrderBy(x => x.Key, StringComparer.Ordinal))
         {
             ansi.WriteLine(Markup.Escape($"{id} cannot run from {reason.Services} services on: {reason.Value}"));
@@ -104,14 +105,14 @@ public sealed class CrossoverCommand(CliContext cli) : Command<CrossoverCommand.
         }
 
         ansi.WriteLine();
-        if (r.Crossings.Count == 0)
+        foreach (var line in Crossover.Describe(Crossover.Cheapest(r), r.From, r.To))
         {
-            ansi.WriteLine("No crossover in this range: the cheapest option stays the same.");
+            ansi.WriteLine(line);
         }
 
-        foreach (var c in r.Crossings)
+        if (r.Crossings.Count > 0)
         {
-            ansi.WriteLine("crossover: " + c.Describe());
+            ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"({r.Crossings.Count} pairwise crossings of two options' lines, flapping included: --format json lists them.)"));
         }
     }
 }

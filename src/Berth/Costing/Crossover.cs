@@ -29,7 +29,26 @@ public sealed record Crossing(string Cheaper, string Dearer, int AtServices, boo
             $"{Cheaper} becomes cheaper than {Dearer} at {AtServices} services ({(WithEngineering ? "with" : "without")} engineering time)");
 }
 
-public sealed record CrossoverResult(string Template, int From, int To, IReadOnlyList<string> Options, IReadOnlyList<CrossoverPoint> Points, IReadOnlyList<Crossing> Crossings);
+public sealed record CrossoverResult(string Template, int From, int To, IReadOnlyList<string> Options, IReadOnlyList<CrossoverPoint> Points, IReadOnlyList<Crossing> Crossings)
+{
+    /// <summary>What the sweep varies, exactly: the copied service with its size, replicas and demand, and the count.</summary>
+    public string Varied { get; init; } = "";
+
+    /// <summary>What the sweep holds, exactly, and what it leaves out of the spec.</summary>
+    public string Held { get; init; } = "";
+}
+
+/// <summary>Where the cheapest option that can run the workload changes to another and stays changed (a crossover).</summary>
+public sealed record CheapestShift(int AtServices, string From, string To);
+
+/// <summary>
+/// A range of service counts where the cheapest option flips back and forth among <see cref="Options"/> before it
+/// settles: said as one band, since a reader cannot act on a dozen crossings a service apart.
+/// </summary>
+public sealed record FlappingBand(int FromServices, int ToServices, IReadOnlyList<string> Options, int Changes);
+
+/// <summary>The cheapest option that can run the workload (with engineering time) along the sweep: where it starts, its crossovers and its flapping bands.</summary>
+public sealed record CheapestTimeline(string? First, IReadOnlyList<CheapestShift> Crossovers, IReadOnlyList<FlappingBand> Bands);
 
 /// <summary>
 /// Sweeps the number of services: N copies of one service of the spec, everything else unchanged, planned and priced
@@ -39,6 +58,12 @@ public sealed record CrossoverResult(string Template, int From, int To, IReadOnl
 /// </summary>
 public static class Crossover
 {
+    /// <summary>
+    /// A change of the cheapest option is a crossover only when the new cheapest stays the cheapest for this many
+    /// following service counts (or to the end of the sweep); shorter changes are flapping, reported as a band.
+    /// </summary>
+    public const int SettlePoints = 3;
+
     public static CrossoverResult Sweep(BerthSpec spec, PriceCatalog catalog, int from, int to, string? template = null)
     {
         if (from < 1 || to < from || to > 500)
@@ -83,7 +108,17 @@ public static class Crossover
             }
         }
 
-        return new CrossoverResult(service.BaseName, from, to, ids, points, crossings);
+        var others = spec.Services.Count(s => s.BaseName != service.BaseName);
+        var size = service.Scaling is { } scaling
+            ? string.Create(CultureInfo.InvariantCulture, $"{scaling.Min} to {scaling.Max} replicas")
+            : Count(service.Replicas ?? 1, "replica", "replicas");
+        var varied = string.Create(CultureInfo.InvariantCulture,
+            $"varied: the number of services, {from} to {to} copies of '{service.BaseName}' ({service.Cpu} CPU, {service.Memory} memory, {size}, {service.Demand.Shape} demand{(service.Spot ? ", on Spot" : "")})");
+        var held = string.Create(CultureInfo.InvariantCulture,
+            $"held: the region ({spec.Region}), the team and its engineering rate, the requirements, the Karpenter and Spot settings and the {catalog.AsOf} prices; ")
+            + (others == 0 ? "the spec has no other service" : Count(others, "other service", "other services") + " of the spec left out")
+            + "; fixed node groups re-sized to each count's peak (same instance types, as many nodes as needed)";
+        return new CrossoverResult(service.BaseName, from, to, ids, points, crossings) { Varied = varied, Held = held };
     }
 
     private static IEnumerable<Crossing> Crossings(IReadOnlyList<CrossoverPoint> points, string a, string b, bool withEngineering)
@@ -116,24 +151,99 @@ public static class Crossover
         }
     }
 
-    /// <summary>The service counts at which the cheapest option that can run the workload (with engineering time) changes, and the new cheapest.</summary>
-    public static IReadOnlyList<(int Services, string Cheapest)> CheapestChanges(CrossoverResult result)
+    /// <summary>
+    /// The cheapest option that can run the workload (with engineering time) along the sweep. A crossover is a change
+    /// of the cheapest option that holds for the next <see cref="SettlePoints"/> counts (or to the end of the sweep);
+    /// the changes that do not hold are gathered into bands, from the first such change to the count before the next
+    /// crossover (or the sweep's end). Counts where no option can run the workload are skipped.
+    /// </summary>
+    public static CheapestTimeline Cheapest(CrossoverResult result)
     {
-        var changes = new List<(int, string)>();
-        string? previous = null;
-        foreach (var p in result.Points)
+        var seq = result.Points
+            .Select(p => (p.Services, Cheapest: p.Cheapest(result.Options)))
+            .Where(x => x.Cheapest is not null)
+            .Select(x => (x.Services, Cheapest: x.Cheapest!))
+            .ToArray();
+        if (seq.Length == 0)
         {
-            var cheapest = p.Cheapest(result.Options);
-            if (cheapest is not null && previous is not null && cheapest != previous)
-            {
-                changes.Add((p.Services, cheapest));
-            }
-
-            previous = cheapest ?? previous;
+            return new CheapestTimeline(null, [], []);
         }
 
-        return changes;
+        var crossovers = new List<CheapestShift>();
+        var bands = new List<FlappingBand>();
+        var settled = seq[0].Cheapest;
+        int? bandFrom = null;
+        var bandOptions = new SortedSet<string>(StringComparer.Ordinal);
+        var bandChanges = 0;
+        void CloseBand(int to)
+        {
+            if (bandFrom is { } f)
+            {
+                bands.Add(new FlappingBand(f, to, bandOptions.ToArray(), bandChanges));
+            }
+
+            bandFrom = null;
+            bandOptions.Clear();
+            bandChanges = 0;
+        }
+
+        for (var i = 1; i < seq.Length; i++)
+        {
+            var now = seq[i].Cheapest;
+            if (now == seq[i - 1].Cheapest)
+            {
+                continue;
+            }
+
+            var holds = seq.Skip(i + 1).Take(SettlePoints).All(x => x.Cheapest == now);
+            if (holds)
+            {
+                CloseBand(seq[i].Services - 1);
+                if (now != settled)
+                {
+                    crossovers.Add(new CheapestShift(seq[i].Services, settled, now));
+                    settled = now;
+                }
+
+                continue;
+            }
+
+            if (bandFrom is null)
+            {
+                bandFrom = seq[i].Services;
+                bandOptions.Add(seq[i - 1].Cheapest);
+            }
+
+            bandOptions.Add(now);
+            bandChanges++;
+        }
+
+        CloseBand(seq[^1].Services);
+        return new CheapestTimeline(seq[0].Cheapest, crossovers, bands);
     }
+
+    /// <summary>The timeline in one sentence per event, as every view words it.</summary>
+    public static IReadOnlyList<string> Describe(CheapestTimeline t, int from, int to)
+    {
+        if (t.First is null)
+        {
+            return [string.Create(CultureInfo.InvariantCulture, $"No option can run the workload anywhere from {from} to {to} services.")];
+        }
+
+        var events = t.Crossovers.Select(c => (At: c.AtServices, Text: string.Create(CultureInfo.InvariantCulture,
+                $"crossover at {c.AtServices} services: {c.To} becomes the cheapest (instead of {c.From}) and stays so for at least the next {SettlePoints} counts or to the end of the range")))
+            .Concat(t.Bands.Select(b => (At: b.FromServices, Text: string.Create(CultureInfo.InvariantCulture,
+                $"from {b.FromServices} to {b.ToServices} services the cheapest flaps between {string.Join(" and ", b.Options)} ({b.Changes} changes): no single count there is a crossover"))))
+            .OrderBy(e => e.At)
+            .Select(e => e.Text);
+        var start = string.Create(CultureInfo.InvariantCulture, $"{t.First} is the cheapest at {Count(from, "service", "services")} (with engineering time)");
+        return t.Crossovers.Count == 0 && t.Bands.Count == 0
+            ? [start + string.Create(CultureInfo.InvariantCulture, $" and stays so to {to}: no crossover in this range.")]
+            : [start + ".", .. events];
+    }
+
+    private static string Count(int n, string singular, string plural) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural)}");
 
     /// <summary>Parses "1..60" (or a single number) as an inclusive range.</summary>
     public static (int From, int To) ParseRange(string text)

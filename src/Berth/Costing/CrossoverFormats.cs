@@ -8,9 +8,7 @@ namespace Berth.Costing;
 public static class CrossoverFormats
 {
     /// <summary>What the sweep varies and what it holds, in words every view prints.</summary>
-    public static string Method(CrossoverResult r) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{r.From} to {r.To} copies of the service '{r.Template}', everything else in the spec unchanged; fixed node groups re-sized to each count's peak (same instance types, as many nodes as needed)");
+    public static string Method(CrossoverResult r) => r.Varied + "; " + r.Held;
 
     public static string ToJson(CrossoverResult r)
     {
@@ -21,6 +19,8 @@ public static class CrossoverFormats
             w.WriteNumber("from", r.From);
             w.WriteNumber("to", r.To);
             w.WriteString("method", Method(r));
+            w.WriteString("varied", r.Varied);
+            w.WriteString("held", r.Held);
             w.WriteStartArray("points");
             foreach (var p in r.Points)
             {
@@ -56,6 +56,47 @@ public static class CrossoverFormats
             }
 
             w.WriteEndArray();
+            // The reading of the sweep: where the cheapest option changes and stays changed, and where it flaps.
+            var timeline = Crossover.Cheapest(r);
+            w.WriteStartObject("cheapest");
+            if (timeline.First is { } first)
+            {
+                w.WriteString("first", first);
+            }
+
+            w.WriteNumber("settlePoints", Crossover.SettlePoints);
+            w.WriteStartArray("crossovers");
+            foreach (var c in timeline.Crossovers)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("atServices", c.AtServices);
+                w.WriteString("from", c.From);
+                w.WriteString("to", c.To);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("flapping");
+            foreach (var b in timeline.Bands)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("fromServices", b.FromServices);
+                w.WriteNumber("toServices", b.ToServices);
+                w.WriteStartArray("options");
+                foreach (var id in b.Options)
+                {
+                    w.WriteStringValue(id);
+                }
+
+                w.WriteEndArray();
+                w.WriteNumber("changes", b.Changes);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+
+            // Every pairwise crossing of two options' lines, kept for whoever charts them.
             w.WriteStartArray("crossovers");
             foreach (var c in r.Crossings)
             {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Berth.Costing;
 using Berth.Spec;
 using static System.FormattableString;
 
@@ -19,9 +20,9 @@ internal static class Counterfactuals
     /// <summary>An assumed operator name for the "one operator added" candidate.</summary>
     public const string AddedOperator = "custom-operator";
 
-    public static IReadOnlyList<Counterfactual> Find(BerthSpec spec, Platform current) =>
-        Candidates(spec, current)
-            .Select(c => (Candidate: c, Recommendation: DecisionEngine.Score(c.Spec).Recommendation))
+    public static IReadOnlyList<Counterfactual> Find(BerthSpec spec, Platform current, CostReport? costs = null) =>
+        Candidates(spec, current, costs)
+            .Select(c => (Candidate: c, Recommendation: DecisionEngine.Score(c.Spec, costs).Recommendation))
             .Where(x => x.Recommendation != current)
             .OrderBy(x => x.Candidate.Size)
             .ThenBy(x => x.Candidate.Change, StringComparer.Ordinal)
@@ -33,7 +34,7 @@ internal static class Counterfactuals
     /// Every candidate change. Numeric fields contribute only their nearest flipping value (so they need the
     /// current recommendation); enum and boolean fields contribute every alternative.
     /// </summary>
-    public static IEnumerable<CandidateChange> Candidates(BerthSpec spec, Platform current)
+    public static IEnumerable<CandidateChange> Candidates(BerthSpec spec, Platform current, CostReport? costs = null)
     {
         var team = spec.Team;
         var req = spec.Requirements;
@@ -47,7 +48,7 @@ internal static class Counterfactuals
         }
 
         if (spec.Services.Count > 0
-            && Nearest(spec.Services.Count, 1, MaxServices, n => spec with { Services = Resize(spec.Services, n) }, current) is { } services)
+            && Nearest(spec.Services.Count, 1, MaxServices, n => spec with { Services = Resize(spec.Services, n) }, current, costs) is { } services)
         {
             yield return new CandidateChange(
                 Invariant($"with {SpecFacts.Count(services.Value, "service", "services")} instead of {spec.Services.Count}"),
@@ -55,7 +56,7 @@ internal static class Counterfactuals
                 services.Spec);
         }
 
-        if (Nearest(team.OwningTeams, 1, MaxOwningTeams, n => spec with { Team = team with { OwningTeams = n } }, current) is { } teams)
+        if (Nearest(team.OwningTeams, 1, MaxOwningTeams, n => spec with { Team = team with { OwningTeams = n } }, current, costs) is { } teams)
         {
             yield return new CandidateChange(
                 Invariant($"with {SpecFacts.Count(teams.Value, "owning team", "owning teams")} instead of {team.OwningTeams}"),
@@ -63,7 +64,7 @@ internal static class Counterfactuals
                 teams.Spec);
         }
 
-        if (Nearest(team.Engineers, 1, MaxEngineers, n => spec with { Team = team with { Engineers = n } }, current) is { } engineers)
+        if (Nearest(team.Engineers, 1, MaxEngineers, n => spec with { Team = team with { Engineers = n } }, current, costs) is { } engineers)
         {
             yield return new CandidateChange(
                 Invariant($"with {SpecFacts.Count(engineers.Value, "engineer", "engineers")} instead of {team.Engineers}"),
@@ -71,7 +72,7 @@ internal static class Counterfactuals
                 engineers.Spec);
         }
 
-        if (Nearest(team.TimelineMonths, 1, MaxTimelineMonths, n => spec with { Team = team with { TimelineMonths = n } }, current) is { } timeline)
+        if (Nearest(team.TimelineMonths, 1, MaxTimelineMonths, n => spec with { Team = team with { TimelineMonths = n } }, current, costs) is { } timeline)
         {
             yield return new CandidateChange(
                 Invariant($"with a {timeline.Value}-month timeline instead of {team.TimelineMonths}"),
@@ -138,7 +139,7 @@ internal static class Counterfactuals
 
     /// <summary>Searches outward from <paramref name="current"/> for the nearest value that flips; ties go to the lower value.</summary>
     private static (int Value, BerthSpec Spec)? Nearest(
-        int current, int min, int max, Func<int, BerthSpec> apply, Platform recommendation)
+        int current, int min, int max, Func<int, BerthSpec> apply, Platform recommendation, CostReport? costs)
     {
         var reach = Math.Max(current - min, max - current);
         for (var d = 1; d <= reach; d++)
@@ -151,7 +152,7 @@ internal static class Counterfactuals
                 }
 
                 var changed = apply(value);
-                if (DecisionEngine.Score(changed).Recommendation != recommendation)
+                if (DecisionEngine.Score(changed, costs).Recommendation != recommendation)
                 {
                     return (value, changed);
                 }

@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision;
@@ -21,10 +22,18 @@ public static class DecisionEngine
     /// <summary>Every non-abstract <see cref="ICriterion"/> in <c>Berth.Decision.Criteria</c>, sorted by id.</summary>
     public static IReadOnlyList<ICriterion> Criteria => LazyCriteria.Value;
 
-    public static Assessment Assess(BerthSpec spec)
+    /// <summary>The assessment without costs: the criteria that argue from cost stay neutral and say so.</summary>
+    public static Assessment Assess(BerthSpec spec) => Assess(spec, null);
+
+    /// <summary>
+    /// The assessment of <paramref name="spec"/> whose priced plans are <paramref name="costs"/> (the cost summary
+    /// printed with it). Counterfactuals hold these costs: each candidate change is scored against the input's
+    /// prices, since re-planning every candidate would cost seconds per assessment (docs/decision.md).
+    /// </summary>
+    public static Assessment Assess(BerthSpec spec, CostReport? costs)
     {
-        var scored = Score(spec);
-        var counterfactuals = Counterfactuals.Find(spec, scored.Recommendation);
+        var scored = Score(spec, costs);
+        var counterfactuals = Counterfactuals.Find(spec, scored.Recommendation, costs);
         return new Assessment(
             scored.Recommendation,
             scored.CloseCall,
@@ -35,10 +44,10 @@ public static class DecisionEngine
     }
 
     /// <summary>The assessment without counterfactuals; counterfactual search calls this for each candidate.</summary>
-    internal static Assessment Score(BerthSpec spec)
+    internal static Assessment Score(BerthSpec spec, CostReport? costs = null)
     {
         var reasons = Criteria
-            .Select(c => c.Evaluate(spec))
+            .Select(c => c.Evaluate(spec, costs))
             .OrderByDescending(r => r.Weight)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToArray();

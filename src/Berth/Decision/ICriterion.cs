@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision;
@@ -12,5 +13,9 @@ public interface ICriterion
     /// <summary>A stable kebab-case id, e.g. <c>service-count</c>.</summary>
     string Id { get; }
 
-    Reason Evaluate(BerthSpec spec);
+    /// <summary>
+    /// The verdict for <paramref name="spec"/>. <paramref name="costs"/> is the spec's priced plans (the cost summary
+    /// printed with the assessment); criteria that argue from cost read it and say its figures, never a rule of thumb.
+    /// </summary>
+    Reason Evaluate(BerthSpec spec, CostReport? costs = null);
 }

@@ -17,8 +17,12 @@ internal static class SpecFacts
 
     public static double SpotPods(BerthSpec spec) => spec.Services.Where(s => s.Spot).Sum(Pods);
 
-    /// <summary>A pod count as users read it: "12" or "12.5".</summary>
-    public static string FormatPods(double pods) => pods.ToString("0.#", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A pod count as users read it: a whole number ("about 140 pods", not 139.5), rounded half away from zero, since
+    /// the midpoint of scaling bounds is an estimate and half a pod is not something a reader can picture.
+    /// </summary>
+    public static string FormatPods(double pods) =>
+        Math.Round(pods, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
 
     public static string Count(int n, string singular, string plural) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural)}");

@@ -13,8 +13,8 @@ public static class ReportBuilder
 {
     public static ReportModel Build(BerthSpec spec, PriceCatalog catalog, ReportOptions options, LintSummary? lint = null)
     {
-        var assessment = DecisionEngine.Assess(spec);
         var cost = CostEngine.Estimate(spec, catalog);
+        var assessment = DecisionEngine.Assess(spec, cost);
         return new ReportModel(
             spec,
             catalog,
@@ -23,7 +23,7 @@ public static class ReportBuilder
             cost,
             Try(() => Crossover.Sweep(spec, catalog, 1, ReportOptions.CrossoverTo(spec))),
             Try(() => Nodes(spec, catalog)),
-            Try(() => SimulationDigest.From(SimulationRunner.Run(spec, catalog, new SimulationOptions(options.Days, 1, options.Seed) { TimeSeries = true }))),
+            Try(() => SimulationDigest.From(SimulationRunner.Run(spec, catalog, new SimulationOptions(options.Days, options.Runs, options.Seed) { TimeSeries = true }))),
             lint is null ? Section.Missing<LintSummary>("Lint was not run for this report: pass --lint PATH (the Terraform and manifests of the platform) to include its findings.") : Section.Of(lint),
             Version());
     }

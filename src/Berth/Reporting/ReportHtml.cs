@@ -4,6 +4,7 @@ using Berth.Decision;
 using Berth.Formatting;
 using Berth.Packing;
 using Berth.Reporting.Charts;
+using Berth.Simulation;
 using Berth.Spec;
 using static Berth.Reporting.HtmlWriter;
 
@@ -193,16 +194,19 @@ public static class ReportHtml
             return;
         }
 
-        h.El("p", Inv($"The spec with 1 to {x.To} copies of its service '{x.Template}', everything else unchanged, priced at each count."));
-        var changes = CrossoverChart.CheapestChanges(x);
-        var first = x.Points[0].Cheapest(x.Options) ?? "no option";
-        h.El("p", changes.Count == 0
-            ? Inv($"With engineering time, {first} is the cheapest from 1 to {x.To} services: no crossover in this range.")
-            : Inv($"With engineering time, {first} is the cheapest at 1 service; ") + string.Join("; ", changes.Select(c => Inv($"{c.Cheapest} from {c.Services} services"))) + ".");
+        h.El("p", "Priced at each count. " + Capitalised(x.Varied) + ". " + Capitalised(x.Held) + ".");
+        var timeline = Berth.Costing.Crossover.Cheapest(x);
+        h.Open("ul", "class=\"cheapest\"");
+        foreach (var line in Berth.Costing.Crossover.Describe(timeline, x.From, x.To))
+        {
+            h.El("li", Capitalised(line).TrimEnd('.') + ".");
+        }
+
+        h.Close("ul");
         if (x.Crossings.Count > 0)
         {
             h.Open("details");
-            h.El("summary", Inv($"Every pairwise crossover ({x.Crossings.Count})"));
+            h.El("summary", Inv($"Every pairwise crossing of two options' lines ({x.Crossings.Count}), flapping included"));
             h.Open("ul", "class=\"crossings\"");
             foreach (var c in x.Crossings)
             {
@@ -213,7 +217,7 @@ public static class ReportHtml
             h.Close("details");
         }
 
-        Figure(h, figures, CrossoverChart.For(x), "Total monthly cost (solid) and infrastructure only (dashed) against the number of services; dotted lines mark where the cheapest option changes.", t =>
+        Figure(h, figures, CrossoverChart.For(x), "Total monthly cost (solid) and infrastructure only (dashed) against the number of services; dotted lines mark where the cheapest option changes and stays changed, shading where it flaps.", t =>
             t.Table("Monthly cost by number of services (USD); infrastructure only in brackets", ["#Services", .. x.Options.Select(id => "#" + id)],
                 x.Points.Select(p => (IReadOnlyList<string>)[p.Services.ToString(CultureInfo.InvariantCulture), .. x.Options.Select(id => $"{Fmt.Usd(p.TotalUsd[id])} ({Fmt.Usd(p.InfrastructureUsd[id])})")]), "crossover-table"), wide: true);
         h.Close("section");
@@ -265,19 +269,26 @@ public static class ReportHtml
             return;
         }
 
-        h.El("p", Inv($"{sim.Settings.Days} days of the spec's demand replayed minute by minute on each platform (one run, seed {sim.Settings.Seed}): autoscaling, task and node start-up, Spot interruptions. Model: docs/simulate.md."));
-        // Shortfall minutes: the p95 over the run's days (docs/simulate.md defines a shortfall minute); nodes only for the EKS options on EC2.
-        h.Table("Simulation summary", ["Option", "#USD per month", "#Unserved demand", "#Shortfall min/day (p95)", "#Spot interruptions", "#In-flight losses", "#Scale events", "#Nodes (mean / peak)", "#Node CPU requested"],
+        var runs = sim.Settings.Runs;
+        h.El("p", Inv($"{sim.Settings.Days} days of the spec's demand replayed minute by minute on each platform, {runs} {(runs == 1 ? "run" : "runs")} from seed {sim.Settings.Seed} (each run its own demand noise, Spot interruptions and start times): autoscaling, task and node start-up, Spot interruptions. The table gives the median (p50) and 95th percentile (p95) over the runs; shortfall minutes over every simulated day of every run. The daily charts show the first run. Model: docs/simulate.md."));
+        // Percentiles over the runs (R-7, Simulation.Percentiles); shortfall minutes over every day of every run (docs/simulate.md defines a shortfall minute); nodes only for the EKS options on EC2.
+        string P(Percentiles p, string f) => p.P50.ToString(f, CultureInfo.InvariantCulture) + " / " + p.P95.ToString(f, CultureInfo.InvariantCulture);
+        h.Table(Inv($"Simulation summary over {runs} {(runs == 1 ? "run" : "runs")}: p50 / p95"), ["Option", "#USD per month", "#Shortfall min/day", "#Unserved demand %", "#Spot interruptions", "#In-flight losses", "#Scale events", "#Nodes (mean)", "#Node CPU requested %"],
             sim.Options.Select(o => (IReadOnlyList<string>)[
                 o.Id,
-                o.Run.MonthlyUsd.ToString("#,##0.00", CultureInfo.InvariantCulture),
-                o.Run.UnservedDemandPct.ToString("0.###", CultureInfo.InvariantCulture) + " %",
-                o.Summary.ShortfallMinutesPerDay.P95.ToString("0", CultureInfo.InvariantCulture),
-                o.Run.Interruptions.ToString(CultureInfo.InvariantCulture),
-                o.Run.InFlightLosses.ToString(CultureInfo.InvariantCulture),
-                o.Run.ScaleEvents.ToString(CultureInfo.InvariantCulture),
-                o.Run.PeakNodes == 0 ? "–" : Inv($"{o.Run.AverageNodes:0.0} / {o.Run.PeakNodes}"),
-                o.Run.PeakNodes == 0 ? "–" : o.Run.NodeCpuUtilisationPct.ToString("0.#", CultureInfo.InvariantCulture) + " %"]), "simulation-summary");
+                P(o.Summary.MonthlyUsd, "#,##0.00"),
+                P(o.Summary.ShortfallMinutesPerDay, "0.#"),
+                P(o.Summary.UnservedDemandPct, "0.###"),
+                P(o.Summary.Interruptions, "0.#"),
+                P(o.Summary.InFlightLosses, "0.#"),
+                P(o.Summary.ScaleEvents, "0.#"),
+                o.Run.PeakNodes == 0 ? "–" : P(o.Summary.AverageNodes, "0.0"),
+                o.Run.PeakNodes == 0 ? "–" : P(o.Summary.NodeCpuUtilisationPct, "0.#")]), "simulation-summary");
+        foreach (var n in sim.Notes)
+        {
+            h.El("p", n, "class=\"note\"");
+        }
+
         foreach (var o in sim.Options)
         {
             foreach (var n in o.Run.Notes)
@@ -286,14 +297,22 @@ public static class ReportHtml
             }
         }
 
+        string Spread(Percentiles p, string f) => Inv($"{p.Min.ToString(f, CultureInfo.InvariantCulture)} to {p.Max.ToString(f, CultureInfo.InvariantCulture)}");
+        Figure(h, figures, SimulationCharts.CostSpread(sim), Inv($"Each run's monthly cost against its option's median: the spread of {runs} runs."), t =>
+            t.Table("Monthly cost across runs (USD)", ["Option", "#p50", "#p95", "#Lowest to highest run"],
+                sim.Options.Select(o => (IReadOnlyList<string>)[o.Id, o.Summary.MonthlyUsd.P50.ToString("#,##0.00", CultureInfo.InvariantCulture), o.Summary.MonthlyUsd.P95.ToString("#,##0.00", CultureInfo.InvariantCulture), Spread(o.Summary.MonthlyUsd, "#,##0.00")]), "simulation-cost-spread-table"));
+        Figure(h, figures, SimulationCharts.ShortfallSpread(sim), Inv($"Shortfall minutes of every simulated day of the {runs} runs."), t =>
+            t.Table("Shortfall minutes per day across runs", ["Option", "#p50", "#p95", "#Best to worst day"],
+                sim.Options.Select(o => (IReadOnlyList<string>)[o.Id, o.Summary.ShortfallMinutesPerDay.P50.ToString("0.#", CultureInfo.InvariantCulture), o.Summary.ShortfallMinutesPerDay.P95.ToString("0.#", CultureInfo.InvariantCulture), Spread(o.Summary.ShortfallMinutesPerDay, "0")]), "simulation-shortfall-spread-table"));
+
         string N(double v, string f = "0.##") => v.ToString(f, CultureInfo.InvariantCulture);
         IEnumerable<IReadOnlyList<string>> DayRows(Func<SimulationBucket, string> cell) =>
             sim.Options[0].Days.Select((d, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), .. sim.Options.Select(o => cell(o.Days[i]))]);
 
-        Figure(h, figures, SimulationCharts.Capacity(sim), "Hourly mean demand (dashed) and each option's serving capacity.", t =>
+        Figure(h, figures, SimulationCharts.Capacity(sim), "Hourly mean demand (dashed) and each option's serving capacity, first run.", t =>
             t.Table("Demand and serving capacity per day (vCPU): mean demand, peak demand, then each option's mean serving capacity", ["#Day", "#Mean demand", "#Peak demand", .. sim.Options.Select(o => "#" + o.Id)],
                 sim.Options[0].Days.Select((d, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), N(d.DemandVcpu), N(d.PeakDemandVcpu), .. sim.Options.Select(o => N(o.Days[i].ServingVcpu))]), "simulation-capacity-table"));
-        Figure(h, figures, SimulationCharts.Cost(sim), "Cost as it accrues over the simulated days.", t =>
+        Figure(h, figures, SimulationCharts.Cost(sim), "Cost as it accrues over the simulated days, first run.", t =>
             t.Table("Cumulative cost at the end of each day (USD)", ["#Day", .. sim.Options.Select(o => "#" + o.Id)],
                 DayRows(b => b.CostUsd.ToString("#,##0.00", CultureInfo.InvariantCulture)), "simulation-cost-table"));
         h.Close("section");
@@ -351,7 +370,7 @@ public static class ReportHtml
         if (m.Simulation.Value is { } sim)
         {
             var s = sim.Settings;
-            rows.Add(["Simulation", Inv($"{s.Days} days, 1 run, seed {s.Seed}; Fargate task start {s.FargateStartSeconds} s, pod start {s.PodStartSeconds} s, node start {s.NodeStartSeconds} s, demand noise ±{m.Spec.Simulation.Noise.Amplitude * 100:0.#}%, demand scale {s.DemandScale:0.##}")]);
+            rows.Add(["Simulation", Inv($"{s.Days} days, {s.Runs} {(s.Runs == 1 ? "run" : "runs")} from seed {s.Seed} (berth report --runs); Fargate task start {s.FargateStartSeconds} s, pod start {s.PodStartSeconds} s, node start {s.NodeStartSeconds} s, demand noise ±{m.Spec.Simulation.Noise.Amplitude * 100:0.#}%, demand scale {s.DemandScale:0.##}")]);
         }
 
         h.Table("Assumptions", ["Setting", "Value"], rows, "assumptions-table");
@@ -399,6 +418,8 @@ public static class ReportHtml
     }
 
     private static IReadOnlyList<string> PriceRow(string label, PriceQuote q) => [label, Price(q.UsdPerHour), q.BasisText, q.Source, q.AsOf];
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Price(decimal usd) => usd.ToString("0.########", CultureInfo.InvariantCulture);
 

@@ -5,15 +5,27 @@ namespace Berth.Reporting;
 /// <summary>One hour (or day) of one option's first run: mean and peak demand and mean serving capacity in vCPU, and cost so far.</summary>
 public sealed record SimulationBucket(int Index, double DemandVcpu, double ServingVcpu, double PeakDemandVcpu, double CostUsd);
 
-/// <summary>One option's first-run time series reduced to hours (for charts) and days (for the table).</summary>
-public sealed record SimulatedOption(string Id, IReadOnlyList<SimulationBucket> Hours, IReadOnlyList<SimulationBucket> Days, OptionRun Run, OptionSummary Summary);
+/// <summary>
+/// One option: its first run's time series reduced to hours (for charts) and days (for the table), the first run, the
+/// summary over every run, and the values the spread chart plots: each run's monthly cost and every simulated day's
+/// shortfall minutes (all runs).
+/// </summary>
+public sealed record SimulatedOption(string Id, IReadOnlyList<SimulationBucket> Hours, IReadOnlyList<SimulationBucket> Days, OptionRun Run, OptionSummary Summary)
+{
+    public IReadOnlyList<double> MonthlyUsdByRun { get; init; } = [];
+
+    public IReadOnlyList<int> ShortfallMinutesByDay { get; init; } = [];
+}
 
 /// <summary>
-/// The simulation as the report shows it: the first run's per-minute series in hours and days. Unserved demand and
-/// interruptions are the run's totals (the series samples each minute once, so it cannot show short shortfalls).
+/// The simulation as the report shows it: percentiles over every run, and the first run's per-minute series in hours
+/// and days. Unserved demand and interruptions are totals per run (the series samples each minute once, so it cannot
+/// show short shortfalls). <see cref="Notes"/> are the runner's, including where runs disagree widely.
 /// </summary>
 public sealed record SimulationDigest(SimulationOptions Settings, IReadOnlyList<SimulatedOption> Options)
 {
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static SimulationDigest From(SimulationReport report)
     {
         var first = report.Runs[0];
@@ -22,8 +34,12 @@ public sealed record SimulationDigest(SimulationOptions Settings, IReadOnlyList<
             Buckets(run.TimeSeries, 60),
             Buckets(run.TimeSeries, 1440),
             run,
-            report.Summaries[k])).ToArray();
-        return new SimulationDigest(report.Settings, options);
+            report.Summaries[k])
+        {
+            MonthlyUsdByRun = report.Runs.Select(r => r[k].MonthlyUsd).ToArray(),
+            ShortfallMinutesByDay = report.Runs.SelectMany(r => r[k].ShortfallMinutesPerDay).ToArray(),
+        }).ToArray();
+        return new SimulationDigest(report.Settings, options) { Notes = report.Notes };
     }
 
     private static SimulationBucket[] Buckets(IReadOnlyList<TimeSeriesPoint> series, int minutes) =>

@@ -10,7 +10,7 @@ public class AssessmentFormatsTests
     [Fact]
     public void Json_follows_the_contract()
     {
-        var a = DecisionEngine.Assess(Scenarios.SmallTeam());
+        var a = Priced.Assess(Scenarios.SmallTeam());
 
         using var doc = JsonDocument.Parse(AssessmentFormats.ToJson(a));
         var root = doc.RootElement;
@@ -51,7 +51,7 @@ public class AssessmentFormatsTests
     [Fact]
     public void Json_is_indented_two_spaces_with_lf_and_a_trailing_newline()
     {
-        var json = AssessmentFormats.ToJson(DecisionEngine.Assess(Scenarios.MixedSignals()));
+        var json = AssessmentFormats.ToJson(Priced.Assess(Scenarios.MixedSignals()));
 
         json.ShouldNotContain("\r");
         json.ShouldStartWith("{\n  \"recommendation\": ");
@@ -62,7 +62,7 @@ public class AssessmentFormatsTests
     [Fact]
     public void Json_keeps_quotes_and_symbols_readable()
     {
-        var json = AssessmentFormats.ToJson(DecisionEngine.Assess(Scenarios.Platform()));
+        var json = AssessmentFormats.ToJson(Priced.Assess(Scenarios.Platform()));
 
         json.ShouldContain("('cert-manager', 'strimzi')");
         json.ShouldContain("25+ services");
@@ -74,14 +74,14 @@ public class AssessmentFormatsTests
     [InlineData("markdown")]
     public void Output_is_byte_identical_under_any_culture(string format)
     {
-        // 5.5 pods and 1–10 ranges: decimals and dashes that a culture could change.
+        // Dollar figures ("$1,234.56"), pod counts and 1–10 ranges: separators and dashes that a culture could change.
         var spec = SpecBuilder.Default
             .WithServices(SpecBuilder.Service("web", replicas: null, scaling: new ScalingSpec(2, 9, 70, 75)))
             .WithTeam(engineers: 3, timelineMonths: 2)
             .Build();
         string Render()
         {
-            var a = DecisionEngine.Assess(spec);
+            var a = Priced.Assess(spec);
             return format == "json" ? AssessmentFormats.ToJson(a) : AssessmentFormats.ToMarkdown(a, spec);
         }
 
@@ -100,7 +100,8 @@ public class AssessmentFormatsTests
             CultureInfo.CurrentCulture = original;
         }
 
-        german.ShouldContain("5.5 pods");
+        german.ShouldContain("of about 6 pods");
+        german.ShouldMatch(@"(?s).*\$\d[\d,]*\.\d\d.*");
         german.ShouldBe(invariant);
     }
 
@@ -108,7 +109,7 @@ public class AssessmentFormatsTests
     public void Markdown_has_heading_recommendation_scores_reasons_and_counterfactuals()
     {
         var spec = Scenarios.MixedSignals();
-        var md = AssessmentFormats.ToMarkdown(DecisionEngine.Assess(spec), spec);
+        var md = AssessmentFormats.ToMarkdown(Priced.Assess(spec), spec);
 
         md.ShouldStartWith("# Assessment: mixed\n");
         md.ShouldContain("**Recommendation: eks** (close call");
@@ -123,7 +124,7 @@ public class AssessmentFormatsTests
     public void Markdown_says_when_nothing_flips_the_answer()
     {
         var spec = Scenarios.Platform();
-        var md = AssessmentFormats.ToMarkdown(DecisionEngine.Assess(spec), spec);
+        var md = AssessmentFormats.ToMarkdown(Priced.Assess(spec), spec);
 
         md.ShouldContain("**Recommendation: eks**\n");
         md.ShouldContain("No single change to the input flips the recommendation.");
@@ -141,7 +142,7 @@ public class AssessmentFormatsTests
             "platform" => Scenarios.Platform(),
             _ => Scenarios.MixedSignals(),
         };
-        var a = DecisionEngine.Assess(spec);
+        var a = Priced.Assess(spec);
 
         Approved.Verify($"Decision/Approved/{scenario}.json", AssessmentFormats.ToJson(a));
         Approved.Verify($"Decision/Approved/{scenario}.md", AssessmentFormats.ToMarkdown(a, spec));

@@ -10,7 +10,7 @@ public class CounterfactualTests
     [Fact]
     public void Small_team_has_a_counterfactual_that_flips_to_eks()
     {
-        var a = DecisionEngine.Assess(Scenarios.SmallTeam());
+        var a = Priced.Assess(Scenarios.SmallTeam());
 
         a.Counterfactuals.ShouldNotBeEmpty();
         a.Counterfactuals.ShouldAllBe(c => c.Recommendation == Platform.Eks);
@@ -20,7 +20,7 @@ public class CounterfactualTests
     [Fact]
     public void A_platform_that_is_eks_by_scale_has_a_counterfactual_that_reduces_the_service_count()
     {
-        var a = DecisionEngine.Assess(Scenarios.ScaleOnlyPlatform());
+        var a = Priced.Assess(Scenarios.ScaleOnlyPlatform());
 
         a.Recommendation.ShouldBe(Platform.Eks);
         a.Counterfactuals.ShouldContain(c => c.Change == "with 10 services instead of 33" && c.Recommendation == Platform.EcsFargate);
@@ -30,7 +30,7 @@ public class CounterfactualTests
     public void The_full_platform_is_not_flipped_by_any_single_change()
     {
         // Operators alone outweigh every ECS-favouring reason, and the rest of the platform outweighs losing them.
-        DecisionEngine.Assess(Scenarios.Platform()).Counterfactuals.ShouldBeEmpty();
+        Priced.Assess(Scenarios.Platform()).Counterfactuals.ShouldBeEmpty();
     }
 
     [Theory]
@@ -38,15 +38,19 @@ public class CounterfactualTests
     public void Every_counterfactual_really_flips_the_answer(string scenario)
     {
         var spec = Build(scenario);
-        var a = DecisionEngine.Assess(spec);
-        var candidates = Counterfactuals.Candidates(spec, a.Recommendation).ToList();
+        var costs = Priced.Costs(spec);
+        var a = DecisionEngine.Assess(spec, costs);
+        var candidates = Counterfactuals.Candidates(spec, a.Recommendation, costs).ToList();
 
         a.Counterfactuals.Count.ShouldBeLessThanOrEqualTo(Counterfactuals.MaxResults);
         foreach (var c in a.Counterfactuals)
         {
             c.Recommendation.ShouldNotBe(a.Recommendation);
             var changed = candidates.Single(x => x.Change == c.Change).Spec;
-            DecisionEngine.Assess(changed).Recommendation.ShouldBe(c.Recommendation, c.Change);
+            DecisionEngine.Assess(changed, costs).Recommendation.ShouldBe(c.Recommendation, c.Change);
+
+            // Re-priced for the changed spec, the flip still holds.
+            Priced.Assess(changed).Recommendation.ShouldBe(c.Recommendation, c.Change + " (re-priced)");
         }
     }
 
@@ -55,19 +59,20 @@ public class CounterfactualTests
     public void Counterfactuals_are_sorted_by_size_then_text_and_deterministic(string scenario)
     {
         var spec = Build(scenario);
-        var a = DecisionEngine.Assess(spec);
-        var sizes = Counterfactuals.Candidates(spec, a.Recommendation).ToDictionary(c => c.Change, c => c.Size);
+        var costs = Priced.Costs(spec);
+        var a = DecisionEngine.Assess(spec, costs);
+        var sizes = Counterfactuals.Candidates(spec, a.Recommendation, costs).ToDictionary(c => c.Change, c => c.Size);
 
         var keys = a.Counterfactuals.Select(c => (sizes[c.Change], c.Change)).ToList();
         keys.ShouldBe(keys.OrderBy(k => k.Item1).ThenBy(k => k.Change, StringComparer.Ordinal).ToList());
-        DecisionEngine.Assess(spec).Counterfactuals.ShouldBe(a.Counterfactuals);
+        Priced.Assess(spec).Counterfactuals.ShouldBe(a.Counterfactuals);
     }
 
     [Fact]
     public void The_nearest_flipping_service_count_is_found_by_searching_outward()
     {
         // Mixed: 15 services lean EKS; at 10 services the service-count reason turns to ECS.
-        DecisionEngine.Assess(Scenarios.MixedSignals()).Counterfactuals
+        Priced.Assess(Scenarios.MixedSignals()).Counterfactuals
             .ShouldContain(c => c.Change == "with 10 services instead of 15");
     }
 

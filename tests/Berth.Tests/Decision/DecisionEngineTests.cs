@@ -19,7 +19,7 @@ public class DecisionEngineTests
     [Fact]
     public void Scores_are_the_sums_of_weights_per_side()
     {
-        var a = DecisionEngine.Assess(Scenarios.MixedSignals());
+        var a = Priced.Assess(Scenarios.MixedSignals());
 
         a.EcsScore.ShouldBe(a.Reasons.Where(r => r.Favours == Favours.EcsFargate).Sum(r => r.Weight));
         a.EksScore.ShouldBe(a.Reasons.Where(r => r.Favours == Favours.Eks).Sum(r => r.Weight));
@@ -29,7 +29,8 @@ public class DecisionEngineTests
     [Fact]
     public void A_tie_goes_to_ecs_fargate()
     {
-        // 5 services of 4 replicas (20 pods): service count 3 for ECS; strong expertise 3 for EKS; the rest neutral.
+        // 5 services of 4 replicas: service count 3 for ECS; strong expertise 3 for EKS; the rest neutral (unpriced,
+        // so cost-scale is neutral too).
         var spec = SpecBuilder.Default
             .WithServices(5, replicas: 4)
             .WithTeam(engineers: 6, expertise: Berth.Spec.KubernetesExpertise.Strong, timelineMonths: 12, owningTeams: 1)
@@ -45,7 +46,7 @@ public class DecisionEngineTests
     [Fact]
     public void Reasons_are_sorted_by_weight_descending_then_id_with_neutral_last()
     {
-        var reasons = DecisionEngine.Assess(Scenarios.Platform()).Reasons;
+        var reasons = Priced.Assess(Scenarios.Platform()).Reasons;
 
         reasons.ShouldBe(reasons.OrderByDescending(r => r.Weight).ThenBy(r => r.Id, StringComparer.Ordinal).ToList());
         reasons.SkipWhile(r => r.Weight > 0).ShouldAllBe(r => r.Favours == Favours.Neutral);

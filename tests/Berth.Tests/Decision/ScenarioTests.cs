@@ -8,7 +8,7 @@ public class ScenarioTests
     [Fact]
     public void Small_team_with_few_services_and_no_expertise_gets_ecs_fargate_clearly()
     {
-        var a = DecisionEngine.Assess(Scenarios.SmallTeam());
+        var a = Priced.Assess(Scenarios.SmallTeam());
 
         a.Recommendation.ShouldBe(Platform.EcsFargate);
         a.CloseCall.ShouldBeFalse();
@@ -20,7 +20,7 @@ public class ScenarioTests
         var spec = Scenarios.Platform();
         spec.Services.Count.ShouldBe(33);
 
-        var a = DecisionEngine.Assess(spec);
+        var a = Priced.Assess(spec);
 
         a.Recommendation.ShouldBe(Platform.Eks);
         a.CloseCall.ShouldBeFalse();
@@ -31,7 +31,7 @@ public class ScenarioTests
     {
         var spec = Scenarios.SmallTeam() with { Requirements = RequirementsSpec.Default with { Gpu = true } };
 
-        DecisionEngine.Assess(spec).Recommendation.ShouldBe(Platform.Eks);
+        Priced.Assess(spec).Recommendation.ShouldBe(Platform.Eks);
     }
 
     [Theory]
@@ -44,7 +44,7 @@ public class ScenarioTests
         // lift-and-shift and service-level tenancy.
         var requirements = RequirementsSpec.Default with { LiftAndShift = true, MultiTenancy = MultiTenancy.Service };
         var spec = Scenarios.SmallTeam() with { Requirements = requirements };
-        DecisionEngine.Assess(spec).Recommendation.ShouldBe(Platform.EcsFargate);
+        Priced.Assess(spec).Recommendation.ShouldBe(Platform.EcsFargate);
 
         var needs = what switch
         {
@@ -53,7 +53,7 @@ public class ScenarioTests
             _ => requirements with { Operators = ["cert-manager"] },
         };
 
-        DecisionEngine.Assess(spec with { Requirements = needs }).Recommendation.ShouldBe(Platform.Eks);
+        Priced.Assess(spec with { Requirements = needs }).Recommendation.ShouldBe(Platform.Eks);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class ScenarioTests
             .WithRequirements(r => r with { StatefulWorkloads = true })
             .Build();
 
-        DecisionEngine.Assess(spec).Recommendation.ShouldBe(Platform.Eks);
+        Priced.Assess(spec).Recommendation.ShouldBe(Platform.Eks);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public class ScenarioTests
             .WithRequirements(r => r with { LiftAndShift = true })
             .Build();
 
-        var a = DecisionEngine.Assess(spec);
+        var a = Priced.Assess(spec);
 
         a.Recommendation.ShouldBe(Platform.EcsFargate);
         a.CloseCall.ShouldBeFalse();
@@ -86,12 +86,12 @@ public class ScenarioTests
     [Fact]
     public void Fifteen_services_with_mixed_signals_is_a_close_call()
     {
-        DecisionEngine.Assess(Scenarios.MixedSignals()).CloseCall.ShouldBeTrue();
+        Priced.Assess(Scenarios.MixedSignals()).CloseCall.ShouldBeTrue();
     }
 
     [Fact]
     public void Scale_alone_gets_eks()
     {
-        DecisionEngine.Assess(Scenarios.ScaleOnlyPlatform()).Recommendation.ShouldBe(Platform.Eks);
+        Priced.Assess(Scenarios.ScaleOnlyPlatform()).Recommendation.ShouldBe(Platform.Eks);
     }
 }

@@ -54,6 +54,7 @@ public sealed partial class ReportCommandTests
 
     [Theory]
     [InlineData("--days", "0", "--days: 0 is out of range; expected 1 to 366")]
+    [InlineData("--runs", "0", "--runs: 0 is out of range; expected 1 to 200")]
     [InlineData("--today", "tomorrow", "--today: 'tomorrow' is not a date (YYYY-MM-DD)")]
     public void Bad_options_exit_2(string option, string value, string message)
     {

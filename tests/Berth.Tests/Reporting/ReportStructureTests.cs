@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Berth.Reporting;
 using Berth.Tests.Decision;
 
 namespace Berth.Tests.Reporting;
@@ -42,11 +44,11 @@ public sealed class ReportStructureTests
     }
 
     [Fact]
-    public void The_platform_report_has_six_charts_each_beside_a_table()
+    public void The_platform_report_has_eight_charts_each_beside_a_table()
     {
         var doc = Reports.Parse(Reports.Html("platform"));
         var figures = doc.Descendants("figure").ToArray();
-        figures.Length.ShouldBe(6);
+        figures.Length.ShouldBe(8);
         foreach (var f in figures)
         {
             f.Elements("svg").Count().ShouldBe(1);
@@ -55,6 +57,37 @@ public sealed class ReportStructureTests
             pair.Descendants("table").ShouldNotBeEmpty($"{f.Attribute("id")} has no table of its figures");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(ExampleNames))]
+    public void The_simulation_table_shows_p50_and_p95_over_the_default_runs(string example)
+    {
+        var model = Reports.Model(example);
+        var sim = model.Simulation.Value.ShouldNotBeNull();
+        sim.Settings.Runs.ShouldBe(ReportOptions.DefaultRuns);
+        var doc = Reports.Parse(Reports.Html(example));
+        var table = doc.Descendants("table").Single(t => (string?)t.Attribute("id") == "simulation-summary");
+        table.Element("caption")!.Value.ShouldBe($"Simulation summary over {ReportOptions.DefaultRuns} runs: p50 / p95");
+
+        var rows = table.Descendants("tr").Skip(1).ToArray();
+        rows.Length.ShouldBe(sim.Options.Count);
+        foreach (var (row, option) in rows.Zip(sim.Options))
+        {
+            var cells = row.Elements().Select(c => c.Value).ToArray();
+            cells[0].ShouldBe(option.Id);
+            var cost = option.Summary.MonthlyUsd;
+            cells[1].ShouldBe(cost.P50.ToString("#,##0.00", CultureInfo.InvariantCulture) + " / " + cost.P95.ToString("#,##0.00", CultureInfo.InvariantCulture));
+            var shortfall = option.Summary.ShortfallMinutesPerDay;
+            cells[2].ShouldBe(shortfall.P50.ToString("0.#", CultureInfo.InvariantCulture) + " / " + shortfall.P95.ToString("0.#", CultureInfo.InvariantCulture));
+
+            // The percentiles are over every run: each run's monthly cost is plotted, and p50 lies within them.
+            option.MonthlyUsdByRun.Count.ShouldBe(ReportOptions.DefaultRuns);
+            cost.P50.ShouldBeInRange(option.MonthlyUsdByRun.Min(), option.MonthlyUsdByRun.Max());
+            option.ShortfallMinutesByDay.Count.ShouldBe(ReportOptions.DefaultRuns * sim.Settings.Days);
+        }
+    }
+
+    public static TheoryData<string> ExampleNames() => new(Reports.Examples);
 
     internal static string Outline(XDocument doc)
     {

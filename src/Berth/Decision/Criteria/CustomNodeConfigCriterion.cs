@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision.Criteria;
@@ -12,7 +13,7 @@ public sealed class CustomNodeConfigCriterion : ICriterion
 
     public string Id => "custom-node-config";
 
-    public Reason Evaluate(BerthSpec spec) => spec.Requirements.CustomNodeConfig
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null) => spec.Requirements.CustomNodeConfig
         ? Reason.Eks(Id, Weight, "Custom node configuration required (customNodeConfig: true): ECS Fargate has no nodes to configure, EKS customises them through an EC2NodeClass.")
         : Reason.Neutral(Id, "No custom node configuration (customNodeConfig: false): Fargate's managed hosts are enough.");
 }

@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision.Criteria;
@@ -12,7 +13,7 @@ public sealed class GpuCriterion : ICriterion
 
     public string Id => "gpu";
 
-    public Reason Evaluate(BerthSpec spec) => spec.Requirements.Gpu
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null) => spec.Requirements.Gpu
         ? Reason.Eks(Id, Weight, "GPU workloads required (gpu: true): ECS Fargate cannot run them at all, EKS schedules them on GPU node pools.")
         : Reason.Neutral(Id, "No GPU workloads (gpu: false): both platforms can run the services.");
 }

@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 using static System.FormattableString;
 
@@ -14,7 +15,7 @@ public sealed class KubernetesExpertiseCriterion : ICriterion
 
     public string Id => "kubernetes-expertise";
 
-    public Reason Evaluate(BerthSpec spec)
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null)
     {
         var team = spec.Team;
         var months = team.TimelineMonths;

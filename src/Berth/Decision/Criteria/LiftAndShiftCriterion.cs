@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision.Criteria;
@@ -7,7 +8,7 @@ public sealed class LiftAndShiftCriterion : ICriterion
 {
     public string Id => "lift-and-shift";
 
-    public Reason Evaluate(BerthSpec spec) => spec.Requirements.LiftAndShift
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null) => spec.Requirements.LiftAndShift
         ? Reason.Ecs(Id, 3, "Lift-and-shift migration (liftAndShift: true): ECS Fargate's lower barrier moves on-premises containers across fastest.")
         : Reason.Neutral(Id, "Not a lift-and-shift migration (liftAndShift: false): no pressure to take the lowest-barrier path.");
 }

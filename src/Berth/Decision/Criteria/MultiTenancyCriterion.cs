@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 
 namespace Berth.Decision.Criteria;
@@ -7,7 +8,7 @@ public sealed class MultiTenancyCriterion : ICriterion
 {
     public string Id => "multi-tenancy";
 
-    public Reason Evaluate(BerthSpec spec) => spec.Requirements.MultiTenancy switch
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null) => spec.Requirements.MultiTenancy switch
     {
         MultiTenancy.Namespace => Reason.Eks(Id, 3,
             "Namespace-level multi-tenancy (multiTenancy: namespace): EKS isolates tenants with namespaces, RBAC and quotas."),

@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 using static System.FormattableString;
 
@@ -13,7 +14,7 @@ public sealed class OperatorsCriterion : ICriterion
 
     public string Id => "operators";
 
-    public Reason Evaluate(BerthSpec spec)
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null)
     {
         var operators = spec.Requirements.Operators;
         return operators.Count > 0

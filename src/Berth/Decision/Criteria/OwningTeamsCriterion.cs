@@ -1,3 +1,4 @@
+using Berth.Costing;
 using Berth.Spec;
 using static System.FormattableString;
 
@@ -8,7 +9,7 @@ public sealed class OwningTeamsCriterion : ICriterion
 {
     public string Id => "owning-teams";
 
-    public Reason Evaluate(BerthSpec spec)
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null)
     {
         var teams = spec.Team.OwningTeams;
         var services = SpecFacts.Count(spec.Services.Count, "service", "services");

@@ -1,9 +1,13 @@
+using Berth.Costing;
 using Berth.Spec;
 using static System.FormattableString;
 
 namespace Berth.Decision.Criteria;
 
-/// <summary>DOMAIN §2 q1 and the cost crossover: 1–10 services → ECS Fargate, 10–25 a toss-up, 25+ → EKS.</summary>
+/// <summary>
+/// DOMAIN §2 q1 and the cost crossover: 1–10 services → ECS Fargate, 10–25 a toss-up, 25+ → EKS. The reason argues
+/// operations only; whether Karpenter's packing outweighs the control-plane fee is cost-scale's, from the priced plans.
+/// </summary>
 public sealed class ServiceCountCriterion : ICriterion
 {
     public const int SmallMax = 10;
@@ -12,7 +16,7 @@ public sealed class ServiceCountCriterion : ICriterion
 
     public string Id => "service-count";
 
-    public Reason Evaluate(BerthSpec spec)
+    public Reason Evaluate(BerthSpec spec, CostReport? costs = null)
     {
         var n = spec.Services.Count;
         var services = SpecFacts.Count(n, "service", "services");
@@ -24,7 +28,7 @@ public sealed class ServiceCountCriterion : ICriterion
             < LargeMin => Reason.Neutral(Id, Invariant(
                 $"{services}: between {SmallMax} and {LargeMin} services it is a toss-up that team skills and GitOps decide.")),
             _ => Reason.Eks(Id, Weight, Invariant(
-                $"{services}: at {LargeMin}+ services Karpenter bin-packing and namespace isolation outweigh EKS's control-plane fee.")),
+                $"{services}: at {LargeMin}+ services namespace isolation and shared Kubernetes tooling (Helm, HPA, GitOps) repay EKS's operational overhead; cost-scale weighs the priced plans.")),
         };
     }
 }

@@ -9,17 +9,11 @@ public static class CrossoverChart
 {
     public const string Id = "chart-crossover";
 
-    /// <summary>The service counts at which the cheapest option that can run the workload changes (Crossover's rule).</summary>
-    public static IReadOnlyList<(int Services, string Cheapest)> CheapestChanges(CrossoverResult result) => Crossover.CheapestChanges(result);
-
     public static Chart For(CrossoverResult result)
     {
-        var changes = CheapestChanges(result);
         var description = string.Create(CultureInfo.InvariantCulture,
             $"Lines of the total monthly cost of {string.Join(", ", result.Options)} for {result.From} to {result.To} copies of the service '{result.Template}', with dashed lines for infrastructure only. ") +
-            (changes.Count == 0
-                ? $"{result.Points[0].Cheapest(result.Options) ?? "no option"} stays the cheapest in this range."
-                : string.Join(" ", changes.Select(c => string.Create(CultureInfo.InvariantCulture, $"From {c.Services} services {c.Cheapest} is the cheapest."))));
+            string.Join(" ", Crossover.Describe(Crossover.Cheapest(result), result.From, result.To).Select(Sentence));
         return new Chart(Id, "Monthly cost vs number of services", description, 760, 420, (plot, theme) => Draw(plot, theme, result));
     }
 
@@ -37,13 +31,22 @@ public static class CrossoverChart
             infra.LegendText = id + " (infrastructure only)";
         }
 
-        // Mark where the cheapest option (with engineering time) changes: the pairwise crossings are in the table.
-        foreach (var (at, cheapest) in CheapestChanges(result))
+        // Mark where the cheapest option (with engineering time) changes and stays changed; shade where it flaps.
+        var timeline = Crossover.Cheapest(result);
+        foreach (var band in timeline.Bands)
         {
-            var line = plot.Add.VerticalLine(at, 1, theme.Ink, LinePattern.Dotted);
-            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"from {at}: {cheapest} cheapest");
-            var point = result.Points.First(p => p.Services == at);
-            var marker = plot.Add.ScatterPoints(new[] { (double)at }, new[] { (double)point.TotalUsd[cheapest] }, theme.Ink);
+            var span = plot.Add.HorizontalSpan(band.FromServices - 0.5, band.ToServices + 0.5);
+            span.FillStyle.Color = theme.Ink.WithAlpha(0.08);
+            span.LineStyle.Width = 0;
+            span.LegendText = string.Create(CultureInfo.InvariantCulture, $"{band.FromServices}–{band.ToServices}: cheapest flaps");
+        }
+
+        foreach (var c in timeline.Crossovers)
+        {
+            var line = plot.Add.VerticalLine(c.AtServices, 1, theme.Ink, LinePattern.Dotted);
+            line.LegendText = string.Create(CultureInfo.InvariantCulture, $"from {c.AtServices}: {c.To} cheapest");
+            var point = result.Points.First(p => p.Services == c.AtServices);
+            var marker = plot.Add.ScatterPoints(new[] { (double)c.AtServices }, new[] { (double)point.TotalUsd[c.To] }, theme.Ink);
             marker.MarkerSize = 10;
             marker.MarkerShape = MarkerShape.OpenCircle;
         }
@@ -53,4 +56,6 @@ public static class CrossoverChart
         plot.YLabel("Cost (USD per month)");
         plot.ShowLegend(Edge.Right);
     }
+
+    private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..] + (text.EndsWith('.') ? "" : ".");
 }

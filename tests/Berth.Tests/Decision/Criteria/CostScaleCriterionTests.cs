@@ -1,6 +1,7 @@
+using Berth.Costing;
 using Berth.Decision;
 using Berth.Decision.Criteria;
-using Berth.Spec;
+using Berth.Formatting;
 
 namespace Berth.Tests.Decision.Criteria;
 
@@ -8,45 +9,62 @@ public class CostScaleCriterionTests
 {
     private readonly CostScaleCriterion _criterion = new();
 
+    private static CostOption Cheapest(CostReport costs, string platform) =>
+        costs.Ranked().First(o => o.Feasible && o.Platform == platform);
+
     [Fact]
-    public void Few_pods_favour_ecs()
+    public void Few_pods_favour_ecs_with_the_priced_figures()
     {
-        var reason = _criterion.Evaluate(SpecBuilder.Default.WithServices(5, replicas: 2).Build());
+        var spec = SpecBuilder.Default.WithServices(5, replicas: 2).Build();
+        var costs = Priced.Costs(spec);
+        var ecs = Cheapest(costs, "ecs");
+        var eks = Cheapest(costs, "eks");
+
+        var reason = _criterion.Evaluate(spec, costs);
 
         reason.Favours.ShouldBe(Favours.EcsFargate);
         reason.Weight.ShouldBe(2);
-        reason.Text.ShouldStartWith("About 10 pods");
-        reason.Text.ShouldContain("$73/month");
+        reason.Text.ShouldBe(
+            $"Computed for this spec: {eks.Id} ${Fmt.Usd(eks.MonthlyUsd)} vs ecs-fargate ${Fmt.Usd(ecs.MonthlyUsd)} a month with engineering time "
+            + $"(${Fmt.Usd(eks.InfrastructureUsd)} vs ${Fmt.Usd(ecs.InfrastructureUsd)} infrastructure): ecs-fargate is cheaper by ${Fmt.Usd(eks.MonthlyUsd - ecs.MonthlyUsd)} a month.");
     }
 
     [Fact]
-    public void Many_pods_favour_eks()
+    public void Many_pods_no_longer_favour_eks_by_count_alone()
+    {
+        // The old rule of thumb said "over ~50 pods EKS is cheaper"; 60 pods of small services price the other way.
+        var spec = SpecBuilder.Default.WithServices(20, replicas: 3).Build();
+        var costs = Priced.Costs(spec);
+
+        var reason = _criterion.Evaluate(spec, costs);
+
+        var cheapest = costs.Cheapest()!;
+        reason.Favours.ShouldBe(cheapest.Platform == "eks" ? Favours.Eks : Favours.EcsFargate);
+        reason.Text.ShouldContain(cheapest.Id + " is cheaper by $");
+        reason.Text.ShouldNotContain("pods");
+    }
+
+    [Fact]
+    public void Without_costs_it_is_neutral_and_says_so()
     {
         var reason = _criterion.Evaluate(SpecBuilder.Default.WithServices(20, replicas: 3).Build());
 
-        reason.Favours.ShouldBe(Favours.Eks);
-        reason.Weight.ShouldBe(2);
-        reason.Text.ShouldStartWith("About 60 pods");
-        reason.Text.ShouldContain("Karpenter");
-    }
-
-    [Fact]
-    public void Between_twenty_and_fifty_pods_is_neutral()
-    {
-        var reason = _criterion.Evaluate(SpecBuilder.Default.WithServices(10, replicas: 3).Build());
-
         reason.Favours.ShouldBe(Favours.Neutral);
-        reason.Weight.ShouldBe(0);
-        reason.Text.ShouldStartWith("About 30 pods");
+        reason.Text.ShouldBe("Costs were not computed for this assessment, so cost does not bear on it.");
     }
 
     [Fact]
-    public void Autoscaled_services_count_the_midpoint_of_their_bounds()
+    public void Infeasible_options_are_not_compared()
     {
-        var spec = SpecBuilder.Default
-            .WithServices(SpecBuilder.Service("web", replicas: null, scaling: new ScalingSpec(2, 9, 70, 75)))
-            .Build();
+        // A GPU service: Fargate cannot run it, so only EKS options are feasible.
+        var spec = SpecBuilder.Default.WithServices(SpecBuilder.Service("train", replicas: 1) with { Gpu = 1 }).Build();
+        var costs = Priced.Costs(spec);
+        costs.Options.Where(o => o.Platform == "ecs").ShouldAllBe(o => !o.Feasible);
+        var eks = Cheapest(costs, "eks");
 
-        _criterion.Evaluate(spec).Text.ShouldStartWith("About 5.5 pods");
+        var reason = _criterion.Evaluate(spec, costs);
+
+        reason.Favours.ShouldBe(Favours.Eks);
+        reason.Text.ShouldBe($"Only EKS can run this workload as priced: {eks.Id} at ${Fmt.Usd(eks.MonthlyUsd)} a month, while no ECS option can (the cost summary says why).");
     }
 }

@@ -15,6 +15,9 @@ public class ServiceMeshCriterionTests
         reason.Favours.ShouldBe(Favours.Eks);
         reason.Weight.ShouldBe(3);
         reason.Text.ShouldContain("serviceMesh: true");
+        reason.Text.ShouldContain("App Mesh was discontinued on 2026-09-30"); // DOMAIN §6
+        reason.Text.ShouldContain("ECS Service Connect gives TLS between services but no full mesh");
+        reason.Text.ShouldNotContain("offers only a limited App Mesh");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+using Berth.Costing;
 using Berth.Decision;
 using Berth.Decision.Criteria;
+using Berth.Formatting;
+using Berth.Spec;
 
 namespace Berth.Tests.Decision.Criteria;
 
@@ -7,16 +10,37 @@ public class SpotAtScaleCriterionTests
 {
     private readonly SpotAtScaleCriterion _criterion = new();
 
-    [Fact]
-    public void A_spot_heavy_fleet_at_scale_favours_eks()
+    private static CostOption Option(CostReport costs, string id) => costs.Options.Single(o => o.Id == id);
+
+    [Theory]
+    [InlineData(10, 3, 250, 1)]
+    [InlineData(12, 4, 2000, 4)]
+    public void A_spot_heavy_fleet_at_scale_favours_eks_only_when_karpenter_is_cheaper(int services, int replicas, int millicores, int gib)
     {
-        var spec = SpecBuilder.Default.WithServices(10, replicas: 3, spot: true).AddService(SpecBuilder.Service("api", replicas: 4)).Build();
+        var spot = SpecBuilder.Service("batch", replicas: replicas, spot: true) with { Cpu = new Millicores(millicores), Memory = ByteSize.FromGiB(gib) };
+        var spec = SpecBuilder.Default
+            .WithServices(Enumerable.Range(0, services).Select(i => spot with { Name = "batch-" + i }).ToArray())
+            .AddService(SpecBuilder.Service("api", replicas: 4))
+            .Build();
+        var costs = Priced.Costs(spec);
+        var karpenter = Option(costs, "eks-karpenter");
+        var fargate = Option(costs, "ecs-fargate");
+        var pods = services * replicas;
 
-        var reason = _criterion.Evaluate(spec);
+        var reason = _criterion.Evaluate(spec, costs);
 
-        reason.Favours.ShouldBe(Favours.Eks);
-        reason.Weight.ShouldBe(2);
-        reason.Text.ShouldStartWith("30 of about 34 pods on Spot");
+        reason.Text.ShouldStartWith($"{pods} of about {pods + 4} pods on Spot");
+        reason.Text.ShouldContain($"eks-karpenter's infrastructure is ${Fmt.Usd(karpenter.InfrastructureUsd)} vs ecs-fargate's ${Fmt.Usd(fargate.InfrastructureUsd)} a month");
+        if (karpenter.InfrastructureUsd <= fargate.InfrastructureUsd)
+        {
+            reason.Favours.ShouldBe(Favours.Eks);
+            reason.Weight.ShouldBe(2);
+        }
+        else
+        {
+            reason.Favours.ShouldBe(Favours.Neutral);
+            reason.Text.ShouldEndWith("so Spot does not make EKS cheaper.");
+        }
     }
 
     [Fact]
@@ -39,5 +63,15 @@ public class SpotAtScaleCriterionTests
 
         reason.Favours.ShouldBe(Favours.Neutral);
         reason.Text.ShouldStartWith("10 of about 70 pods on Spot");
+    }
+
+    [Fact]
+    public void Pod_counts_are_whole_numbers()
+    {
+        var spec = SpecBuilder.Default
+            .WithServices(SpecBuilder.Service("web", replicas: null, scaling: new ScalingSpec(2, 9, 70, 75), spot: true))
+            .Build();
+
+        _criterion.Evaluate(spec).Text.ShouldStartWith("6 of about 6 pods on Spot"); // 5.5 rounds half away from zero
     }
 }

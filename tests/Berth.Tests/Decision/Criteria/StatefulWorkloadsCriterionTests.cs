@@ -13,8 +13,10 @@ public class StatefulWorkloadsCriterionTests
         var reason = _criterion.Evaluate(SpecBuilder.Default.WithRequirements(r => r with { StatefulWorkloads = true }).Build());
 
         reason.Favours.ShouldBe(Favours.Eks);
-        reason.Weight.ShouldBe(4);
+        reason.Weight.ShouldBe(3);
         reason.Text.ShouldContain("statefulWorkloads: true");
+        reason.Text.ShouldContain("one EBS volume per task (since January 2024)"); // DOMAIN §6
+        reason.Text.ShouldContain("StatefulSets give each replica a stable identity and its own");
     }
 
     [Fact]

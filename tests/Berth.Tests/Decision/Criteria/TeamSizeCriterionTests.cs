@@ -18,7 +18,23 @@ public class TeamSizeCriterionTests
         reason.Favours.ShouldBe(Favours.EcsFargate);
         reason.Weight.ShouldBe(3);
         reason.Text.ShouldStartWith(quoted);
-        reason.Text.ShouldContain("40% of its time on cluster upgrades");
+        reason.Text.ShouldNotContain("a team of 3 spending 40%"); // the guide's example team, not this one
+        reason.Text.ShouldContain("cluster upgrades, kubelet debugging and Helm charts");
+    }
+
+    [Fact]
+    public void With_costs_it_quotes_the_engineering_hours_berth_estimated()
+    {
+        var spec = SpecBuilder.Default.WithServices(4).WithTeam(engineers: 4).Build();
+        var costs = Priced.Costs(spec);
+        var eks = costs.Ranked().First(o => o.Feasible && o.Platform == "eks");
+        var ecs = costs.Ranked().First(o => o.Feasible && o.Platform == "ecs");
+        static decimal Hours(Berth.Costing.CostOption o) => Math.Round(o.LineItems.Where(l => l.Kind == Berth.Costing.LineItemKind.EngineeringTime).Sum(l => l.Quantity), MidpointRounding.AwayFromZero);
+
+        var reason = _criterion.Evaluate(spec, costs);
+
+        reason.Text.ShouldEndWith($"(Berth estimates about {Hours(eks)} engineer-hours a month for {eks.Id} vs {Hours(ecs)} for ecs-fargate).");
+        Hours(eks).ShouldBeGreaterThan(Hours(ecs));
     }
 
     [Theory]
