@@ -50,11 +50,11 @@ public static class Importer
             throw new ImportException(errors.Select(d => Relative(d.Range, baseDirectory) + ": error: " + d.Message).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
         }
 
-        var platform = EcsTerraform.Read(project.Resources);
+        var platform = Platform(project.Resources, sources.Objects, paths);
         if (platform is null)
         {
             var read = project.Files.Count + sources.YamlFiles;
-            throw new ImportException([string.Join(", ", paths) + ": error: no platform found: " +
+            throw new ImportException([string.Join(", ", paths.Select(p => Relative(p, baseDirectory))) + ": error: no platform found: " +
                 (read == 0 ? "no Terraform (.tf) or Kubernetes YAML files" : $"no aws_ecs_service, EKS cluster or Kubernetes workload in the {read} files read")]);
         }
 
@@ -75,6 +75,48 @@ public static class Importer
 
         return new ImportResult(platform, yaml);
     }
+
+    /// <summary>
+    /// The platform the code describes: ECS services from Terraform, or Kubernetes workloads (with the EKS cluster's
+    /// Terraform when given). When both are there, the one with more services is the platform, and a note says so.
+    /// </summary>
+    private static ImportedPlatform? Platform(IReadOnlyList<Linting.Terraform.TerraformResource> resources, IReadOnlyList<Linting.Kubernetes.KubeObject> objects, IReadOnlyList<string> paths)
+    {
+        var ecs = EcsTerraform.Read(resources);
+        var cluster = EksTerraform.Read(resources);
+        var k8s = KubernetesManifests.Read(objects, cluster?.Name?.Value);
+        if (k8s is null && cluster is not null && ecs is null)
+        {
+            throw new ImportException([string.Join(", ", paths) + ": error: an EKS cluster but no Kubernetes workload: pass the folder of its manifests too (or kustomize build / helm template output)"]);
+        }
+
+        ImportedPlatform? eks = null;
+        if (k8s is not null)
+        {
+            eks = k8s with
+            {
+                Name = cluster?.Name,
+                Region = ProviderSettings.Region(resources),
+                Environment = ProviderSettings.Environment(resources) ?? k8s.Environment,
+                EksVersion = cluster?.Version,
+                SupportTier = cluster?.Tier,
+                NodeGroups = cluster?.NodeGroups ?? [],
+                Notes = k8s.Notes.Concat(cluster?.Notes ?? []).ToList(),
+            };
+        }
+
+        if (ecs is not null && eks is not null)
+        {
+            var (chosen, other) = eks.Services.Count > ecs.Services.Count ? (eks, ecs) : (ecs, eks);
+            var what = (ImportedPlatform p) => p.Platform == RunningPlatform.EcsFargate ? "ECS" : "EKS";
+            return chosen with { Notes = chosen.Notes.Append(new ImportNote(null, $"the code describes both ECS ({ecs.Services.Count} services) and EKS ({eks.Services.Count}); imported {what(chosen)}, the one with more services; import the {what(other)} code on its own to judge it")).ToList() };
+        }
+
+        return ecs ?? eks;
+    }
+
+    private static string Relative(string path, string baseDirectory) =>
+        (Path.IsPathRooted(path) ? Path.GetRelativePath(baseDirectory, path) : path).Replace('\\', '/');
 
     private static string Relative(SourceRange r, string baseDirectory)
     {

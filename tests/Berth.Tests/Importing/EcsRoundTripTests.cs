@@ -24,7 +24,9 @@ public sealed partial class EcsRoundTripTests
     private static partial Regex Demand();
 
     /// <summary>A random spec with flat demand: demand shapes are not in the code, so import cannot read them back.</summary>
-    internal static BerthSpec FlatSpec(int seed, bool gpus) => Specs.Parse(Demand().Replace(RandomSpecs.Yaml(seed, gpus), "demand: flat"));
+    internal static BerthSpec FlatSpec(int seed, bool gpus) => FlatSpec(RandomSpecs.Yaml(seed, gpus));
+
+    internal static BerthSpec FlatSpec(string yaml) => Specs.Parse(Demand().Replace(yaml, "demand: flat"));
 
     internal static BerthSpec Imported(IReadOnlyList<Berth.Generation.GeneratedFile> files, TempDir dir, out ImportResult result)
     {
@@ -108,7 +110,7 @@ public sealed partial class EcsRoundTripTests
     [Fact]
     public void The_platform_example_comes_back_with_its_spot_strategy_and_scaling_targets()
     {
-        var original = Specs.Parse(Demand().Replace(File.ReadAllText(Path.Combine(RepoPaths.Examples, "platform.yaml")), "demand: flat"));
+        var original = FlatSpec(File.ReadAllText(Path.Combine(RepoPaths.Examples, "platform.yaml")));
         using var dir = new TempDir();
 
         var imported = Imported(EcsGenerator.Generate(original, PriceCatalog.Embedded), dir, out var result);
