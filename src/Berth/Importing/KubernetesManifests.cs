@@ -100,12 +100,18 @@ public static class KubernetesManifests
     }
 
     /// <summary>
-    /// Berth spreads a production service's replicas over zones (topologySpreadConstraints on
-    /// topology.kubernetes.io/zone) and no other environment's. When no workload that can run more than one replica
-    /// spreads, the manifests describe a non-production platform: staging, with a note, since the name is not in them.
+    /// Manifests Berth generated (app.kubernetes.io/managed-by: berth) spread a production service's replicas over
+    /// zones (topologySpreadConstraints on topology.kubernetes.io/zone) and no other environment's. When none of them
+    /// that can run more than one replica spreads, they describe a non-production platform: staging, with a note.
+    /// Other manifests say nothing about the environment (many production ones do not spread), so it is left alone.
     /// </summary>
     private static Sourced<DeploymentEnvironment>? SpreadEnvironment(List<KubeObject> workloads, List<ImportedService> services, List<ImportNote> notes)
     {
+        if (!workloads.All(w => Yaml.Str(Yaml.Map(w.Metadata, "labels"), "app.kubernetes.io/managed-by") == "berth"))
+        {
+            return null;
+        }
+
         var multi = workloads.Where(w => services.FirstOrDefault(s => s.From == w.Range) is { } s && (s.Scaling?.Max.Value ?? s.Replicas?.Value ?? 1) > 1).ToList();
         if (multi.Count == 0 || multi.Any(w => Yaml.Seq(w.PodSpec, "topologySpreadConstraints").OfType<YamlMappingNode>().Any(c => Yaml.Str(c, "topologyKey") == "topology.kubernetes.io/zone")))
         {
