@@ -106,7 +106,7 @@ public static partial class EcsTerraform
         var own = view.Blocks("capacity_provider_strategy");
         if (own.Count > 0)
         {
-            strategy = own.Select(b => new CapacityProviderItem(HclValue.AsString(b.Get("capacity_provider")) ?? "?", Provenance.Int(b, "base") ?? 0, Provenance.Int(b, "weight") ?? 0)).ToList();
+            strategy = own.Select(Item).ToList();
             strategyFrom = Provenance.Where(own[0], "capacity_provider") ?? own[0].Range;
         }
         else if (HclValue.AsString(view.Get("launch_type")) is { } launchType)
@@ -406,7 +406,7 @@ public static partial class EcsTerraform
                 continue;
             }
 
-            var strategy = items.Select(b => new CapacityProviderItem(HclValue.AsString(b.Get("capacity_provider")) ?? "?", Provenance.Int(b, "base") ?? 0, Provenance.Int(b, "weight") ?? 0)).ToList();
+            var strategy = items.Select(Item).ToList();
             if (strategy.Any(s => s.Provider == "?"))
             {
                 notes.Add(new ImportNote(items[0].Range, "the cluster's default capacity provider strategy cannot be known"));
@@ -418,6 +418,10 @@ public static partial class EcsTerraform
 
         return null;
     }
+
+    /// <summary>One item of a capacity provider strategy block; "?" for a provider that cannot be known (ECS defaults base and weight to 0).</summary>
+    private static CapacityProviderItem Item(BlockView b) =>
+        new(HclValue.AsString(b.Get("capacity_provider")) ?? "?", Provenance.Int(b, "base") ?? 0, Provenance.Int(b, "weight") ?? 0);
 
     internal static string Describe(IReadOnlyList<CapacityProviderItem> strategy) =>
         string.Join(" + ", strategy.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Provider} {p.Base}/{p.Weight}")));

@@ -50,11 +50,12 @@ public static class Importer
             throw new ImportException(errors.Select(d => Relative(d.Range, baseDirectory) + ": error: " + d.Message).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
         }
 
-        var platform = Platform(project.Resources, sources.Objects, paths);
+        var shown = string.Join(", ", paths.Select(p => Relative(p, baseDirectory)));
+        var platform = Platform(project.Resources, sources.Objects, shown);
         if (platform is null)
         {
             var read = project.Files.Count + sources.YamlFiles;
-            throw new ImportException([string.Join(", ", paths.Select(p => Relative(p, baseDirectory))) + ": error: no platform found: " +
+            throw new ImportException([shown + ": error: no platform found: " +
                 (read == 0 ? "no Terraform (.tf) or Kubernetes YAML files" : $"no aws_ecs_service, EKS cluster or Kubernetes workload in the {read} files read")]);
         }
 
@@ -80,14 +81,14 @@ public static class Importer
     /// The platform the code describes: ECS services from Terraform, or Kubernetes workloads (with the EKS cluster's
     /// Terraform when given). When both are there, the one with more services is the platform, and a note says so.
     /// </summary>
-    private static ImportedPlatform? Platform(IReadOnlyList<Linting.Terraform.TerraformResource> resources, IReadOnlyList<Linting.Kubernetes.KubeObject> objects, IReadOnlyList<string> paths)
+    private static ImportedPlatform? Platform(IReadOnlyList<Linting.Terraform.TerraformResource> resources, IReadOnlyList<Linting.Kubernetes.KubeObject> objects, string shown)
     {
         var ecs = EcsTerraform.Read(resources);
         var cluster = EksTerraform.Read(resources);
         var k8s = KubernetesManifests.Read(objects, cluster?.Name?.Value);
         if (k8s is null && cluster is not null && ecs is null)
         {
-            throw new ImportException([string.Join(", ", paths) + ": error: an EKS cluster but no Kubernetes workload: pass the folder of its manifests too (or kustomize build / helm template output)"]);
+            throw new ImportException([shown + ": error: an EKS cluster but no Kubernetes workload: pass the folder of its manifests too (or kustomize build / helm template output)"]);
         }
 
         ImportedPlatform? eks = null;
@@ -115,12 +116,8 @@ public static class Importer
         return ecs ?? eks;
     }
 
-    private static string Relative(string path, string baseDirectory) =>
-        (Path.IsPathRooted(path) ? Path.GetRelativePath(baseDirectory, path) : path).Replace('\\', '/');
+    private static string Relative(string path, string baseDirectory) => Provenance.Shown(path, baseDirectory);
 
-    private static string Relative(SourceRange r, string baseDirectory)
-    {
-        var file = Path.IsPathRooted(r.File) ? Path.GetRelativePath(baseDirectory, r.File) : r.File;
-        return file.Replace('\\', '/') + ":" + r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + r.Column.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string Relative(SourceRange r, string baseDirectory) =>
+        Provenance.Shown(r.File, baseDirectory) + ":" + r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + r.Column.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -35,4 +35,8 @@ internal static class Provenance
         Int(view, name) is { } i ? new Sourced<int>(i, Where(view, name)) : null;
 
     public static bool IsUnknown(BlockView view, string name) => HclValue.ContainsUnknown(view.Get(name));
+
+    /// <summary>A file as comments and messages show it: relative to where the user ran Berth, with '/'.</summary>
+    public static string Shown(string file, string baseDirectory) =>
+        (Path.IsPathRooted(file) ? Path.GetRelativePath(baseDirectory, file) : file).Replace('\\', '/');
 }

@@ -299,11 +299,7 @@ public static partial class SpecText
 
         public string From(SourceRange? at) => at is { } r ? "  # from " + Path(r) : "";
 
-        public string Path(SourceRange r)
-        {
-            var file = System.IO.Path.IsPathRooted(r.File) ? System.IO.Path.GetRelativePath(baseDirectory, r.File) : r.File;
-            return file.Replace('\\', '/') + ":" + r.Line.ToString(CultureInfo.InvariantCulture);
-        }
+        public string Path(SourceRange r) => Provenance.Shown(r.File, baseDirectory) + ":" + r.Line.ToString(CultureInfo.InvariantCulture);
 
         public override string ToString() => _sb.ToString();
     }

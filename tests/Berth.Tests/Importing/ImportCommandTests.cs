@@ -98,4 +98,64 @@ public sealed class ImportCommandTests
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("nowhere: no such file or folder");
     }
+
+    private const string EksCluster = """
+        resource "aws_eks_cluster" "main" {
+          name    = "ledger-prod"
+          version = "1.32"
+
+          upgrade_policy {
+            support_type = "EXTENDED"
+          }
+        }
+
+        resource "aws_eks_node_group" "general" {
+          cluster_name    = aws_eks_cluster.main.name
+          node_group_name = "general"
+          instance_types  = ["m7g.xlarge", "m6g.xlarge"]
+          capacity_type   = "SPOT"
+
+          scaling_config {
+            desired_size = 4
+            min_size     = 2
+            max_size     = 8
+          }
+        }
+
+        """;
+
+    [Fact]
+    public void An_eks_cluster_without_its_manifests_is_exit_2_asking_for_them()
+    {
+        using var dir = new TempDir();
+        dir.File("eks.tf", EksCluster);
+
+        var result = CliRunner.Run(dir.Path, "import", ".");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldBe(".: error: an EKS cluster but no Kubernetes workload: pass the folder of its manifests too (or kustomize build / helm template output)\n");
+    }
+
+    [Fact]
+    public void The_eks_cluster_gives_version_support_tier_and_node_groups()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "infra"));
+        Directory.CreateDirectory(Path.Combine(dir.Path, "k8s"));
+        dir.File("infra/eks.tf", EksCluster);
+        dir.File("k8s/api.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\n  namespace: ledger\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n        - name: api\n          resources:\n            requests: { cpu: 500m, memory: 1Gi }\n");
+
+        var result = CliRunner.Run(dir.Path, "import", "infra", "k8s");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var written = File.ReadAllText(Path.Combine(dir.Path, "berth.yaml"));
+        written.ShouldContain("name: ledger-prod  # from infra/eks.tf:2\n", Case.Sensitive);
+        written.ShouldContain("    - { name: general, instanceType: m7g.xlarge, count: 4, capacityType: spot }  # from infra/eks.tf:13\n", Case.Sensitive);
+        written.ShouldContain("node group general allows m7g.xlarge, m6g.xlarge; priced as m7g.xlarge", Case.Sensitive);
+        var spec = SpecLoader.LoadFile(Path.Combine(dir.Path, "berth.yaml")).Spec.ShouldNotBeNull();
+        spec.Eks.Version.ShouldBe("1.32");
+        spec.Eks.SupportTier.ShouldBe(SupportTier.Extended);
+        spec.Eks.Karpenter.Enabled.ShouldBeFalse();
+        spec.Services.Single().Team.ShouldBe("ledger");
+    }
 }
