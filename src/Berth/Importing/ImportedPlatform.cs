@@ -55,6 +55,10 @@ public sealed record ImportedService(string Name, SourceRange From)
     public Sourced<bool>? GracefulShutdown { get; init; }
 
     public Sourced<string>? Team { get; init; }
+
+    public Sourced<int>? Gpu { get; init; }
+
+    public Sourced<string>? GpuType { get; init; }
 }
 
 /// <summary>A fixed managed node group as read.</summary>

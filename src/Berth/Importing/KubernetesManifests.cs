@@ -156,6 +156,11 @@ public static class KubernetesManifests
             result = result with { Arch = new Sourced<CpuArch>(CpuArch.Arm64, w.RangeOf(Yaml.Get(Yaml.Map(pod, "nodeSelector"), "kubernetes.io/arch"))) };
         }
 
+        if (result.Gpu is not null && GpuTypeOf(w, pools) is { } gpuType)
+        {
+            result = result with { GpuType = gpuType };
+        }
+
         if (SpotAt(w, pools) is { } spotAt)
         {
             result = result with { Spot = new Sourced<bool>(true, spotAt) };
@@ -208,9 +213,11 @@ public static class KubernetesManifests
             result = result with { Storage = new Sourced<ByteSize>(ByteSize.FromGiB(Math.Clamp((long)Math.Ceiling(sb.GiB), 1, 200)), w.RangeOf(storage)) };
         }
 
-        if (Yaml.Get(limits, "nvidia.com/gpu") is YamlScalarNode gpu)
+        // Extended resources are requested through limits (requests default to them): nvidia.com/gpu, the NVIDIA device plugin's.
+        if ((Yaml.Get(limits, "nvidia.com/gpu") ?? Yaml.Get(requests, "nvidia.com/gpu")) is YamlScalarNode gpu
+            && int.TryParse(gpu.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var gpus) && gpus is >= 1 and <= 16)
         {
-            notes.Add(new ImportNote(w.RangeOf(gpu), $"{w.Kind} {w.Name} requests {gpu.Value} GPU(s): add gpu: {gpu.Value} to the service (not imported yet)"));
+            result = result with { Gpu = new Sourced<int>(gpus, w.RangeOf(gpu)) };
         }
 
         if (Yaml.Seq(app, "ports").OfType<YamlMappingNode>().FirstOrDefault() is { } port && Yaml.Get(port, "containerPort") is YamlScalarNode p
@@ -271,6 +278,21 @@ public static class KubernetesManifests
         }
 
         return null;
+    }
+
+    /// <summary>The GPU model a pod asks for: its own instance-gpu-name selector, else the one model every pool it can land on allows.</summary>
+    private static Sourced<string>? GpuTypeOf(KubeObject w, List<KubeObject> pools)
+    {
+        const string Key = "karpenter.k8s.aws/instance-gpu-name";
+        if (Yaml.Get(Yaml.Map(w.PodSpec, "nodeSelector"), Key) is YamlScalarNode selected && selected.Value is { Length: > 0 } name)
+        {
+            return new Sourced<string>(name, w.RangeOf(selected));
+        }
+
+        var models = pools.Where(p => Schedules(p, w)).Select(p => (Pool: p, Names: Requirement(p, Key))).ToList();
+        return models.Count > 0 && models.All(m => m.Names is { Count: 1 }) && models.Select(m => m.Names![0]).Distinct(StringComparer.Ordinal).Count() == 1
+            ? new Sourced<string>(models[0].Names![0], models[0].Pool.Range)
+            : null;
     }
 
     private static YamlMappingNode? PoolTemplate(KubeObject pool) => Yaml.Map(Yaml.Map(pool.Spec, "template"), "spec");

@@ -149,6 +149,15 @@ public static partial class SpecText
             w.Value(4, "arch", "arm64", arch.From);
         }
 
+        if (s.Gpu is { } gpu)
+        {
+            w.Value(4, "gpu", Int(gpu.Value), gpu.From);
+            if (s.GpuType is { } gpuType)
+            {
+                w.Value(4, "gpuType", Scalar(gpuType.Value), gpuType.From);
+            }
+        }
+
         if (s.Storage is { } storage)
         {
             w.Value(4, "storage", storage.Value.ToString(), storage.From);
