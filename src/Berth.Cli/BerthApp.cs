@@ -87,6 +87,9 @@ public static class BerthApp
                 .WithDescription("Write one self-contained HTML report: recommendation, cost, crossover, node plan, simulation and lint, with charts.")
                 .WithExample("report", "examples/platform.yaml", "-o", "report.html")
                 .WithExample("report", "examples/platform.yaml", "-o", "report.html", "--lint", "platform/", "--days", "7", "--seed", "42");
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Read the Terraform and Kubernetes YAML of the platform a team runs now into a commented berth.yaml.")
+                .WithExample("import", "infra/", "-o", "berth.yaml");
             config.AddCommand<LintCommand>("lint")
                 .WithDescription("Lint Terraform and Kubernetes YAML of ECS and EKS platforms for the known mistakes (text, json, sarif, junit).")
                 .WithExample("lint", "infra/", "--format", "sarif")

@@ -28,82 +28,12 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, IReadOnlyList<L
 /// <summary>Finds Terraform and Kubernetes files under the paths, evaluates them, runs the rules and applies suppressions.</summary>
 public static class Linter
 {
-    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules", "bin", "obj", ".terragrunt-cache" };
-
     public static LintResult Run(IReadOnlyList<string> paths, LintOptions options)
     {
-        var full = paths.Select(Path.GetFullPath).ToList();
-        var tfDirs = new SortedSet<string>(StringComparer.Ordinal);
-        var yamlFiles = new SortedSet<string>(StringComparer.Ordinal);
-        var tfFileCount = 0;
-        foreach (var path in full)
-        {
-            if (File.Exists(path))
-            {
-                if (IsTerraform(path))
-                {
-                    tfDirs.Add(Path.GetDirectoryName(path) ?? ".");
-                }
-                else if (IsYaml(path))
-                {
-                    yamlFiles.Add(path);
-                }
-            }
-            else if (Directory.Exists(path))
-            {
-                foreach (var file in Walk(path))
-                {
-                    if (IsTerraform(file))
-                    {
-                        tfDirs.Add(Path.GetDirectoryName(file) ?? ".");
-                    }
-                    else if (IsYaml(file) && Path.GetFileName(file) != LintConfig.FileName)
-                    {
-                        yamlFiles.Add(file);
-                    }
-                }
-            }
-        }
-
-        var scanRoot = CommonRoot(full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? ".").ToList());
-        var project = TerraformProject.Load(scanRoot, tfDirs, options.VarFiles.Select(Path.GetFullPath).ToList());
-        tfFileCount = project.Files.Count;
-        var diagnostics = new List<LintDiagnostic>(project.Diagnostics);
-        var objects = new List<KubeObject>();
-        foreach (var file in yamlFiles)
-        {
-            string text;
-            try
-            {
-                text = Files.InputFile.ReadAllText(file, LintLimits.MaxFileBytes);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + (e is Files.InputFileException f ? f.Reason : e.Message)));
-                continue;
-            }
-
-            // A chart's templates are Go templates: unrendered, what they make is unknown (helm template renders them).
-            if (text.Contains("{{", StringComparison.Ordinal) && Kustomize.IsHelmTemplate(file))
-            {
-                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "a Helm chart template is not rendered, so it is not checked (lint the output of helm template instead)"));
-                continue;
-            }
-
-            var (found, problems) = KubeReader.Read(file, text);
-            if (found.Count == 0 && problems.Count == 0 && Kustomize.FileNames.Contains(Path.GetFileName(file)) && Kustomize.ReadUntyped(file, text) is { } kustomization)
-            {
-                found = [kustomization];
-            }
-
-            objects.AddRange(found);
-            diagnostics.AddRange(problems);
-        }
-
-        var (inTerraform, manifestProblems) = TerraformManifests.Read(project.Resources);
-        objects.AddRange(inTerraform);
-        diagnostics.AddRange(manifestProblems);
-        objects = Kustomize.WithoutPatches(objects);
+        var sources = LintSources.Read(paths, options.VarFiles);
+        var project = sources.Project;
+        var diagnostics = new List<LintDiagnostic>(sources.Diagnostics);
+        var objects = sources.Objects.ToList();
 
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
         var findings = Check(rules, project, objects, options.Today);
@@ -111,7 +41,7 @@ public static class Linter
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
-        return new LintResult(findings, diagnostics.Distinct().ToList(), tfFileCount + yamlFiles.Count, rules);
+        return new LintResult(findings, diagnostics.Distinct().ToList(), project.Files.Count + sources.YamlFiles, rules);
     }
 
     /// <summary>
@@ -206,72 +136,4 @@ public static class Linter
         }
     }
 
-    private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
-
-    /// <summary>The files under a folder, each folder visited once: a link back to a folder already visited (two
-    /// links to '.', a link to a parent) is not followed again, so no loop and no file linted twice.</summary>
-    private static IEnumerable<string> Walk(string dir)
-    {
-        var stack = new Stack<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        stack.Push(dir);
-        while (stack.Count > 0)
-        {
-            var current = stack.Pop();
-            if (!visited.Add(Files.FileKinds.RealPath(current)))
-            {
-                continue;
-            }
-
-            IEnumerable<string> files;
-            IEnumerable<string> subdirs;
-            try
-            {
-                files = Directory.EnumerateFiles(current).Order(StringComparer.Ordinal).ToList();
-                subdirs = Directory.EnumerateDirectories(current).Order(StringComparer.Ordinal).Reverse().ToList();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
-            foreach (var file in files)
-            {
-                yield return file;
-            }
-
-            foreach (var sub in subdirs)
-            {
-                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
-                {
-                    stack.Push(sub);
-                }
-            }
-        }
-    }
-
-    private static string CommonRoot(List<string> dirs)
-    {
-        if (dirs.Count == 0)
-        {
-            return Path.GetFullPath(".");
-        }
-
-        var root = dirs[0];
-        foreach (var dir in dirs.Skip(1))
-        {
-            while (!(dir + Path.DirectorySeparatorChar).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                var parent = Path.GetDirectoryName(root);
-                if (parent is null)
-                {
-                    return root;
-                }
-
-                root = parent;
-            }
-        }
-
-        return root;
-    }
 }

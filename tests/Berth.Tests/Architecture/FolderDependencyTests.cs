@@ -16,6 +16,7 @@ public sealed partial class FolderDependencyTests
         ["Spec"] = ["Files"],
         ["Formatting"] = [],
         ["Linting"] = ["Files", "Formatting", "Spec"],
+        ["Importing"] = ["Files", "Formatting", "Spec", "Linting"],
         ["Catalog"] = ["Files", "Spec", "Formatting"],
         ["Planning"] = ["Files", "Spec", "Catalog", "Formatting"],
         ["Packing"] = ["Files", "Spec", "Catalog", "Planning", "Formatting"],

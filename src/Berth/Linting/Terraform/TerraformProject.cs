@@ -467,6 +467,9 @@ public sealed class TerraformProject
 
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
 
+    /// <summary>The module calls that could not be read (not initialised, a cycle, too deep), also among <see cref="Diagnostics"/>.</summary>
+    public IReadOnlyList<LintDiagnostic> ModuleNotes => _moduleNotes.Distinct().OrderBy(d => d.ToString(), StringComparer.Ordinal).ToList();
+
     /// <summary>Notes on what was not evaluated or expanded because a budget or a cycle stopped it (<see cref="LintLimits"/>);
     /// read after the rules ran, since they evaluate too.</summary>
     public IReadOnlyList<LintDiagnostic> EvaluationNotes =>

@@ -1,0 +1,161 @@
+using Berth.Linting.Kubernetes;
+using Berth.Linting.Terraform;
+
+namespace Berth.Linting;
+
+/// <summary>
+/// The Terraform and Kubernetes YAML under some paths, read and evaluated once: what the linter checks and what
+/// <c>berth import</c> describes. Unreadable files and syntax errors are diagnostics, never exceptions.
+/// </summary>
+public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObject> Objects, IReadOnlyList<LintDiagnostic> Diagnostics, int YamlFiles)
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules", "bin", "obj", ".terragrunt-cache" };
+
+    /// <param name="paths">Files and folders to read.</param>
+    /// <param name="varFiles">Extra tfvars files, applied to every root module.</param>
+    public static LintSources Read(IReadOnlyList<string> paths, IReadOnlyList<string> varFiles)
+    {
+        var full = paths.Select(Path.GetFullPath).ToList();
+        var tfDirs = new SortedSet<string>(StringComparer.Ordinal);
+        var yamlFiles = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in full)
+        {
+            if (File.Exists(path))
+            {
+                if (IsTerraform(path))
+                {
+                    tfDirs.Add(Path.GetDirectoryName(path) ?? ".");
+                }
+                else if (IsYaml(path))
+                {
+                    yamlFiles.Add(path);
+                }
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in Walk(path))
+                {
+                    if (IsTerraform(file))
+                    {
+                        tfDirs.Add(Path.GetDirectoryName(file) ?? ".");
+                    }
+                    else if (IsYaml(file) && Path.GetFileName(file) != LintConfig.FileName)
+                    {
+                        yamlFiles.Add(file);
+                    }
+                }
+            }
+        }
+
+        var scanRoot = CommonRoot(full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? ".").ToList());
+        var project = TerraformProject.Load(scanRoot, tfDirs, varFiles.Select(Path.GetFullPath).ToList());
+        var diagnostics = new List<LintDiagnostic>(project.Diagnostics);
+        var objects = new List<KubeObject>();
+        foreach (var file in yamlFiles)
+        {
+            string text;
+            try
+            {
+                text = Files.InputFile.ReadAllText(file, LintLimits.MaxFileBytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "cannot read the file: " + (e is Files.InputFileException f ? f.Reason : e.Message)));
+                continue;
+            }
+
+            // A chart's templates are Go templates: unrendered, what they make is unknown (helm template renders them).
+            if (text.Contains("{{", StringComparison.Ordinal) && Kustomize.IsHelmTemplate(file))
+            {
+                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "a Helm chart template is not rendered, so it is not checked (lint the output of helm template instead)"));
+                continue;
+            }
+
+            var (found, problems) = KubeReader.Read(file, text);
+            if (found.Count == 0 && problems.Count == 0 && Kustomize.FileNames.Contains(Path.GetFileName(file)) && Kustomize.ReadUntyped(file, text) is { } kustomization)
+            {
+                found = [kustomization];
+            }
+
+            objects.AddRange(found);
+            diagnostics.AddRange(problems);
+        }
+
+        var (inTerraform, manifestProblems) = TerraformManifests.Read(project.Resources);
+        objects.AddRange(inTerraform);
+        diagnostics.AddRange(manifestProblems);
+        objects = Kustomize.WithoutPatches(objects);
+        return new LintSources(project, objects, diagnostics, yamlFiles.Count);
+    }
+
+    private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
+
+    private static bool IsYaml(string path) => path.EndsWith(".yaml", StringComparison.Ordinal) || path.EndsWith(".yml", StringComparison.Ordinal);
+
+    /// <summary>The files under a folder, each folder visited once: a link back to a folder already visited (two
+    /// links to '.', a link to a parent) is not followed again, so no loop and no file linted twice.</summary>
+    private static IEnumerable<string> Walk(string dir)
+    {
+        var stack = new Stack<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        stack.Push(dir);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (!visited.Add(Files.FileKinds.RealPath(current)))
+            {
+                continue;
+            }
+
+            IEnumerable<string> files;
+            IEnumerable<string> subdirs;
+            try
+            {
+                files = Directory.EnumerateFiles(current).Order(StringComparer.Ordinal).ToList();
+                subdirs = Directory.EnumerateDirectories(current).Order(StringComparer.Ordinal).Reverse().ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                yield return file;
+            }
+
+            foreach (var sub in subdirs)
+            {
+                if (!SkippedFolders.Contains(Path.GetFileName(sub)))
+                {
+                    stack.Push(sub);
+                }
+            }
+        }
+    }
+
+    private static string CommonRoot(List<string> dirs)
+    {
+        if (dirs.Count == 0)
+        {
+            return Path.GetFullPath(".");
+        }
+
+        var root = dirs[0];
+        foreach (var dir in dirs.Skip(1))
+        {
+            while (!(dir + Path.DirectorySeparatorChar).StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                var parent = Path.GetDirectoryName(root);
+                if (parent is null)
+                {
+                    return root;
+                }
+
+                root = parent;
+            }
+        }
+
+        return root;
+    }
+}
