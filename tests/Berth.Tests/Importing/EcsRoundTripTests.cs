@@ -120,8 +120,8 @@ public sealed partial class EcsRoundTripTests
         imported.Ecs.CapacityProviderStrategy.ShouldBe(original.Ecs.CapacityProviderStrategy);
         var scoring = imported.Services.Single(s => s.Name == "fraud-scoring");
         scoring.Scaling.ShouldBe(new ScalingSpec(3, 20, 70, 75));
-        // The files as generated, without the header line the writer adds: the service block starts on line 88.
-        result.Yaml.ShouldContain("  - name: fraud-scoring  # from modules/ecs-platform/services.tf:88\n", Case.Sensitive);
+        // The files as generated, without the header line the writer adds: the service block starts on line 89.
+        result.Yaml.ShouldContain("  - name: fraud-scoring  # from modules/ecs-platform/services.tf:89\n", Case.Sensitive);
         result.Yaml.ShouldContain("    # demand: flat");
         result.Yaml.ShouldContain("# team:\n#   engineers: 5\n");
 
