@@ -23,7 +23,7 @@ public sealed class SimulateCommand(CliContext cli) : Command<SimulateCommand.Se
         public int Days { get; init; } = 7;
 
         [CommandOption("--runs <N>")]
-        [Description("Seeded runs, in parallel; percentiles and the spread are across them (default: enough for stable percentiles).")]
+        [Description("Seeded runs, 1 to 100000, in parallel; percentiles and the spread are across them (default: enough for stable percentiles).")]
         [DefaultValue(SimulationOptions.DefaultRuns)]
         public int Runs { get; init; } = SimulationOptions.DefaultRuns;
 

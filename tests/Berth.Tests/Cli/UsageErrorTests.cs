@@ -9,7 +9,9 @@ public sealed class UsageErrorTests
     [InlineData("report", "--days", "1e3", "--days: '1e3' is not a whole number; expected 1 to 366")]
     [InlineData("pack", "--hour", "99999999999", "--hour: '99999999999' is not a whole number; expected 0 to 167")]
     [InlineData("simulate", "--seed", "-99999999999", "--seed: '-99999999999' is not a whole number from -2147483648 to 2147483647")]
-    [InlineData("simulate", "--runs", "two", "--runs: 'two' is not a whole number from -2147483648 to 2147483647")]
+    [InlineData("simulate", "--runs", "two", "--runs: 'two' is not a whole number; expected 1 to 100000")]
+    [InlineData("simulate", "--runs", "99999999999", "--runs: '99999999999' is not a whole number; expected 1 to 100000")]
+    [InlineData("report", "--runs", "99999999999", "--runs: '99999999999' is not a whole number; expected 1 to 200")]
     public void A_number_out_of_range_names_the_option_and_its_range(string command, string option, string value, string message)
     {
         var result = CliRunner.InRepo(command, "examples/startup.yaml", option, value);
