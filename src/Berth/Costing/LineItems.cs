@@ -39,15 +39,15 @@ public static class LineItems
     }
 
     /// <summary>
-    /// One quote for a price made of several (Fargate's vCPU and memory rates): the weakest basis, every distinct
-    /// source, the oldest date and the first note. The figure is not used — the line carries its own unit price.
+    /// The quote for a unit price made of several (a Fargate task-hour from the vCPU and memory rates): that price,
+    /// with the weakest basis, every distinct source, the oldest date and the first note of its parts.
     /// </summary>
-    public static PriceQuote Combined(params PriceQuote[] quotes)
+    public static PriceQuote Combined(decimal usdPerHour, params PriceQuote[] quotes)
     {
         var basis = quotes.Max(q => q.Basis);
         var sources = string.Join("; ", quotes.Select(q => q.Source).Distinct(StringComparer.Ordinal));
         var asOf = quotes.Select(q => q.AsOf).Aggregate(PriceQuote.Oldest);
-        return new PriceQuote(quotes.Sum(q => q.UsdPerHour), sources, asOf, quotes.Any(q => q.Estimated),
+        return new PriceQuote(usdPerHour, sources, asOf, quotes.Any(q => q.Estimated),
             quotes.Select(q => q.Note).FirstOrDefault(n => n is not null))
         { Basis = basis };
     }

@@ -44,7 +44,7 @@ public sealed class EcsFargateOption : ICostOptionBuilder
             if (odHours > 0)
             {
                 var line = LineItem.Create($"{s.Name}: {task.SizeText} task{arch} on FARGATE{c.ClusterSuffix}", odHours, "task-hour", task.OnDemandUsdPerHour, "compute",
-                    price: LineItems.Combined(q.Vcpu, q.Gb));
+                    price: LineItems.Combined(task.OnDemandUsdPerHour, q.Vcpu, q.Gb));
                 lines.Add(line);
                 onDemand.Add(line);
                 waste += odHours * task.OnDemandWastePerHour;
@@ -53,7 +53,7 @@ public sealed class EcsFargateOption : ICostOptionBuilder
             if (spotHours > 0)
             {
                 lines.Add(LineItem.Create($"{s.Name}: {task.SizeText} task on FARGATE_SPOT{c.ClusterSuffix}", spotHours, "task-hour", task.SpotUsdPerHour, "spot",
-                    price: LineItems.Combined(q.SpotVcpu, q.SpotGb)));
+                    price: LineItems.Combined(task.SpotUsdPerHour, q.SpotVcpu, q.SpotGb)));
                 waste += spotHours * task.SpotWastePerHour;
             }
 

@@ -40,7 +40,7 @@ public sealed class EksFargateOption : ICostOptionBuilder
             var q = task.Quote;
             var podHours = pod.HourlyPods.Sum() * c.Hours * c.Clusters / DemandProfile.HoursPerWeek;
             var line = LineItem.Create($"{s.Name}: {task.SizeText} pod{c.ClusterSuffix}", podHours, "pod-hour", task.OnDemandUsdPerHour, "compute",
-                price: LineItems.Combined(q.Vcpu, q.Gb));
+                price: LineItems.Combined(task.OnDemandUsdPerHour, q.Vcpu, q.Gb));
             lines.Add(line);
             onDemand.Add(line);
             waste += podHours * task.OnDemandWastePerHour;
@@ -59,7 +59,7 @@ public sealed class EksFargateOption : ICostOptionBuilder
             var count = group.Sum(x => x.Controller.Replicas);
             var names = string.Join(", ", group.Select(x => x.Controller.Name));
             var line = LineItem.Create($"cluster controllers: {count} × {task.SizeText} pod ({names}){c.ClusterSuffix}", count * c.Hours * c.Clusters, "pod-hour",
-                task.OnDemandUsdPerHour, "compute", price: LineItems.Combined(q.Vcpu, q.Gb));
+                task.OnDemandUsdPerHour, "compute", price: LineItems.Combined(task.OnDemandUsdPerHour, q.Vcpu, q.Gb));
             lines.Add(line);
             onDemand.Add(line);
         }
