@@ -61,6 +61,10 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
             .Header($"berth assess: {Markup.Escape(name)}")
             .Border(BoxBorder.Rounded)
             .Expand());
+        if (a.Current is { } current)
+        {
+            RenderCurrent(current, a);
+        }
 
         var reasons = new Table().Border(TableBorder.Simple).Expand();
         reasons.AddColumn(new TableColumn("Weight").RightAligned());
@@ -93,6 +97,43 @@ public sealed class AssessCommand(CliContext cli) : Command<AssessCommand.Settin
                 ansi.MarkupLine($"  • {Markup.Escape(c.Change)} → [bold]{PlatformIds.Id(c.Recommendation)}[/]");
             }
         }
+    }
+
+    /// <summary>What the team runs today against the recommendation; the reasons table below is what moving adds and gives up.</summary>
+    private void RenderCurrent(MoveAssessment m, Assessment a)
+    {
+        var ansi = cli.Ansi;
+        ansi.WriteLine(m.Summary(a));
+        if (m.Current is { } now && m.Target is { } to)
+        {
+            var table = new Table().Border(TableBorder.Simple);
+            table.AddColumn("Monthly");
+            table.AddColumn(new TableColumn(Markup.Escape(now.Id + " (now)")).RightAligned());
+            table.AddColumn(new TableColumn(Markup.Escape(to.Id)).RightAligned());
+            table.AddColumn(new TableColumn("Change").RightAligned());
+            table.AddRow("Infrastructure", "$" + Fmt.Usd(now.InfrastructureUsd), "$" + Fmt.Usd(to.InfrastructureUsd), MoveAssessment.Change(m.InfrastructureChangeUsd!.Value));
+            table.AddRow("Engineering time (est.)", "$" + Fmt.Usd(now.EngineeringUsd), "$" + Fmt.Usd(to.EngineeringUsd), MoveAssessment.Change(m.EngineeringChangeUsd!.Value));
+            table.AddRow("Total", "$" + Fmt.Usd(now.MonthlyUsd), "$" + Fmt.Usd(to.MonthlyUsd), MoveAssessment.Change(m.MonthlyChangeUsd!.Value));
+            ansi.Write(table);
+        }
+
+        if (m.Target is not null)
+        {
+            ansi.WriteLine("One-time migration (estimated): " + string.Join("; ", m.Migration.Tasks.Select(t => t.Description + " " + MoveAssessment.Hours(t.Hours) + " h")) + ".");
+        }
+
+        if (m.SamePlatform is { } same)
+        {
+            var once = same.Migration is { } sm ? $", about {MoveAssessment.Hours(sm.Hours)} engineer-hours once (estimated)" : "";
+            ansi.WriteLine($"Without changing platform: {same.Option.Id} would cost ${Fmt.Usd(same.SavingUsd)} a month less than {m.Current!.Id}{once}.");
+        }
+
+        foreach (var note in m.Notes)
+        {
+            ansi.WriteLine("Note: " + note);
+        }
+
+        ansi.WriteLine($"Below, the reasons for {PlatformIds.Id(m.Other)} are what moving adds; those for {PlatformIds.Id(m.RunsOn)}, what it gives up.");
     }
 
     private void RenderCosts(CostReport report)

@@ -10,4 +10,8 @@ public sealed record Assessment(
     int EcsScore,
     int EksScore,
     IReadOnlyList<Reason> Reasons,
-    IReadOnlyList<Counterfactual> Counterfactuals);
+    IReadOnlyList<Counterfactual> Counterfactuals)
+{
+    /// <summary>What the team runs today against this recommendation (berth.yaml <c>currentPlatform</c> and costs given), else null.</summary>
+    public MoveAssessment? Current { get; init; }
+}

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Berth.Costing;
+using Berth.Formatting;
 using Berth.Spec;
 
 namespace Berth.Decision;
@@ -17,6 +18,105 @@ public static class AssessmentFormats
         // The output goes to files and terminals, not into HTML: keep quotes and '+' readable.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// <c>current: { platform, runsOn, verdict, option, moveTo, change, migration, paybackMonths, samePlatform, adds,
+    /// loses, notes, summary }</c>: present only when berth.yaml says what the team runs (<c>currentPlatform</c>).
+    /// </summary>
+    private static void WriteCurrent(Utf8JsonWriter w, MoveAssessment m, Assessment a)
+    {
+        w.WriteStartObject("current");
+        w.WriteString("platform", SpecEnums.CurrentPlatform.NameOf(m.Declared));
+        w.WriteString("runsOn", PlatformIds.Id(m.RunsOn));
+        w.WriteString("verdict", m.Move ? "move" : "stay");
+        WriteFigures(w, "option", m.Current);
+        WriteFigures(w, "moveTo", m.Target);
+        if (m.MonthlyChangeUsd is { } total)
+        {
+            w.WriteStartObject("change");
+            w.WriteNumber("infrastructureMonthlyUsd", m.InfrastructureChangeUsd!.Value);
+            w.WriteNumber("engineeringMonthlyUsd", m.EngineeringChangeUsd!.Value);
+            w.WriteNumber("monthlyUsd", total);
+            w.WriteEndObject();
+        }
+
+        WriteMigration(w, "migration", m.Migration);
+        if (m.PaybackMonths is { } months)
+        {
+            w.WriteNumber("paybackMonths", months);
+        }
+        else
+        {
+            w.WriteNull("paybackMonths");
+        }
+
+        if (m.SamePlatform is { } same)
+        {
+            w.WriteStartObject("samePlatform");
+            w.WriteString("id", same.Option.Id);
+            w.WriteNumber("monthlyUsd", same.Option.MonthlyUsd);
+            w.WriteNumber("savingMonthlyUsd", same.SavingUsd);
+            if (same.Migration is { } sm)
+            {
+                WriteMigration(w, "migration", sm);
+            }
+
+            w.WriteEndObject();
+        }
+
+        WriteStrings(w, "adds", m.Adds);
+        WriteStrings(w, "loses", m.Loses);
+        WriteStrings(w, "notes", m.Notes);
+        w.WriteString("summary", m.Summary(a));
+        w.WriteEndObject();
+    }
+
+    private static void WriteFigures(Utf8JsonWriter w, string name, OptionFigures? o)
+    {
+        if (o is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartObject(name);
+        w.WriteString("id", o.Id);
+        w.WriteNumber("infrastructureMonthlyUsd", o.InfrastructureUsd);
+        w.WriteNumber("engineeringMonthlyUsd", o.EngineeringUsd);
+        w.WriteNumber("monthlyUsd", o.MonthlyUsd);
+        w.WriteBoolean("feasible", o.Feasible);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMigration(Utf8JsonWriter w, string name, MigrationEstimate m)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("hours", m.Hours);
+        w.WriteNumber("usd", m.Usd);
+        w.WriteBoolean("estimated", true);
+        w.WriteStartArray("tasks");
+        foreach (var t in m.Tasks)
+        {
+            w.WriteStartObject();
+            w.WriteString("description", t.Description);
+            w.WriteNumber("hours", t.Hours);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
 
     private static void WriteCosts(Utf8JsonWriter w, CostReport costs)
     {
@@ -100,6 +200,11 @@ public static class AssessmentFormats
             }
 
             w.WriteEndArray();
+            if (a.Current is { } current)
+            {
+                WriteCurrent(w, current, a);
+            }
+
             if (costs is not null)
             {
                 WriteCosts(w, costs);
@@ -136,6 +241,14 @@ public static class AssessmentFormats
                 $"| {r.Weight} | {PlatformIds.Id(r.Favours)} | {EscapeCell(r.Text)} |"));
         }
 
+        if (a.Current is { } current)
+        {
+            Line();
+            Line("## The platform you run now");
+            Line();
+            CurrentMarkdown(current, a, Line);
+        }
+
         Line();
         Line("## What would change the answer");
         Line();
@@ -152,6 +265,69 @@ public static class AssessmentFormats
         }
 
         return md.ToString();
+    }
+
+    private static void CurrentMarkdown(MoveAssessment m, Assessment a, Action<string> line)
+    {
+        line(EscapeCell(m.Summary(a)));
+        line("");
+        if (m.Current is { } now && m.Target is { } to)
+        {
+            line($"| Monthly | {now.Id} (now) | {to.Id} | change |");
+            line("|---|---:|---:|---:|");
+            line($"| Infrastructure | ${Fmt.Usd(now.InfrastructureUsd)} | ${Fmt.Usd(to.InfrastructureUsd)} | {MoveAssessment.Change(m.InfrastructureChangeUsd!.Value)} |");
+            line($"| Engineering time (est.) | ${Fmt.Usd(now.EngineeringUsd)} | ${Fmt.Usd(to.EngineeringUsd)} | {MoveAssessment.Change(m.EngineeringChangeUsd!.Value)} |");
+            line($"| Total | ${Fmt.Usd(now.MonthlyUsd)} | ${Fmt.Usd(to.MonthlyUsd)} | {MoveAssessment.Change(m.MonthlyChangeUsd!.Value)} |");
+            line("");
+        }
+
+        if (m.Target is not null)
+        {
+            line($"One-time migration (estimated, {MoveAssessment.Hours(m.Migration.Hours)} engineer-hours, ${Fmt.Usd(m.Migration.Usd)}):");
+            line("");
+            foreach (var t in m.Migration.Tasks)
+            {
+                line($"- {t.Description}: {MoveAssessment.Hours(t.Hours)} h");
+            }
+
+            line("");
+        }
+
+        if (m.SamePlatform is { } same)
+        {
+            var once = same.Migration is { } sm ? $", about {MoveAssessment.Hours(sm.Hours)} engineer-hours once (estimated)" : "";
+            line($"Without changing platform: {same.Option.Id} would cost ${Fmt.Usd(same.SavingUsd)} a month less than {m.Current!.Id}{once}.");
+            line("");
+        }
+
+        var other = PlatformIds.Id(m.Other);
+        var here = PlatformIds.Id(m.RunsOn);
+        line($"What {other} adds for this spec:");
+        line("");
+        Bullets(m.Adds, $"No reason in this assessment favours {other}.", line);
+        line("");
+        line($"What moving gives up (the reasons for {here}):");
+        line("");
+        Bullets(m.Loses, $"No reason in this assessment favours {here}.", line);
+        foreach (var note in m.Notes)
+        {
+            line("");
+            line("Note: " + note);
+        }
+    }
+
+    private static void Bullets(IReadOnlyList<string> items, string none, Action<string> line)
+    {
+        if (items.Count == 0)
+        {
+            line(none);
+            return;
+        }
+
+        foreach (var item in items)
+        {
+            line("- " + item);
+        }
     }
 
     /// <summary>Weight descending, then id; neutral reasons (weight 0) therefore come last.</summary>

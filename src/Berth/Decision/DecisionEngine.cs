@@ -34,13 +34,14 @@ public static class DecisionEngine
     {
         var scored = Score(spec, costs);
         var counterfactuals = Counterfactuals.Find(spec, scored.Recommendation, costs);
-        return new Assessment(
+        var assessment = new Assessment(
             scored.Recommendation,
             scored.CloseCall,
             scored.EcsScore,
             scored.EksScore,
             scored.Reasons,
             counterfactuals);
+        return costs is null ? assessment : assessment with { Current = Moving.Assess(spec, assessment, costs) };
     }
 
     /// <summary>The assessment without counterfactuals; counterfactual search calls this for each candidate.</summary>

@@ -39,6 +39,8 @@ public static partial class SpecText
             w.Value(0, "environment", env.Value.ToString().ToLowerInvariant(), env.From);
         }
 
+        CurrentPlatform(w, platform);
+
         w.Line();
         w.Line("# Not in the code: the team that builds and runs the platform (Berth's defaults shown).");
         if (platform.OwningTeams is { } teams)
@@ -101,6 +103,28 @@ public static partial class SpecText
         }
 
         return w.ToString();
+    }
+
+    /// <summary>What the team runs today, so berth assess and report can say what moving would change.</summary>
+    private static void CurrentPlatform(Writer w, ImportedPlatform p)
+    {
+        const string Why = "   # what this team runs now: berth assess says what moving would change";
+        if (p.Platform == RunningPlatform.EcsFargate)
+        {
+            w.Line("currentPlatform: ecs-fargate" + (p.Services.Count > 0 ? w.From(p.Services[0].From) : Why));
+        }
+        else if (p.Karpenter is { } k)
+        {
+            w.Line("currentPlatform: eks-karpenter" + (k.From is { } at ? w.From(at) : Why));
+        }
+        else if (p.NodeGroups.Count > 0)
+        {
+            w.Line("currentPlatform: eks-nodegroups" + (p.NodeGroups[0].From is { } at ? w.From(at) : Why));
+        }
+        else
+        {
+            w.Line("currentPlatform: eks                   # no NodePool or node group found: set eks-karpenter, eks-nodegroups or eks-fargate");
+        }
     }
 
     private static void Service(Writer w, ImportedService s)

@@ -113,6 +113,11 @@ public static class ReportHtml
         h.Open("p", "class=\"verdict\"", newline: false).Text("Berth recommends ").El("strong", Name(a.Recommendation) + " (" + PlatformIds.Id(a.Recommendation) + ")", newline: false)
             .Text(a.CloseCall ? " — a close call: small changes to the input could flip it (see below)." : ".").Close("p");
         h.El("p", Inv($"Scores: {PlatformIds.EcsFargate} {a.EcsScore}, {PlatformIds.Eks} {a.EksScore} (the sum of the weights of the reasons favouring each; a tie goes to ECS on Fargate, the simpler platform)."));
+        if (a.Current is { } current)
+        {
+            Current(h, current, a);
+        }
+
         var bearing = a.Reasons.Where(r => r.Favours != Favours.Neutral).ToArray();
         h.Table("Reasons, strongest first", ["#Weight", "Favours", "Criterion", "Reason"],
             bearing.Select(r => (IReadOnlyList<string>)[r.Weight.ToString(CultureInfo.InvariantCulture), Favoured(r.Favours), r.Id, r.Text]), "reasons");
@@ -146,6 +151,41 @@ public static class ReportHtml
         }
 
         h.Close("section");
+    }
+
+    /// <summary>The platform the team runs today (berth.yaml currentPlatform) against the recommendation: stay or move, and what moving changes.</summary>
+    private static void Current(HtmlWriter h, MoveAssessment m, Assessment a)
+    {
+        h.El("h3", "The platform you run now");
+        h.El("p", m.Summary(a), "class=\"current\"");
+        if (m.Current is { } now && m.Target is { } to)
+        {
+            h.Table("What moving would change each month", ["Monthly", "#" + now.Id + " (now)", "#" + to.Id, "#Change"],
+            [
+                ["Infrastructure", "$" + Fmt.Usd(now.InfrastructureUsd), "$" + Fmt.Usd(to.InfrastructureUsd), MoveAssessment.Change(m.InfrastructureChangeUsd!.Value)],
+                ["Engineering time (estimated)", "$" + Fmt.Usd(now.EngineeringUsd), "$" + Fmt.Usd(to.EngineeringUsd), MoveAssessment.Change(m.EngineeringChangeUsd!.Value)],
+                ["Total", "$" + Fmt.Usd(now.MonthlyUsd), "$" + Fmt.Usd(to.MonthlyUsd), MoveAssessment.Change(m.MonthlyChangeUsd!.Value)],
+            ], "move");
+        }
+
+        if (m.Target is not null)
+        {
+            h.Table(Inv($"One-time migration (estimated): {MoveAssessment.Hours(m.Migration.Hours)} engineer-hours, ${Fmt.Usd(m.Migration.Usd)}"), ["Work", "#Hours"],
+                m.Migration.Tasks.Select(t => (IReadOnlyList<string>)[t.Description, MoveAssessment.Hours(t.Hours)]), "migration");
+        }
+
+        if (m.SamePlatform is { } same)
+        {
+            var once = same.Migration is { } sm ? Inv($", about {MoveAssessment.Hours(sm.Hours)} engineer-hours once (estimated)") : "";
+            h.El("p", Inv($"Without changing platform: {same.Option.Id} would cost ${Fmt.Usd(same.SavingUsd)} a month less than {m.Current!.Id}{once}."));
+        }
+
+        foreach (var note in m.Notes)
+        {
+            h.El("p", note, "class=\"note\"");
+        }
+
+        h.El("p", Inv($"In the reasons below, those for {PlatformIds.Id(m.Other)} are what moving adds; those for {PlatformIds.Id(m.RunsOn)}, what it gives up."));
     }
 
     private static void Cost(HtmlWriter h, ReportModel m, FigureCounter figures)

@@ -20,6 +20,25 @@ public sealed record BerthSpec(
 
     /// <summary>How <c>berth simulate</c> varies demand: noise and scripted events.</summary>
     public SimulationSpec Simulation { get; init; } = SimulationSpec.Default;
+
+    /// <summary>
+    /// The option the team runs today (<c>currentPlatform:</c>, which <c>berth import</c> writes), or null for a
+    /// platform not yet built: with it, assess and report say what moving would change.
+    /// </summary>
+    public CurrentPlatform? CurrentPlatform { get; init; }
+}
+
+/// <summary>
+/// What a team runs today, spelled as the cost options are (<c>ecs-fargate</c>, <c>eks-karpenter</c>…), or plain
+/// <c>eks</c> when how the nodes come about is not known.
+/// </summary>
+public enum CurrentPlatform
+{
+    EcsFargate,
+    Eks,
+    EksKarpenter,
+    EksNodeGroups,
+    EksFargate,
 }
 
 public enum DeploymentEnvironment

@@ -82,4 +82,12 @@ public static class SpecEnums
     public static EnumNames<EventSourceType> EventSource { get; } = new(
         ("sqs", EventSourceType.Sqs),
         ("kafka", EventSourceType.Kafka));
+
+    /// <summary>The cost options' ids (Planning's OptionIds; a test keeps them equal), and <c>eks</c> for EKS whose nodes are not known.</summary>
+    public static EnumNames<CurrentPlatform> CurrentPlatform { get; } = new(
+        ("ecs-fargate", Spec.CurrentPlatform.EcsFargate),
+        ("eks", Spec.CurrentPlatform.Eks),
+        ("eks-karpenter", Spec.CurrentPlatform.EksKarpenter),
+        ("eks-nodegroups", Spec.CurrentPlatform.EksNodeGroups),
+        ("eks-fargate", Spec.CurrentPlatform.EksFargate));
 }

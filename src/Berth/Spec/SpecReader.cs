@@ -51,10 +51,14 @@ internal sealed class SpecReader(string file)
         }
 
         var simulation = m.Get("simulation") is { } simNode ? ReadSimulation(simNode, services) : SimulationSpec.Default;
+        CurrentPlatform? current = m.Get("currentPlatform") is { } curNode
+            ? Enum(curNode, "currentPlatform", SpecEnums.CurrentPlatform, CurrentPlatform.EcsFargate)
+            : null;
 
         return new BerthSpec(version, name, region, environment, team, requirements, services, ecs, eks, pricing, clients, file)
         {
             Simulation = simulation,
+            CurrentPlatform = current,
         };
     }
 

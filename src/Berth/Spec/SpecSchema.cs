@@ -312,6 +312,7 @@ public static class SpecSchema
             new("pricing", () => Pricing.ToJson()),
             new("clients", () => StringList("Multi-client: one platform instance per client.", NamePattern)),
             new("simulation", () => Simulation.ToJson()),
+            new("currentPlatform", () => Enum(SpecEnums.CurrentPlatform.All, null, "The option the team runs today (berth import writes it): assess and report then say what moving would change.")),
         ],
         ["version", "name", "services"]);
 
