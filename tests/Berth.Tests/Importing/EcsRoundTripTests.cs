@@ -44,6 +44,11 @@ public sealed partial class EcsRoundTripTests
     internal static List<string> Differences(BerthSpec original, BerthSpec imported)
     {
         var problems = new List<string>();
+        if (imported.CurrentPlatform != CurrentPlatform.EcsFargate)
+        {
+            problems.Add($"currentPlatform came back as {imported.CurrentPlatform}, not EcsFargate");
+        }
+
         var catalog = PriceCatalog.Embedded;
         var before = Planner.For(original, catalog).Find<EcsFargatePlan>()!;
         var after = Planner.For(imported, catalog).Find<EcsFargatePlan>()!;

@@ -22,6 +22,11 @@ public sealed class EksRoundTripTests
     internal static List<string> Differences(BerthSpec original, BerthSpec imported)
     {
         var problems = new List<string>();
+        if (imported.CurrentPlatform != CurrentPlatform.EksKarpenter)
+        {
+            problems.Add($"currentPlatform came back as {imported.CurrentPlatform}, not EksKarpenter");
+        }
+
         var names = (BerthSpec s) => string.Join(",", s.Services.Select(x => x.Name).Order(StringComparer.Ordinal));
         if (names(original) != names(imported))
         {

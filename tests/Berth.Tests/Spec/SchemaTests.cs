@@ -46,6 +46,7 @@ public sealed partial class SchemaTests
     [Theory]
     [InlineData("regoin: eu-west-1\n")]
     [InlineData("environment: prod\n")]
+    [InlineData("currentPlatform: ecs\n")]
     [InlineData("team: { kubernetesExpertise: expert }\n")]
     [InlineData("services:\n  - name: api\n    replicas: 2\n    scaling: { min: 1, max: 3 }\n")]
     [InlineData("services:\n  - name: api\n    cpu: 2Gi\n")]
