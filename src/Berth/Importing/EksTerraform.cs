@@ -1,3 +1,4 @@
+using Berth.Linting;
 using Berth.Linting.Hcl;
 using Berth.Linting.Terraform;
 using Berth.Spec;
@@ -11,7 +12,7 @@ namespace Berth.Importing;
 public static class EksTerraform
 {
     /// <summary>The cluster's settings, or null when the code has no EKS cluster.</summary>
-    public static (Sourced<string>? Name, Sourced<string>? Version, Sourced<SupportTier>? Tier, IReadOnlyList<ImportedNodeGroup> NodeGroups, IReadOnlyList<ImportNote> Notes)? Read(IReadOnlyList<TerraformResource> resources)
+    public static (Sourced<string>? Name, Sourced<string>? Version, Sourced<SupportTier>? Tier, IReadOnlyList<ImportedNodeGroup> NodeGroups, SourceRange? FargateProfile, IReadOnlyList<ImportNote> Notes)? Read(IReadOnlyList<TerraformResource> resources)
     {
         var cluster = resources.FirstOrDefault(r => r.Mode == "resource" && r.Type == "aws_eks_cluster");
         if (cluster is null)
@@ -64,11 +65,13 @@ public static class EksTerraform
             groups.Add(new ImportedNodeGroup(Names.Berth(groupName), types[0], Math.Min(count, 1000), capacity, g.RangeOf("instance_types")));
         }
 
+        SourceRange? fargate = null;
         foreach (var profile in resources.Where(r => r.Mode == "resource" && r.Type == "aws_eks_fargate_profile"))
         {
+            fargate ??= profile.Range;
             notes.Add(new ImportNote(profile.Range, $"{profile.Address}: pods on EKS Fargate profiles are priced as Berth's plans place them, not as the profile does"));
         }
 
-        return (name, version, tier, groups, notes);
+        return (name, version, tier, groups, fargate, notes);
     }
 }

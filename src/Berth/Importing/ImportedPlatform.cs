@@ -100,5 +100,8 @@ public sealed record ImportedPlatform(RunningPlatform Platform, IReadOnlyList<Im
 
     public ImportedKarpenter? Karpenter { get; init; }
 
+    /// <summary>Where the first EKS Fargate profile is written, if any (pods it selects run on Fargate).</summary>
+    public SourceRange? FargateProfile { get; init; }
+
     public Sourced<ResourceOverhead>? DaemonSetOverhead { get; init; }
 }

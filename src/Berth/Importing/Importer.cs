@@ -102,6 +102,7 @@ public static class Importer
                 EksVersion = cluster?.Version,
                 SupportTier = cluster?.Tier,
                 NodeGroups = cluster?.NodeGroups ?? [],
+                FargateProfile = cluster?.FargateProfile,
                 Notes = k8s.Notes.Concat(cluster?.Notes ?? []).ToList(),
             };
         }

@@ -121,9 +121,13 @@ public static partial class SpecText
         {
             w.Line("currentPlatform: eks-nodegroups" + (p.NodeGroups[0].From is { } at ? w.From(at) : Why));
         }
+        else if (p.FargateProfile is { } profile)
+        {
+            w.Line("currentPlatform: eks-fargate" + w.From(profile));
+        }
         else
         {
-            w.Line("currentPlatform: eks                   # no NodePool or node group found: set eks-karpenter, eks-nodegroups or eks-fargate");
+            w.Line("currentPlatform: eks                   # no NodePool, node group or Fargate profile found: set eks-karpenter, eks-nodegroups or eks-fargate");
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class ImportFixtureTests
     [InlineData("ecs-modules")]
     [InlineData("k8s-plain")]
     [InlineData("kustomize-output")]
+    [InlineData("eks-fargate-profiles")]
     public void The_imported_spec_is_the_approved_one(string fixture)
     {
         var result = Importer.Run([Path.Combine(Fixtures, fixture)], [], Fixtures);
