@@ -26,6 +26,8 @@ public static partial class EcsTerraform
         var notes = new List<ImportNote>();
         var imported = new List<ImportedService>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var declaredBy = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var tops = new List<ModuleInstance?>();
         var clusterDefault = ClusterDefaultStrategy(resources, notes);
         var spotStrategies = new List<(IReadOnlyList<CapacityProviderItem> Strategy, SourceRange? From)>();
         foreach (var service in services)
@@ -44,6 +46,18 @@ public static partial class EcsTerraform
             }
 
             var berthName = Names.Berth(name);
+            var top = TopModule(service.Module);
+            if (!tops.Any(t => t?.AddressPrefix == top?.AddressPrefix))
+            {
+                tops.Add(top);
+            }
+
+            if (!declaredBy.TryGetValue(berthName, out var by))
+            {
+                declaredBy[berthName] = by = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            by.Add(top?.AddressPrefix ?? "");
             if (seen.TryGetValue(berthName, out var first))
             {
                 // The same module instantiated per client (or per environment) repeats the services: read them once.
@@ -81,8 +95,21 @@ public static partial class EcsTerraform
             notes.Add(new ImportNote(spotStrategies[1].From, "the services that use Fargate Spot have different capacity provider strategies; berth.yaml has one, taken from the first"));
         }
 
+        var clients = Clients(tops, declaredBy);
+        if (clients is not null)
+        {
+            notes.RemoveAll(n => n.Message.StartsWith("several ECS platforms", StringComparison.Ordinal));
+            notes.Add(new ImportNote(clients.Value.From, $"{clients.Value.Names.Count} clients' modules declare the same services: each service is read once, from {tops[0]!.AddressPrefix.TrimEnd('.')}; a client whose settings differ is priced as that one"));
+        }
+
         var cluster = resources.FirstOrDefault(r => r.Mode == "resource" && r.Type == "aws_ecs_cluster");
         var clusterName = cluster is null ? null : HclValue.AsString(cluster.View.Get("name"));
+
+        // A client's cluster is named after the product and the client (generate ecs: "<name>-<client>"): the spec's name is the product's.
+        if (clusterName is not null && clients?.Names.FirstOrDefault(c => Names.Berth(clusterName, 80).EndsWith("-" + c, StringComparison.Ordinal)) is { } client)
+        {
+            clusterName = Names.Berth(clusterName, 80)[..^(client.Length + 1)];
+        }
         return new ImportedPlatform(RunningPlatform.EcsFargate, imported.OrderBy(s => s.Name, StringComparer.Ordinal).ToList(), notes)
         {
             Name = clusterName is null ? null : new Sourced<string>(Names.Berth(clusterName, 40), Provenance.Where(cluster!.View, "name")),
@@ -90,8 +117,72 @@ public static partial class EcsTerraform
             Environment = ProviderSettings.Environment(resources),
             CapacityProviderStrategy = ecsStrategy,
             CapacityProviderStrategyFrom = ecsFrom,
+            Clients = clients?.Names ?? [],
+            ClientsFrom = clients?.From,
         };
     }
+
+    /// <summary>The module instance the root calls that holds <paramref name="module"/> (itself, or a caller), or null for the root.</summary>
+    private static ModuleInstance? TopModule(ModuleInstance module)
+    {
+        if (module.Caller is null)
+        {
+            return null;
+        }
+
+        var m = module;
+        while (m.Caller?.Caller is not null)
+        {
+            m = m.Caller;
+        }
+
+        return m;
+    }
+
+    /// <summary>
+    /// One platform per client, as <c>berth generate ecs</c> writes a multi-client spec and as teams call a platform
+    /// module once per client: the root calls two or more module instances (separate calls, or one call's for_each or
+    /// count) that each declare every service. Their names (the for_each key, else the call's name) are the clients,
+    /// unless they name environments (a module per environment is not a client each).
+    /// </summary>
+    private static (IReadOnlyList<string> Names, SourceRange? From)? Clients(List<ModuleInstance?> tops, Dictionary<string, HashSet<string>> declaredBy)
+    {
+        if (tops.Count < 2 || tops.Any(t => t is null) || declaredBy.Values.Any(d => d.Count != tops.Count))
+        {
+            return null;
+        }
+
+        var names = new List<string>();
+        foreach (var top in tops)
+        {
+            var m = ModuleAddress().Match(top!.AddressPrefix);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            var name = Names.Berth(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[1].Value, 40);
+            if (EnvironmentNames.Contains(name) || names.Contains(name, StringComparer.Ordinal))
+            {
+                return null;
+            }
+
+            names.Add(name);
+        }
+
+        var call = tops[0]!.Caller!.Files.SelectMany(f => f.Body.Blocks)
+            .FirstOrDefault(b => b.Type == "module" && b.Labels.Count == 1 && b.Labels[0] == ModuleAddress().Match(tops[0]!.AddressPrefix).Groups[1].Value);
+        return (names.Count > SpecLimits.MaxClients ? names[..SpecLimits.MaxClients] : names, call?.Range);
+    }
+
+    private static readonly HashSet<string> EnvironmentNames = new(StringComparer.Ordinal)
+    {
+        "prod", "production", "prd", "staging", "stage", "stg", "dev", "development", "test", "testing", "qa", "uat", "sandbox", "preprod",
+    };
+
+    /// <summary><c>module.NAME.</c>, <c>module.NAME["key"].</c> or <c>module.NAME[0].</c>: the call's name and its key.</summary>
+    [GeneratedRegex(@"^module\.([A-Za-z0-9_-]+)(?:\[(?:""([^""]+)""|([0-9]+))\])?\.")]
+    private static partial Regex ModuleAddress();
 
     private static (ImportedService Service, IReadOnlyList<CapacityProviderItem> Strategy, SourceRange? StrategyFrom) ReadService(
         TerraformResource service, string name, IReadOnlyList<TerraformResource> resources, (IReadOnlyList<CapacityProviderItem> Strategy, SourceRange? From)? clusterDefault, List<ImportNote> notes)

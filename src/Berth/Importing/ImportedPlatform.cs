@@ -87,6 +87,11 @@ public sealed record ImportedPlatform(RunningPlatform Platform, IReadOnlyList<Im
 
     public SourceRange? CapacityProviderStrategyFrom { get; init; }
 
+    /// <summary>One platform per client (berth.yaml <c>clients</c>): module instances that each declare every service.</summary>
+    public IReadOnlyList<string> Clients { get; init; } = [];
+
+    public SourceRange? ClientsFrom { get; init; }
+
     /// <summary>Requirements the code shows (gitops, serviceMesh, ...), each with where it was seen.</summary>
     public IReadOnlyList<(string Key, string Value, SourceRange? From)> Requirements { get; init; } = [];
 

@@ -90,6 +90,12 @@ public static partial class SpecText
             }
         }
 
+        if (platform.Clients.Count > 0)
+        {
+            w.Line();
+            w.Line("clients: [" + string.Join(", ", platform.Clients.Select(Scalar)) + "]" + w.From(platform.ClientsFrom));
+        }
+
         Eks(w, platform);
 
         if (platform.Notes.Count > 0)

@@ -134,4 +134,19 @@ public sealed partial class EcsRoundTripTests
         result.Yaml.ShouldContain("service fraud-scoring: the secret behind DB_PASSWORD is only known after apply");
         scoring.Secrets.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void The_multi_client_example_comes_back_with_its_clients_and_its_price()
+    {
+        var original = FlatSpec(File.ReadAllText(Path.Combine(RepoPaths.Examples, "multi-client.yaml")));
+        using var dir = new TempDir();
+
+        var imported = Imported(EcsGenerator.Generate(original, PriceCatalog.Embedded), dir, out var result);
+
+        // Differences prices both: the same price means one platform per client came back (three clusters, not one).
+        Differences(original, imported).ShouldBeEmpty();
+        imported.Clients.Order(StringComparer.Ordinal).ShouldBe(original.Clients.Order(StringComparer.Ordinal));
+        result.Yaml.ShouldContain("3 clients' modules declare the same services: each service is read once, from module.");
+        result.Yaml.ShouldNotContain("several ECS platforms");
+    }
 }

@@ -19,6 +19,8 @@ public sealed class ImportFixtureTests
     [InlineData("k8s-plain")]
     [InlineData("kustomize-output")]
     [InlineData("eks-fargate-profiles")]
+    [InlineData("ecs-per-client")]
+    [InlineData("ecs-per-environment")]
     public void The_imported_spec_is_the_approved_one(string fixture)
     {
         var result = Importer.Run([Path.Combine(Fixtures, fixture)], [], Fixtures);
