@@ -1,8 +1,9 @@
-using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
+using Berth.Generation.Terraform;
 using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
+using static Berth.Generation.Terraform.TerraformBlocks;
 
 namespace Berth.Generation.Eks;
 
@@ -16,7 +17,7 @@ public static class EksTerraform
 
     public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, EksLayout layout, KarpenterPlan plan) =>
     [
-        new($"{Folder}/versions.tf", EcsModule.Versions(root: true)),
+        new($"{Folder}/versions.tf", Versions(root: true)),
         new($"{Folder}/variables.tf", Variables(spec, layout)),
         new($"{Folder}/cluster.tf", Cluster(spec)),
         new($"{Folder}/access.tf", Access(layout)),
@@ -31,19 +32,19 @@ public static class EksTerraform
 
     private static string Variables(BerthSpec spec, EksLayout layout) => HclWriter.File(f =>
     {
-        EcsModule.Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
-        EcsModule.Variable(f, "vpc_id", "string", "VPC of the cluster.");
-        EcsModule.Variable(f, "private_subnet_ids", "list(string)", "Private subnets for the control plane's network interfaces and the nodes (tag them karpenter.sh/discovery = " + spec.Name + ").");
-        EcsModule.Variable(f, "admin_role_arn", "string", "IAM role given cluster-admin through an access entry (the platform team's role).");
-        EcsModule.Variable(f, "team_role_arns", "map(string)", "IAM role of each team, keyed by namespace; each may edit only its own namespace.", v => v
+        Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
+        Variable(f, "vpc_id", "string", "VPC of the cluster.");
+        Variable(f, "private_subnet_ids", "list(string)", "Private subnets for the control plane's network interfaces and the nodes (tag them karpenter.sh/discovery = " + spec.Name + ").");
+        Variable(f, "admin_role_arn", "string", "IAM role given cluster-admin through an access entry (the platform team's role).");
+        Variable(f, "team_role_arns", "map(string)", "IAM role of each team, keyed by namespace; each may edit only its own namespace.", v => v
             .Block("validation", c => c
                 .Set("condition", Call("alltrue", new HclRaw("[for k in keys(var.team_role_arns) : contains(" + Inline(Strings(layout.Namespaces)) + ", k)]")))
                 .Set("error_message", "team_role_arns keys must be team namespaces: " + string.Join(", ", layout.Namespaces) + ".")));
-        EcsModule.Variable(f, "addon_versions", "map(string)", "Pinned version of each managed add-on (aws eks describe-addon-versions --kubernetes-version " + spec.Eks.Version + ").", v => v
+        Variable(f, "addon_versions", "map(string)", "Pinned version of each managed add-on (aws eks describe-addon-versions --kubernetes-version " + spec.Eks.Version + ").", v => v
             .Block("validation", c => c
                 .Set("condition", Call("alltrue", new HclRaw("[for a in " + Inline(Strings(Addons)) + " : contains(keys(var.addon_versions), a)]")))
                 .Set("error_message", "addon_versions needs a version for each of: " + string.Join(", ", Addons) + ".")));
-        EcsModule.Variable(f, "log_retention_days", "number", "Days CloudWatch keeps the control-plane logs.", v => v.Set("default", 90));
+        Variable(f, "log_retention_days", "number", "Days CloudWatch keeps the control-plane logs.", v => v.Set("default", 90));
     });
 
     private static string Cluster(BerthSpec spec) => HclWriter.File(f =>
@@ -51,38 +52,14 @@ public static class EksTerraform
         f.Block("provider", "aws", p => p
             .Expr("region", "var.region")
             .Block("default_tags", t => t.Set("tags", HclObject.Of(("managed-by", Str("terraform")), ("platform", Str(spec.Name))))));
-        f.Block("data", "aws_caller_identity", "current", _ => { });
-        f.Block("data", "aws_partition", "current", _ => { });
+        CurrentAccount(f);
         f.Block("locals", l => l
             .Set("name", spec.Name)
             .Expr("partition", "data.aws_partition.current.partition")
             .Expr("account_id", "data.aws_caller_identity.current.account_id"));
-        f.Block("data", "aws_iam_policy_document", "kms", d =>
-        {
-            d.Block("statement", s => s
-                .Set("sid", "AccountAdministers")
-                .Set("actions", Strings(["kms:*"]))
-                .Set("resources", Strings(["*"]))
-                .Block("principals", p => p.Set("type", "AWS").Set("identifiers", List(Expr("\"arn:${local.partition}:iam::${local.account_id}:root\"")))));
-            d.Block("statement", s => s
-                .Set("sid", "CloudWatchLogsEncrypts")
-                .Set("actions", Strings(["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]))
-                .Set("resources", Strings(["*"]))
-                .Block("principals", p => p.Set("type", "Service").Set("identifiers", List(Expr("\"logs.${var.region}.amazonaws.com\"")))));
-        });
-        f.Block("resource", "aws_kms_key", "cluster", k => k
-            .Set("description", spec.Name + ": EKS secrets envelope encryption and control-plane logs")
-            .Set("enable_key_rotation", true)
-            .Set("deletion_window_in_days", 30)
-            .Expr("policy", "data.aws_iam_policy_document.kms.json"));
-        f.Block("resource", "aws_kms_alias", "cluster", k => k
-            .Expr("name", "\"alias/${local.name}-eks\"")
-            .Expr("target_key_id", "aws_kms_key.cluster.key_id"));
-        f.Block("resource", "aws_cloudwatch_log_group", "cluster", l => l
-            .Comment("EKS writes control-plane logs here; created first so retention and encryption apply.")
-            .Expr("name", "\"/aws/eks/${local.name}/cluster\"")
-            .Expr("retention_in_days", "var.log_retention_days")
-            .Expr("kms_key_id", "aws_kms_key.cluster.arn"));
+        LogEncryptionKey.Write(f, "cluster", Str(spec.Name + ": EKS secrets envelope encryption and control-plane logs"), "\"alias/${local.name}-eks\"", tags: null);
+        LogEncryptionKey.LogGroup(f, "cluster", "\"/aws/eks/${local.name}/cluster\"", "cluster",
+            comment: "EKS writes control-plane logs here; created first so retention and encryption apply.");
         AssumeRole(f, "eks", "eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"]);
         f.Block("resource", "aws_iam_role", "cluster", r => r
             .Expr("name", "\"${local.name}-eks-cluster\"")
@@ -331,13 +308,10 @@ public static class EksTerraform
 
     private static string Outputs() => HclWriter.File(f =>
     {
-        EcsModule.Output(f, "cluster_name", "aws_eks_cluster.this.name", "The EKS cluster (bootstrap/ reads it).");
-        EcsModule.Output(f, "cluster_endpoint", "aws_eks_cluster.this.endpoint", "Private API endpoint: reachable from inside the VPC only.");
-        EcsModule.Output(f, "karpenter_interruption_queue", "aws_sqs_queue.karpenter_interruption.name", "Karpenter's settings.interruptionQueue.");
-        EcsModule.Output(f, "karpenter_node_role", "aws_iam_role.karpenter_node.name", "The role EC2NodeClass spec.role names.");
-        EcsModule.Output(f, "load_balancer_controller_role", "aws_iam_role.load_balancer_controller.arn", "Role of kube-system/aws-load-balancer-controller (Pod Identity).");
+        Output(f, "cluster_name", "aws_eks_cluster.this.name", "The EKS cluster (bootstrap/ reads it).");
+        Output(f, "cluster_endpoint", "aws_eks_cluster.this.endpoint", "Private API endpoint: reachable from inside the VPC only.");
+        Output(f, "karpenter_interruption_queue", "aws_sqs_queue.karpenter_interruption.name", "Karpenter's settings.interruptionQueue.");
+        Output(f, "karpenter_node_role", "aws_iam_role.karpenter_node.name", "The role EC2NodeClass spec.role names.");
+        Output(f, "load_balancer_controller_role", "aws_iam_role.load_balancer_controller.arn", "Role of kube-system/aws-load-balancer-controller (Pod Identity).");
     });
-
-    internal static string Inline(HclValue value) =>
-        HclWriter.Write(new HclBody().Set("x", value)).Split('\n')[0]["x = ".Length..];
 }
