@@ -131,37 +131,20 @@ public static class EcsModule
         f.Block("data", "aws_secretsmanager_secret", "this", d => d
             .Set("for_each", Call("toset", Strings(secretNames)))
             .Expr("name", "each.key"));
-        f.Block("data", "aws_iam_policy_document", "tasks_assume", d => d.Block("statement", s => s
-            .Set("actions", Strings(["sts:AssumeRole"]))
-            .Block("principals", p => p.Set("type", "Service").Set("identifiers", Strings(["ecs-tasks.amazonaws.com"])))
-            .Block("condition", c => c
-                .Set("test", "ArnLike")
-                .Set("variable", "aws:SourceArn")
-                .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:*\""))))));
-        f.Block("resource", "aws_iam_role", "execution", r => r
-            .Expr("for_each", "local.services")
-            .Expr("name", "\"${var.name}-${each.key}-execution\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.tasks_assume.json")
-            .Expr("tags", "var.tags"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "execution", r => r
-            .Expr("for_each", "local.services")
-            .Expr("role", "aws_iam_role.execution[each.key].name")
-            .Expr("policy_arn", "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\""));
+        IamRoles.TrustPolicy(f, "tasks", "ecs-tasks.amazonaws.com", ["sts:AssumeRole"], c => c
+            .Set("test", "ArnLike")
+            .Set("variable", "aws:SourceArn")
+            .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:*\""))));
+        IamRoles.Role(f, "execution", Expr("\"${var.name}-${each.key}-execution\""), "tasks", Expr("local.services"), "var.tags");
+        IamRoles.Attach(f, "execution", "aws_iam_role.execution[each.key].name",
+            "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"", Expr("local.services"));
         f.Block("data", "aws_iam_policy_document", "secrets", d => d
             .Expr("for_each", "{ for k, s in local.services : k => s if length(s.secret_names) > 0 }")
             .Block("statement", s => s
                 .Set("actions", Strings(["secretsmanager:GetSecretValue"]))
                 .Expr("resources", "[for n in each.value.secret_names : data.aws_secretsmanager_secret.this[n].arn]")));
-        f.Block("resource", "aws_iam_role_policy", "secrets", r => r
-            .Expr("for_each", "data.aws_iam_policy_document.secrets")
-            .Set("name", "read-own-secrets")
-            .Expr("role", "aws_iam_role.execution[each.key].id")
-            .Expr("policy", "each.value.json"));
-        f.Block("resource", "aws_iam_role", "task", r => r
-            .Expr("for_each", "local.services")
-            .Expr("name", "\"${var.name}-${each.key}-task\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.tasks_assume.json")
-            .Expr("tags", "var.tags"));
+        IamRoles.InlinePolicy(f, "secrets", "read-own-secrets", "aws_iam_role.execution[each.key].id", "each.value.json", Expr("data.aws_iam_policy_document.secrets"));
+        IamRoles.Role(f, "task", Expr("\"${var.name}-${each.key}-task\""), "tasks", Expr("local.services"), "var.tags");
         f.Block("data", "aws_iam_policy_document", "task", d => d
             .Expr("for_each", "local.services")
             .Block("statement", s => s
@@ -176,11 +159,7 @@ public static class EcsModule
                 .Set("sid", "FireLensWritesOwnLogs")
                 .Set("actions", Strings(["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]))
                 .Expr("resources", "[aws_cloudwatch_log_group.service[each.key].arn, \"${aws_cloudwatch_log_group.service[each.key].arn}:*\"]")));
-        f.Block("resource", "aws_iam_role_policy", "task", r => r
-            .Expr("for_each", "local.services")
-            .Set("name", "exec-and-logs")
-            .Expr("role", "aws_iam_role.task[each.key].id")
-            .Expr("policy", "data.aws_iam_policy_document.task[each.key].json"));
+        IamRoles.InlinePolicy(f, "task", "exec-and-logs", "aws_iam_role.task[each.key].id", "data.aws_iam_policy_document.task[each.key].json", Expr("local.services"));
     });
 
     private static string Alb() => HclWriter.File(f =>

@@ -20,13 +20,6 @@ public static class EksBootstrap
         new($"{Folder}/main.tf", Main(spec, plan)),
     ];
 
-    /// <summary>The controllers run on the plan's system node group: its label, and a toleration of its taint.</summary>
-    private static (string Key, HclValue Value)[] Placement(KarpenterPlan plan) =>
-    [
-        ("nodeSelector", HclObject.Of(plan.System.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Str(kv.Value))))),
-        ("tolerations", List(plan.System.Taints.Select(t => (HclValue)HclObject.Of(("key", Str(t.Key)), ("operator", Str("Exists")), ("effect", Str(t.Effect)))))),
-    ];
-
     /// <summary>A controller's requests as the plan prices them, with a memory limit of twice the request.</summary>
     private static HclObject Resources(KarpenterPlan plan, string controller)
     {
@@ -54,7 +47,7 @@ public static class EksBootstrap
 
     private static string Main(BerthSpec spec, KarpenterPlan plan) => HclWriter.File(f =>
     {
-        var placement = Placement(plan);
+        var placement = EksTerraform.SystemPlacement(plan);
         f.Block("provider", "aws", p => p.Expr("region", "var.region"));
         f.Block("data", "aws_eks_cluster", "this", d => d.Expr("name", "var.cluster_name"));
         f.Block("data", "aws_eks_cluster_auth", "this", d => d.Expr("name", "var.cluster_name"));
