@@ -196,7 +196,7 @@ public static class KubernetesManifests
         }
         else
         {
-            notes.Add(new ImportNote(w.Range, $"{w.Kind} {w.Name}: no CPU request; Berth's default (250m) assumed"));
+            notes.Add(new ImportNote(w.Range, $"{w.Kind} {w.Name}: no CPU request; Berth's default ({SpecKeys.Service.Cpu.Default}) assumed"));
         }
 
         if (Yaml.Get(requests, "memory") is YamlScalarNode memory && QuantityParser.TryParseBytes(memory.Value ?? "", out var bytes, out _) && bytes.Bytes >= 16 * ByteSize.MiBBytes)
@@ -205,7 +205,7 @@ public static class KubernetesManifests
         }
         else
         {
-            notes.Add(new ImportNote(w.Range, $"{w.Kind} {w.Name}: no memory request; Berth's default (512Mi) assumed"));
+            notes.Add(new ImportNote(w.Range, $"{w.Kind} {w.Name}: no memory request; Berth's default ({SpecKeys.Service.Memory.Default}) assumed"));
         }
 
         if (Yaml.Get(requests, "ephemeral-storage") is YamlScalarNode storage && QuantityParser.TryParseBytes(storage.Value ?? "", out var sb, out _))

@@ -43,23 +43,29 @@ public static partial class SpecText
 
         w.Line();
         w.Line("# Not in the code: the team that builds and runs the platform (Berth's defaults shown).");
+        // Berth's team defaults, as their one declaration (SpecKeys.Team) gives them.
+        var expertise = SpecKeys.Team.KubernetesExpertise;
+        var engineers = $"engineers: {Int(SpecKeys.Team.Engineers.Value)}";
+        var kubernetesExpertise = $"{expertise.Name}: {expertise.Names.NameOf(expertise.Value)}".PadRight(35) + "# " + string.Join(", ", expertise.Names.Canonical.SkipLast(1)) + " or " + expertise.Names.Canonical[^1];
+        var timelineMonths = $"timelineMonths: {Int(SpecKeys.Team.TimelineMonths.Value)}";
+        var hourlyRateUsd = $"hourlyRateUsd: {SpecKeys.Team.HourlyRateUsd.Value.ToString(CultureInfo.InvariantCulture)}";
         if (platform.OwningTeams is { } teams)
         {
             w.Line("team:");
-            w.Line("  # engineers: 5");
-            w.Line("  # kubernetesExpertise: none          # none, some or strong");
+            w.Line("  # " + engineers);
+            w.Line("  # " + kubernetesExpertise);
             w.Value(2, "owningTeams", Int(teams.Value), teams.From);
-            w.Line("  # timelineMonths: 6");
-            w.Line("  # hourlyRateUsd: 100");
+            w.Line("  # " + timelineMonths);
+            w.Line("  # " + hourlyRateUsd);
         }
         else
         {
             w.Line("# team:");
-            w.Line("#   engineers: 5");
-            w.Line("#   kubernetesExpertise: none          # none, some or strong");
-            w.Line("#   owningTeams: 1");
-            w.Line("#   timelineMonths: 6");
-            w.Line("#   hourlyRateUsd: 100");
+            w.Line("#   " + engineers);
+            w.Line("#   " + kubernetesExpertise);
+            w.Line($"#   owningTeams: {Int(SpecKeys.Team.OwningTeams.Value)}");
+            w.Line("#   " + timelineMonths);
+            w.Line("#   " + hourlyRateUsd);
         }
 
         if (platform.Requirements.Count > 0)

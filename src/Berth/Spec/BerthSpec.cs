@@ -108,7 +108,7 @@ public sealed record TeamSpec(
 {
     public static TeamSpec Default { get; } = new(
         SpecKeys.Team.Engineers.Value,
-        KubernetesExpertise.None,
+        SpecKeys.Team.KubernetesExpertise.Value,
         SpecKeys.Team.OwningTeams.Value,
         SpecKeys.Team.TimelineMonths.Value,
         SpecKeys.Team.HourlyRateUsd.Value);
@@ -125,8 +125,16 @@ public sealed record RequirementsSpec(
     bool LiftAndShift,
     IReadOnlyList<string> Operators)
 {
-    public static RequirementsSpec Default { get; } =
-        new(false, false, MultiTenancy.None, false, false, false, false, false, []);
+    public static RequirementsSpec Default { get; } = new(
+        SpecKeys.Requirements.Gitops.Default,
+        SpecKeys.Requirements.ServiceMesh.Default,
+        SpecKeys.Requirements.MultiTenancy.Value,
+        SpecKeys.Requirements.EventDrivenScaling.Default,
+        SpecKeys.Requirements.StatefulWorkloads.Default,
+        SpecKeys.Requirements.Gpu.Default,
+        SpecKeys.Requirements.CustomNodeConfig.Default,
+        SpecKeys.Requirements.LiftAndShift.Default,
+        []);
 }
 
 /// <summary>Target-tracking autoscaling bounds and targets (percent).</summary>
@@ -244,15 +252,15 @@ public sealed record KarpenterSpec(
     TimeSpan? ConsolidateAfter)
 {
     public static KarpenterSpec Default { get; } = new(
-        true,
+        SpecKeys.Karpenter.Enabled.Default,
         ["c", "m", "r"],
         [4, 8, 16, 32],
         [],
         [],
         [CapacityType.Spot, CapacityType.OnDemand],
         [CpuArch.X64, CpuArch.Arm64],
-        ConsolidationPolicy.WhenEmptyOrUnderutilized,
-        TimeSpan.FromSeconds(30));
+        SpecKeys.Karpenter.Consolidation.Value,
+        SpecKeys.Karpenter.ConsolidateAfter.Value);
 }
 
 public sealed record ResourceOverhead(Millicores Cpu, ByteSize Memory);
@@ -265,10 +273,10 @@ public sealed record EksSpec(
     ResourceOverhead DaemonSetOverhead)
 {
     public static ResourceOverhead DefaultDaemonSetOverhead { get; } =
-        new(new Millicores(200), ByteSize.FromMiB(256));
+        new(SpecKeys.DaemonSetOverhead.Cpu.Value, SpecKeys.DaemonSetOverhead.Memory.Value);
 
     public static EksSpec Default { get; } =
-        new("1.35", SupportTier.Standard, [], KarpenterSpec.Default, DefaultDaemonSetOverhead);
+        new(SpecKeys.Eks.Version.Value, SpecKeys.Eks.SupportTier.Value, [], KarpenterSpec.Default, DefaultDaemonSetOverhead);
 }
 
 /// <summary>Fargate prices that replace the catalog's, and the Fargate Spot interruption rate berth simulate assumes (per task per month).</summary>

@@ -1,13 +1,15 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Berth.Spec;
 
 /// <summary>
-/// A numeric key of berth.yaml, declared once: its name, range, default and doc line. The JSON Schema
-/// (<see cref="SpecSchema"/>), the reader's range check and the spec's defaults all take them from here, and a test
-/// checks docs/berth-yaml.md against the schema.
+/// A key of berth.yaml, declared once: its name, type, range or choices, default and doc line. The JSON Schema
+/// (<see cref="SpecSchema"/>), the reader's checks and fallbacks and the spec's defaults (<see cref="TeamSpec.Default"/>
+/// and the like) all take them from here, and a test checks docs/berth-yaml.md against the schema.
 /// </summary>
-public abstract record NumericKey(string Name, string Doc)
+public abstract record SpecKey(string Name, string Doc)
 {
     /// <summary>The key as the schema lists it.</summary>
     public SchemaProperty Property => new(Name, Schema);
@@ -15,7 +17,83 @@ public abstract record NumericKey(string Name, string Doc)
     /// <summary>The JSON Schema of the value.</summary>
     public abstract JsonObject Schema();
 
-    public static implicit operator SchemaProperty(NumericKey key) => key.Property;
+    public static implicit operator SchemaProperty(SpecKey key) => key.Property;
+}
+
+/// <summary>A numeric key.</summary>
+public abstract record NumericKey(string Name, string Doc) : SpecKey(Name, Doc);
+
+/// <summary>true or false, <paramref name="Default"/> when absent.</summary>
+public sealed record BoolKey(string Name, bool Default, string Doc) : SpecKey(Name, Doc)
+{
+    public override JsonObject Schema() => SpecSchema.Bool(Default, Doc);
+}
+
+/// <summary>One of the spellings of <paramref name="Names"/>; no <paramref name="Default"/> when the key is required.</summary>
+public sealed record EnumKey<T>(string Name, EnumNames<T> Names, T? Default, string Doc) : SpecKey(Name, Doc)
+    where T : struct, Enum
+{
+    /// <summary>The default; only for keys that have one.</summary>
+    public T Value => Default ?? throw new InvalidOperationException($"{Name} has no default");
+
+    public override JsonObject Schema() => SpecSchema.Enum(Names.All, Default is { } d ? Names.NameOf(d) : null, Doc);
+}
+
+/// <summary>A string matching <paramref name="Pattern"/>; no <paramref name="Default"/> when the key is required or has none.</summary>
+public sealed record StringKey(string Name, string Pattern, string? Default, string Doc) : SpecKey(Name, Doc)
+{
+    /// <summary>The default; only for keys that have one.</summary>
+    public string Value => Default ?? throw new InvalidOperationException($"{Name} has no default");
+
+    public override JsonObject Schema() => SpecSchema.Str(Doc, Pattern, Default);
+}
+
+/// <summary>A duration such as 30s, 5m, 1h or Never (null); <paramref name="Default"/> as berth.yaml writes it.</summary>
+public sealed record DurationKey(string Name, string Default, string Doc) : SpecKey(Name, Doc)
+{
+    public const string Never = "Never";
+
+    /// <summary>The default as a time span; null for Never.</summary>
+    public TimeSpan? Value => Default == Never ? null : TimeSpan.FromSeconds((double)Seconds(Default));
+
+    public override JsonObject Schema() => SpecSchema.Str(Doc, SpecSchema.DurationPattern, Default);
+
+    /// <summary>The seconds of a duration that matches <see cref="SpecSchema.DurationPattern"/> (other than Never).</summary>
+    internal static decimal Seconds(string text)
+    {
+        var seconds = 0m;
+        foreach (Match part in Regex.Matches(text, "([0-9]+)([hms])", RegexOptions.CultureInvariant))
+        {
+            // Any digit count matches the pattern: cap the number so that hours * 3600 cannot overflow.
+            var n = decimal.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? Math.Min(parsed, 1_000_000_000_000m)
+                : 1_000_000_000_000m;
+            seconds += part.Groups[2].Value switch
+            {
+                "h" => n * 3600,
+                "m" => n * 60,
+                _ => n,
+            };
+        }
+
+        return seconds;
+    }
+}
+
+/// <summary>A CPU quantity (250m, 0.5, 2); <paramref name="Default"/> as berth.yaml writes it.</summary>
+public sealed record CpuKey(string Name, string Default, string Doc) : SpecKey(Name, Doc)
+{
+    public Millicores Value => QuantityParser.TryParseCpu(Default, out var v, out var problem) ? v : throw new InvalidOperationException($"{Name}: {problem}");
+
+    public override JsonObject Schema() => SpecSchema.Quantity(SpecSchema.CpuPattern, Default, Doc);
+}
+
+/// <summary>A memory or storage quantity (512Mi, 2Gi, 2GB); <paramref name="Default"/> as berth.yaml writes it.</summary>
+public sealed record BytesKey(string Name, string Default, string Doc) : SpecKey(Name, Doc)
+{
+    public ByteSize Value => QuantityParser.TryParseBytes(Default, out var v, out var problem) ? v : throw new InvalidOperationException($"{Name}: {problem}");
+
+    public override JsonObject Schema() => SpecSchema.Quantity(SpecSchema.MemoryPattern, Default, Doc);
 }
 
 /// <summary>A whole number from <paramref name="Min"/> to <paramref name="Max"/>; no <paramref name="Default"/> when it depends on other keys or the key is required.</summary>
@@ -43,13 +121,20 @@ public sealed record IntListKey(string Name, int Min, int Max, string Doc) : Num
 }
 
 /// <summary>
-/// Every numeric key of berth.yaml, one class per mapping. Kept apart from <see cref="SpecSchema"/> so that its
+/// Every key of berth.yaml that has a range, choices or a default, one class per mapping. Kept apart from <see cref="SpecSchema"/> so that its
 /// mappings, which list these keys, never see them before they are made (static initialisers run in textual order).
 /// </summary>
 public static class SpecKeys
 {
+    public static class Root
+    {
+        public static EnumKey<DeploymentEnvironment> Environment { get; } = new("environment", SpecEnums.Environment, DeploymentEnvironment.Production, "Environment the platform serves.");
+    }
+
     public static class Team
     {
+        public static EnumKey<KubernetesExpertise> KubernetesExpertise { get; } = new("kubernetesExpertise", SpecEnums.Expertise, Spec.KubernetesExpertise.None, "Kubernetes experience in the team.");
+
         public static IntKey Engineers { get; } = new("engineers", 1, 10_000, 5, "Engineers who will build and run the platform.");
 
         public static IntKey OwningTeams { get; } = new("owningTeams", 1, 1_000, 1, "Teams that own services on the platform.");
@@ -57,6 +142,25 @@ public static class SpecKeys
         public static IntKey TimelineMonths { get; } = new("timelineMonths", 1, 120, 6, "Months until the platform must carry production traffic.");
 
         public static DecimalKey HourlyRateUsd { get; } = new("hourlyRateUsd", 0, 10_000, 100, "Loaded cost of one engineer-hour, for engineering-time cost.");
+    }
+
+    public static class Requirements
+    {
+        public static BoolKey Gitops { get; } = new("gitops", false, "Deployments pulled from Git (ArgoCD / Flux).");
+
+        public static BoolKey ServiceMesh { get; } = new("serviceMesh", false, "mTLS between services.");
+
+        public static EnumKey<MultiTenancy> MultiTenancy { get; } = new("multiTenancy", SpecEnums.MultiTenancy, Spec.MultiTenancy.None, "How tenants or teams are isolated.");
+
+        public static BoolKey EventDrivenScaling { get; } = new("eventDrivenScaling", false, "Scaling on queue depth or consumer lag (KEDA).");
+
+        public static BoolKey StatefulWorkloads { get; } = new("statefulWorkloads", false, "Databases, queues or other workloads with persistent volumes.");
+
+        public static BoolKey Gpu { get; } = new("gpu", false, "GPU workloads.");
+
+        public static BoolKey CustomNodeConfig { get; } = new("customNodeConfig", false, "Custom kernel modules, AMIs or node settings.");
+
+        public static BoolKey LiftAndShift { get; } = new("liftAndShift", false, "Migrating quickly from on-premises.");
     }
 
     public static class Scaling
@@ -79,6 +183,23 @@ public static class SpecKeys
 
     public static class Service
     {
+        public static EnumKey<ServiceType> Type { get; } = new("type", SpecEnums.ServiceType, Spec.ServiceType.Web, "web (behind a load balancer), backend (internal) or worker (no inbound traffic).");
+
+        public static CpuKey Cpu { get; } = new("cpu", "250m", "CPU request per replica: 250m, 0.5, 2 (vCPU).");
+
+        public static BytesKey Memory { get; } = new("memory", "512Mi", "Memory request per replica: 512Mi, 2Gi, 2GB (1 GB = 1024 MiB, as AWS counts).");
+
+        public static BoolKey Spot { get; } = new("spot", false, "Tolerates interruption (may run on Spot).");
+
+        public static EnumKey<CpuArch> Arch { get; } = new("arch", SpecEnums.ServiceArch, CpuArch.X64, "CPU architecture of the image.");
+
+        public static BytesKey Storage { get; } = new("storage", "20Gi", "Ephemeral storage; Fargate bills above 20 GB.");
+
+        /// <summary>A path with no white space (the ALB and Kubernetes probes send it as written).</summary>
+        public static StringKey HealthCheck { get; } = new("healthCheck", "^/[^\\s]*$", "/health", "HTTP health check path.");
+
+        public static BoolKey GracefulShutdown { get; } = new("gracefulShutdown", true, "Handles SIGTERM and drains in-flight work (matters on Spot).");
+
         public static IntKey Replicas { get; } = new("replicas", 1, 1_000, null, "A fixed replica count (not with scaling; neither means 1).");
 
         public static IntKey Port { get; } = new("port", 1, 65_535, null, "Container port; defaults to 8080 for web and backend services, none for workers.");
@@ -99,10 +220,32 @@ public static class SpecKeys
     public static class NodeGroup
     {
         public static IntKey Count { get; } = new("count", 1, 1_000, null, "Nodes in the group.");
+
+        public static EnumKey<CapacityType> CapacityType { get; } = new("capacityType", SpecEnums.CapacityType, Spec.CapacityType.OnDemand, "On-demand or Spot nodes.");
+    }
+
+    public static class Eks
+    {
+        public static StringKey Version { get; } = new("version", "^1\\.[0-9]{2}$", "1.35", "Kubernetes version, e.g. \"1.35\" (quote it).");
+
+        public static EnumKey<SupportTier> SupportTier { get; } = new("supportTier", SpecEnums.SupportTier, Spec.SupportTier.Standard, "standard ($0.10/h) or extended ($0.60/h) support.");
+    }
+
+    public static class DaemonSetOverhead
+    {
+        public static CpuKey Cpu { get; } = new("cpu", "200m", "CPU per node.");
+
+        public static BytesKey Memory { get; } = new("memory", "256Mi", "Memory per node.");
     }
 
     public static class Karpenter
     {
+        public static BoolKey Enabled { get; } = new("enabled", true, "Price and plan Karpenter-provisioned nodes.");
+
+        public static EnumKey<ConsolidationPolicy> Consolidation { get; } = new("consolidation", SpecEnums.Consolidation, ConsolidationPolicy.WhenEmptyOrUnderutilized, "disruption.consolidationPolicy.");
+
+        public static DurationKey ConsolidateAfter { get; } = new("consolidateAfter", "30s", "disruption.consolidateAfter: a duration such as 30s, 5m, 1h, or Never.");
+
         public static IntListKey InstanceCpu { get; } = new("instanceCpu", 1, 896, "karpenter.k8s.aws/instance-cpu values. Default [4, 8, 16, 32].");
 
         public static IntListKey InstanceGenerations { get; } = new("instanceGenerations", 1, 20, "karpenter.k8s.aws/instance-generation values (any when empty).");

@@ -23,9 +23,7 @@ internal sealed class SpecReader(string file)
         var version = Required(m, "version", root, "berth.yaml") is { } vNode ? ReadVersion(vNode) : 0;
         var name = Required(m, "name", root, "berth.yaml") is { } nNode ? Name(nNode, "name", 40) : "";
         var region = m.Get("region") is { } rNode ? Region(rNode) : KnownRegions.Default;
-        var environment = m.Get("environment") is { } eNode
-            ? Enum(eNode, "environment", SpecEnums.Environment, DeploymentEnvironment.Production)
-            : DeploymentEnvironment.Production;
+        var environment = Enum(m, "", SpecKeys.Root.Environment);
         var team = m.Get("team") is { } tNode ? ReadTeam(tNode) : TeamSpec.Default;
         var requirements = m.Get("requirements") is { } qNode ? ReadRequirements(qNode) : RequirementsSpec.Default;
         var sNode = Required(m, "services", root, "berth.yaml");
@@ -121,7 +119,7 @@ internal sealed class SpecReader(string file)
         var d = TeamSpec.Default;
         return new TeamSpec(
             Int(m, "team.", SpecKeys.Team.Engineers, d.Engineers),
-            m.Get("kubernetesExpertise") is { } k ? Enum(k, "team.kubernetesExpertise", SpecEnums.Expertise, d.KubernetesExpertise) : d.KubernetesExpertise,
+            Enum(m, "team.", SpecKeys.Team.KubernetesExpertise),
             Int(m, "team.", SpecKeys.Team.OwningTeams, d.OwningTeams),
             Int(m, "team.", SpecKeys.Team.TimelineMonths, d.TimelineMonths),
             Decimal(m, "team.", SpecKeys.Team.HourlyRateUsd, d.HourlyRateUsd));
@@ -135,16 +133,16 @@ internal sealed class SpecReader(string file)
             return RequirementsSpec.Default;
         }
 
-        bool B(string key) => m.Get(key) is { } n && Bool(n, "requirements." + key, false);
+        const string p = "requirements.";
         return new RequirementsSpec(
-            B("gitops"),
-            B("serviceMesh"),
-            m.Get("multiTenancy") is { } mt ? Enum(mt, "requirements.multiTenancy", SpecEnums.MultiTenancy, MultiTenancy.None) : MultiTenancy.None,
-            B("eventDrivenScaling"),
-            B("statefulWorkloads"),
-            B("gpu"),
-            B("customNodeConfig"),
-            B("liftAndShift"),
+            Bool(m, p, SpecKeys.Requirements.Gitops),
+            Bool(m, p, SpecKeys.Requirements.ServiceMesh),
+            Enum(m, p, SpecKeys.Requirements.MultiTenancy),
+            Bool(m, p, SpecKeys.Requirements.EventDrivenScaling),
+            Bool(m, p, SpecKeys.Requirements.StatefulWorkloads),
+            Bool(m, p, SpecKeys.Requirements.Gpu),
+            Bool(m, p, SpecKeys.Requirements.CustomNodeConfig),
+            Bool(m, p, SpecKeys.Requirements.LiftAndShift),
             m.Get("operators") is { } ops ? NameList(ops, "requirements.operators", 63) : []);
     }
 
@@ -251,9 +249,9 @@ internal sealed class SpecReader(string file)
             path = $"{path} ({name})";
         }
 
-        var type = m.Get("type") is { } t ? Enum(t, path + ".type", SpecEnums.ServiceType, ServiceType.Web) : ServiceType.Web;
-        var cpu = m.Get("cpu") is { } c ? Cpu(c, path + ".cpu", new Millicores(250), allowZero: false) : new Millicores(250);
-        var memory = m.Get("memory") is { } mem ? Memory(mem, path + ".memory", ByteSize.FromMiB(512), ByteSize.FromMiB(16)) : ByteSize.FromMiB(512);
+        var type = Enum(m, path + ".", SpecKeys.Service.Type);
+        var cpu = m.Get("cpu") is { } c ? Cpu(c, path + ".cpu", SpecKeys.Service.Cpu.Value, allowZero: false) : SpecKeys.Service.Cpu.Value;
+        var memory = m.Get("memory") is { } mem ? Memory(mem, path + ".memory", SpecKeys.Service.Memory.Value, ByteSize.FromMiB(16)) : SpecKeys.Service.Memory.Value;
         int? replicas = m.Get(SpecKeys.Service.Replicas.Name) is { } r ? Int(r, path + ".replicas", SpecKeys.Service.Replicas, 1) : null;
         var scaling = m.Get("scaling") is { } sc ? ReadScaling(sc, path + ".scaling") : null;
         if (replicas is not null && m.Get("scaling") is not null)
@@ -262,14 +260,14 @@ internal sealed class SpecReader(string file)
         }
 
         var demand = m.Get("demand") is { } dm ? Demand(dm, path + ".demand") : DemandProfile.Flat;
-        var spot = m.Get("spot") is { } sp && Bool(sp, path + ".spot", false);
-        var arch = m.Get("arch") is { } a ? Enum(a, path + ".arch", SpecEnums.ServiceArch, CpuArch.X64) : CpuArch.X64;
-        var storage = m.Get("storage") is { } st ? Memory(st, path + ".storage", ByteSize.FromGiB(20), ByteSize.FromGiB(1), ByteSize.FromGiB(200)) : ByteSize.FromGiB(20);
+        var spot = Bool(m, path + ".", SpecKeys.Service.Spot);
+        var arch = Enum(m, path + ".", SpecKeys.Service.Arch);
+        var storage = m.Get("storage") is { } st ? Memory(st, path + ".storage", SpecKeys.Service.Storage.Value, ByteSize.FromGiB(1), ByteSize.FromGiB(200)) : SpecKeys.Service.Storage.Value;
         int? port = m.Get(SpecKeys.Service.Port.Name) is { } p ? Int(p, path + ".port", SpecKeys.Service.Port, ServiceSpec.DefaultPort) : type == ServiceType.Worker ? null : ServiceSpec.DefaultPort;
-        var health = m.Get("healthCheck") is { } h ? Pattern(h, path + ".healthCheck", "^/[^\\s]*$", "a path starting with '/', such as /health") : "/health";
+        var health = m.Get("healthCheck") is { } h ? Pattern(h, path + ".healthCheck", SpecKeys.Service.HealthCheck.Pattern, "a path starting with '/', such as /health") : SpecKeys.Service.HealthCheck.Value;
         var secrets = m.Get("secrets") is { } se ? ReadSecrets(se, path + ".secrets") : new SortedDictionary<string, string>(StringComparer.Ordinal);
         var eventSource = m.Get("eventSource") is { } ev ? ReadEventSource(ev, path + ".eventSource") : null;
-        var graceful = m.Get("gracefulShutdown") is not { } g || Bool(g, path + ".gracefulShutdown", true);
+        var graceful = Bool(m, path + ".", SpecKeys.Service.GracefulShutdown);
         var countNode = m.Get("count");
         var count = countNode is not null ? Int(countNode, path + ".count", SpecKeys.Service.Count, SpecKeys.Service.Count.Value) : SpecKeys.Service.Count.Value;
         var team = m.Get("team") is { } tm ? Team(tm, path + ".team") : null;
@@ -518,8 +516,8 @@ internal sealed class SpecReader(string file)
         }
 
         var d = EksSpec.Default;
-        var version = m.Get("version") is { } v ? Pattern(v, "eks.version", "^1\\.[0-9]{2}$", "a Kubernetes version such as \"1.35\"") : d.Version;
-        var tier = m.Get("supportTier") is { } t ? Enum(t, "eks.supportTier", SpecEnums.SupportTier, SupportTier.Standard) : d.SupportTier;
+        var version = m.Get("version") is { } v ? Pattern(v, "eks.version", SpecKeys.Eks.Version.Pattern, "a Kubernetes version such as \"1.35\"") : d.Version;
+        var tier = Enum(m, "eks.", SpecKeys.Eks.SupportTier);
         var groups = m.Get("nodeGroups") is { } g ? ReadNodeGroups(g) : d.NodeGroups;
         var karpenter = m.Get("karpenter") is { } k ? ReadKarpenter(k) : d.Karpenter;
         var overhead = d.DaemonSetOverhead;
@@ -568,7 +566,7 @@ internal sealed class SpecReader(string file)
 
             var type = typeNode is not null ? InstanceType(typeNode, path + ".instanceType") : "";
             var count = countNode is not null ? Int(countNode, path + ".count", SpecKeys.NodeGroup.Count, 1) : 1;
-            var capacity = m.Get("capacityType") is { } c ? Enum(c, path + ".capacityType", SpecEnums.CapacityType, CapacityType.OnDemand) : CapacityType.OnDemand;
+            var capacity = Enum(m, path + ".", SpecKeys.NodeGroup.CapacityType);
             result.Add(new NodeGroupSpec(name, type, count, capacity, Loc(typeNode ?? seq.Children[i])));
         }
 
@@ -586,14 +584,14 @@ internal sealed class SpecReader(string file)
 
         const string p = "eks.karpenter.";
         return new KarpenterSpec(
-            m.Get("enabled") is not { } e || Bool(e, p + "enabled", true),
+            Bool(m, p, SpecKeys.Karpenter.Enabled),
             m.Get("instanceCategories") is { } ic ? PatternList(ic, p + "instanceCategories", "^[a-z]+$", "an instance category letter such as c, m or r", "instance category letters such as c, m or r", nonEmpty: true) : d.InstanceCategories,
             m.Get(SpecKeys.Karpenter.InstanceCpu.Name) is { } cpu ? IntList(cpu, p + "instanceCpu", SpecKeys.Karpenter.InstanceCpu) : d.InstanceCpu,
             m.Get("instanceFamilies") is { } f ? PatternList(f, p + "instanceFamilies", "^[a-z][a-z0-9-]*$", "an instance family such as m5 or c7g", "instance families such as m5 or c7g", nonEmpty: false) : d.InstanceFamilies,
             m.Get(SpecKeys.Karpenter.InstanceGenerations.Name) is { } g ? IntList(g, p + "instanceGenerations", SpecKeys.Karpenter.InstanceGenerations) : d.InstanceGenerations,
             m.Get("capacityTypes") is { } ct ? EnumList(ct, p + "capacityTypes", SpecEnums.CapacityType) : d.CapacityTypes,
             m.Get("arch") is { } a ? EnumList(a, p + "arch", SpecEnums.NodeArch) : d.Arch,
-            m.Get("consolidation") is { } c ? Enum(c, p + "consolidation", SpecEnums.Consolidation, d.Consolidation) : d.Consolidation,
+            Enum(m, p, SpecKeys.Karpenter.Consolidation),
             m.Get("consolidateAfter") is { } ca ? Duration(ca, p + "consolidateAfter", d.ConsolidateAfter) : d.ConsolidateAfter);
     }
 
@@ -935,6 +933,15 @@ internal sealed class SpecReader(string file)
 
     private int Int(YamlNode node, string path, IntKey key, int fallback) => Int(node, path, key.Min, key.Max, fallback);
 
+    /// <summary>The key's value in the mapping, or its default when the mapping has no such key.</summary>
+    private bool Bool(Keys m, string prefix, BoolKey key) =>
+        m.Get(key.Name) is { } node ? Bool(node, prefix + key.Name, key.Default) : key.Default;
+
+    /// <summary>The key's value in the mapping, one of its spellings, or its default when the mapping has no such key.</summary>
+    private T Enum<T>(Keys m, string prefix, EnumKey<T> key)
+        where T : struct, Enum =>
+        m.Get(key.Name) is { } node ? Enum(node, prefix + key.Name, key.Names, key.Value) : key.Value;
+
     private decimal Decimal(Keys m, string prefix, DecimalKey key, decimal absent) =>
         m.Get(key.Name) is { } node ? Decimal(node, prefix + key.Name, key, absent) : absent;
 
@@ -1105,26 +1112,12 @@ internal sealed class SpecReader(string file)
             return fallback;
         }
 
-        if (text == "Never")
+        if (text == DurationKey.Never)
         {
             return null;
         }
 
-        var seconds = 0m;
-        foreach (Match part in Regex.Matches(text, "([0-9]+)([hms])", RegexOptions.CultureInvariant))
-        {
-            // Any digit count matches the pattern: cap the number so that hours * 3600 cannot overflow.
-            var n = decimal.TryParse(part.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
-                ? Math.Min(parsed, 1_000_000_000_000m)
-                : 1_000_000_000_000m;
-            seconds += part.Groups[2].Value switch
-            {
-                "h" => n * 3600,
-                "m" => n * 60,
-                _ => n,
-            };
-        }
-
+        var seconds = DurationKey.Seconds(text);
         if (seconds > MaxDurationHours * 3600)
         {
             Error(node, string.Create(CultureInfo.InvariantCulture, $"{path}: '{text}' is longer than {MaxDurationHours}h (a year); expected a duration such as 30s, 5m, 1h30m, or Never"));

@@ -56,7 +56,7 @@ public static class SpecSchema
         "The team that will run the platform.",
         [
             SpecKeys.Team.Engineers,
-            new("kubernetesExpertise", () => Enum(SpecEnums.Expertise.All, "none", "Kubernetes experience in the team.")),
+            SpecKeys.Team.KubernetesExpertise,
             SpecKeys.Team.OwningTeams,
             SpecKeys.Team.TimelineMonths,
             SpecKeys.Team.HourlyRateUsd,
@@ -66,14 +66,14 @@ public static class SpecSchema
     public static SchemaObject Requirements { get; } = new(
         "What the platform must support.",
         [
-            new("gitops", () => Bool(false, "Deployments pulled from Git (ArgoCD / Flux).")),
-            new("serviceMesh", () => Bool(false, "mTLS between services.")),
-            new("multiTenancy", () => Enum(SpecEnums.MultiTenancy.All, "none", "How tenants or teams are isolated.")),
-            new("eventDrivenScaling", () => Bool(false, "Scaling on queue depth or consumer lag (KEDA).")),
-            new("statefulWorkloads", () => Bool(false, "Databases, queues or other workloads with persistent volumes.")),
-            new("gpu", () => Bool(false, "GPU workloads.")),
-            new("customNodeConfig", () => Bool(false, "Custom kernel modules, AMIs or node settings.")),
-            new("liftAndShift", () => Bool(false, "Migrating quickly from on-premises.")),
+            SpecKeys.Requirements.Gitops,
+            SpecKeys.Requirements.ServiceMesh,
+            SpecKeys.Requirements.MultiTenancy,
+            SpecKeys.Requirements.EventDrivenScaling,
+            SpecKeys.Requirements.StatefulWorkloads,
+            SpecKeys.Requirements.Gpu,
+            SpecKeys.Requirements.CustomNodeConfig,
+            SpecKeys.Requirements.LiftAndShift,
             new("operators", () => StringList("CRD-based platform tooling (e.g. spark-operator).", NamePattern)),
         ],
         []);
@@ -105,20 +105,20 @@ public static class SpecSchema
         "One containerised service.",
         [
             new("name", () => Str("Service name: lowercase letters, digits and '-', starting with a letter.", NamePattern)),
-            new("type", () => Enum(SpecEnums.ServiceType.All, "web", "web (behind a load balancer), backend (internal) or worker (no inbound traffic).")),
-            new("cpu", () => Quantity(CpuPattern, "250m", "CPU request per replica: 250m, 0.5, 2 (vCPU).")),
-            new("memory", () => Quantity(MemoryPattern, "512Mi", "Memory request per replica: 512Mi, 2Gi, 2GB (1 GB = 1024 MiB, as AWS counts).")),
+            SpecKeys.Service.Type,
+            SpecKeys.Service.Cpu,
+            SpecKeys.Service.Memory,
             SpecKeys.Service.Replicas,
             new("scaling", () => Scaling.ToJson()),
             new("demand", Demand),
-            new("spot", () => Bool(false, "Tolerates interruption (may run on Spot).")),
-            new("arch", () => Enum(SpecEnums.ServiceArch.All, "x86_64", "CPU architecture of the image.")),
-            new("storage", () => Quantity(MemoryPattern, "20Gi", "Ephemeral storage; Fargate bills above 20 GB.")),
+            SpecKeys.Service.Spot,
+            SpecKeys.Service.Arch,
+            SpecKeys.Service.Storage,
             SpecKeys.Service.Port,
-            new("healthCheck", () => Str("HTTP health check path.", "^/", "/health")),
+            SpecKeys.Service.HealthCheck,
             new("secrets", Secrets),
             new("eventSource", () => EventSource.ToJson()),
-            new("gracefulShutdown", () => Bool(true, "Handles SIGTERM and drains in-flight work (matters on Spot).")),
+            SpecKeys.Service.GracefulShutdown,
             SpecKeys.Service.Count,
             new("team", TeamName),
             SpecKeys.Service.Gpu,
@@ -155,38 +155,38 @@ public static class SpecSchema
             new("name", () => Str("Node group name.", NamePattern)),
             new("instanceType", () => Str("EC2 instance type, e.g. m5.xlarge.", InstanceTypePattern)),
             SpecKeys.NodeGroup.Count,
-            new("capacityType", () => Enum(SpecEnums.CapacityType.All, "on-demand", "On-demand or Spot nodes.")),
+            SpecKeys.NodeGroup.CapacityType,
         ],
         ["name", "instanceType", "count"]);
 
     public static SchemaObject Karpenter { get; } = new(
         "Karpenter NodePool requirements.",
         [
-            new("enabled", () => Bool(true, "Price and plan Karpenter-provisioned nodes.")),
+            SpecKeys.Karpenter.Enabled,
             new("instanceCategories", () => StringList("karpenter.k8s.aws/instance-category values. Default [c, m, r].", "^[a-z]+$")),
             SpecKeys.Karpenter.InstanceCpu,
             new("instanceFamilies", () => StringList("karpenter.k8s.aws/instance-family values (any when empty).", "^[a-z0-9-]+$")),
             SpecKeys.Karpenter.InstanceGenerations,
             new("capacityTypes", () => EnumList(SpecEnums.CapacityType.All, "karpenter.sh/capacity-type values. Default [spot, on-demand].")),
             new("arch", () => EnumList(SpecEnums.NodeArch.All, "kubernetes.io/arch values. Default [amd64, arm64].")),
-            new("consolidation", () => Enum(SpecEnums.Consolidation.All, "WhenEmptyOrUnderutilized", "disruption.consolidationPolicy.")),
-            new("consolidateAfter", () => Str("disruption.consolidateAfter: a duration such as 30s, 5m, 1h, or Never.", DurationPattern, "30s")),
+            SpecKeys.Karpenter.Consolidation,
+            SpecKeys.Karpenter.ConsolidateAfter,
         ],
         []);
 
     public static SchemaObject ResourcePair { get; } = new(
         "CPU and memory used on every node by DaemonSets (log router, CNI, kube-proxy, node exporter).",
         [
-            new("cpu", () => Quantity(CpuPattern, "200m", "CPU per node.")),
-            new("memory", () => Quantity(MemoryPattern, "256Mi", "Memory per node.")),
+            SpecKeys.DaemonSetOverhead.Cpu,
+            SpecKeys.DaemonSetOverhead.Memory,
         ],
         []);
 
     public static SchemaObject Eks { get; } = new(
         "EKS settings.",
         [
-            new("version", () => Str("Kubernetes version, e.g. \"1.35\" (quote it).", "^1\\.[0-9]{2}$", "1.35")),
-            new("supportTier", () => Enum(SpecEnums.SupportTier.All, "standard", "standard ($0.10/h) or extended ($0.60/h) support.")),
+            SpecKeys.Eks.Version,
+            SpecKeys.Eks.SupportTier,
             new("nodeGroups", () => new JsonObject
             {
                 ["type"] = "array",
@@ -297,7 +297,7 @@ public static class SpecSchema
             new("version", () => new JsonObject { ["const"] = BerthSpec.CurrentVersion, ["description"] = "berth.yaml format version." }),
             new("name", () => Str("Workload name, used in generated resource names.", NamePattern)),
             new("region", () => Enum(KnownRegions.All, KnownRegions.Default, "AWS region.")),
-            new("environment", () => Enum(SpecEnums.Environment.All, "production", "Environment the platform serves.")),
+            SpecKeys.Root.Environment,
             new("team", () => Team.ToJson()),
             new("requirements", () => Requirements.ToJson()),
             new("services", () => new JsonObject
@@ -345,7 +345,7 @@ public static class SpecSchema
     private static JsonObject Demand() => new()
     {
         ["description"] = "Demand shape over the day/week, relative to peak: a named shape or 24 (daily) or 168 (weekly) values in 0..1.",
-        ["default"] = "flat",
+        ["default"] = DemandProfile.Flat.Shape,
         ["anyOf"] = new JsonArray(
             new JsonObject { ["enum"] = new JsonArray(DemandProfile.Shapes.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()) },
             DemandList(DemandProfile.HoursPerDay),
@@ -390,7 +390,7 @@ public static class SpecSchema
         return o;
     }
 
-    private static JsonObject Bool(bool @default, string description) =>
+    internal static JsonObject Bool(bool @default, string description) =>
         new() { ["type"] = "boolean", ["default"] = @default, ["description"] = description };
 
     private static JsonObject TeamName()
@@ -404,7 +404,7 @@ public static class SpecSchema
     /// <summary>Namespaces Kubernetes reserves and those the generated EKS platform itself uses.</summary>
     public const string ReservedTeamPattern = "^(default|kube-.*|argocd|keda|platform)$";
 
-    private static JsonObject Str(string description, string pattern, string? @default = null)
+    internal static JsonObject Str(string description, string pattern, string? @default = null)
     {
         var o = new JsonObject { ["type"] = "string", ["pattern"] = pattern, ["description"] = description };
         if (@default is not null)
@@ -415,7 +415,7 @@ public static class SpecSchema
         return o;
     }
 
-    private static JsonObject Enum(IEnumerable<string> values, string? @default, string description)
+    internal static JsonObject Enum(IEnumerable<string> values, string? @default, string description)
     {
         var o = new JsonObject
         {
@@ -430,7 +430,7 @@ public static class SpecSchema
         return o;
     }
 
-    private static JsonObject Quantity(string pattern, string @default, string description) => new()
+    internal static JsonObject Quantity(string pattern, string @default, string description) => new()
     {
         ["description"] = description,
         ["default"] = @default,

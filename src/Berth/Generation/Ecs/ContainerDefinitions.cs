@@ -56,7 +56,7 @@ public static class ContainerDefinitions
             ("logDriver", Str("awsfirelens")),
             ("options", HclObject.Of(
                 ("Name", Str("cloudwatch_logs")),
-                ("region", Expr("data.aws_region.current.name")),
+                ("region", Expr("var.region")),
                 ("log_group_name", Expr($"aws_cloudwatch_log_group.service{key}.name")),
                 ("log_stream_prefix", Str("app/")),
                 ("auto_create_group", Str("false")))))));
@@ -75,7 +75,7 @@ public static class ContainerDefinitions
                 ("logDriver", Str("awslogs")),
                 ("options", HclObject.Of(
                     ("awslogs-group", Expr("aws_cloudwatch_log_group.firelens.name")),
-                    ("awslogs-region", Expr("data.aws_region.current.name")),
+                    ("awslogs-region", Expr("var.region")),
                     ("awslogs-stream-prefix", Str(plan.Name)))))));
 
         // The lint's findings that are the image's to settle, said where a reviewer sees them (docs/generate.md lists them).

@@ -5,6 +5,8 @@ using Berth.Generation.Hcl;
 using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
+using static Berth.Generation.Terraform.TerraformBlocks;
+using static Berth.Generation.Terraform.TerraformTestBlocks;
 
 namespace Berth.Generation.Ecs;
 
@@ -30,7 +32,7 @@ public static class EcsGenerator
             new("main.tf", Main(spec, instances)),
             new("outputs.tf", Outputs(instances)),
             new("variables.tf", Variables(spec, instances)),
-            new("versions.tf", EcsModule.Versions(root: true)),
+            new("versions.tf", Versions(root: true)),
             new(TestFile, Test(spec, plans, instances)),
         };
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray();
@@ -59,6 +61,7 @@ public static class EcsGenerator
                 .Set("source", "./" + EcsModule.Folder)
                 .Blank()
                 .Set("name", i.Name)
+                .Expr("region", "var.region")
                 .Expr("vpc_id", v + ".vpc_id")
                 .Expr("private_subnet_ids", v + ".private_subnet_ids")
                 .Expr("public_subnet_ids", v + ".public_subnet_ids")
@@ -72,10 +75,10 @@ public static class EcsGenerator
 
     private static string Variables(BerthSpec spec, IReadOnlyList<Instance> instances) => HclWriter.File(f =>
     {
-        EcsModule.Variable(f, "region", "string", "AWS region of every instance.", v => v.Set("default", spec.Region));
-        EcsModule.Variable(f, "image_registry", "string", "Registry holding one repository per service, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com.");
+        Variable(f, "region", "string", "AWS region of every instance.", v => v.Set("default", spec.Region));
+        Variable(f, "image_registry", "string", "Registry holding one repository per service, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com.");
         var keys = instances.Select(i => i.Key).ToArray();
-        EcsModule.Variable(
+        Variable(
             f,
             "clients",
             "map(object({ vpc_id = string, private_subnet_ids = list(string), public_subnet_ids = list(string), certificate_arn = string, domain_name = string, image_tag = string }))",
@@ -102,7 +105,6 @@ public static class EcsGenerator
     private static string Test(BerthSpec spec, IReadOnlyList<EcsServiceView> plans, IReadOnlyList<Instance> instances) => HclWriter.File(f =>
     {
         MockProvider(f, m => m
-            .Block("mock_data", "aws_region", d => d.Set("defaults", HclObject.Of(("name", Str(spec.Region)))))
             .Block("mock_data", "aws_secretsmanager_secret", d => d.Set("defaults", HclObject.Of(
                 ("arn", Str("arn:aws:secretsmanager:" + spec.Region + ":123456789012:secret:mock-AbCdEf")))))
             .Block("mock_resource", "aws_kms_key", d => d.Set("defaults", HclObject.Of(
@@ -145,32 +147,6 @@ public static class EcsGenerator
     private static (EcsServiceView Service, EcsQueueScalingPlan Queue)[] QueueDriven(IReadOnlyList<EcsServiceView> plans) =>
         plans.SelectMany(p => p.Scaling?.Queue is { } q ? [(p, q)] : Array.Empty<(EcsServiceView, EcsQueueScalingPlan)>()).ToArray();
 
-    /// <summary>
-    /// The mocked AWS provider of a generated <c>terraform test</c>: the data sources every root reads, with values the
-    /// provider's own validation accepts, then <paramref name="more"/>.
-    /// </summary>
-    internal static void MockProvider(HclBody f, Action<HclBody> more)
-    {
-        f.Comment("A plan against a mocked AWS provider: no credentials needed. Run: terraform init && terraform test");
-        f.Comment("Mocked data sources return values the provider's own validation accepts (a policy must be JSON).");
-        f.Block("mock_provider", "aws", m =>
-        {
-            m.Block("mock_data", "aws_iam_policy_document", d => d.Set("defaults", HclObject.Of(
-                    ("json", Str("{\"Version\":\"2012-10-17\",\"Statement\":[]}")))))
-                .Block("mock_data", "aws_caller_identity", d => d.Set("defaults", HclObject.Of(("account_id", Str("123456789012")))))
-                .Block("mock_data", "aws_partition", d => d.Set("defaults", HclObject.Of(("partition", Str("aws")))));
-            more(m);
-        });
-    }
-
-    /// <summary>An <c>assert</c> block of a <c>terraform test</c> run.</summary>
-    internal static void Assert(HclBody run, string condition, string message) =>
-        run.Block("assert", a => a.Expr("condition", condition).Set("error_message", message));
-
-    /// <summary>A value as HCL on one line, for use inside an expression.</summary>
-    internal static string Inline(HclValue value) =>
-        HclWriter.Write(new HclBody().Set("x", value)).Split('\n')[0]["x = ".Length..];
-
     private static string EnumName(DeploymentEnvironment e) => e.ToString().ToLowerInvariant();
 
     private static string Readme(BerthSpec spec, IReadOnlyList<EcsServiceView> plans, IReadOnlyList<Instance> instances)
@@ -187,7 +163,7 @@ public static class EcsGenerator
         L();
         L("| Path | What |");
         L("|---|---|");
-        L("| `versions.tf`, `main.tf` | Terraform and `hashicorp/aws` `>= 5.95, < 7.0`; one `module` block per platform instance |");
+        L($"| `versions.tf`, `main.tf` | Terraform and `hashicorp/aws` `{AwsProviderVersion}`; one `module` block per platform instance |");
         L("| `variables.tf` | region, image registry and, per instance, VPC, subnets, certificate, domain and image tag |");
         L("| `outputs.tf` | cluster, load balancer DNS name, discovery namespace and each service's deployment settings |");
         L("| `tests/plan.tftest.hcl` | a plan against a mocked AWS provider asserting the safety settings |");

@@ -1,7 +1,9 @@
 using Berth.Generation.Hcl;
+using Berth.Generation.Terraform;
 using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
+using static Berth.Generation.Terraform.TerraformBlocks;
 
 namespace Berth.Generation.Ecs;
 
@@ -35,24 +37,13 @@ public static class EcsModule
         new($"{Folder}/versions.tf", Versions(root: false)),
     ];
 
-    public static string Versions(bool root) => HclWriter.File(f => f.Block("terraform", t =>
-    {
-        if (root)
-        {
-            t.Set("required_version", ">= 1.7");
-        }
-
-        t.Block("required_providers", p => p.Set("aws", HclObject.Of(
-            ("source", Str("hashicorp/aws")),
-            ("version", Str(">= 5.95, < 7.0")))));
-    }));
-
     private static string Variables(BerthSpec spec) => HclWriter.File(f =>
     {
         Variable(f, "name", "string", "Name of the platform instance: the cluster, log groups and roles are named after it.", v =>
             v.Block("validation", c => c
                 .Expr("condition", "can(regex(\"^[a-z][a-z0-9-]{0,39}$\", var.name))")
                 .Set("error_message", "name must be lower-case letters, digits and hyphens, at most 40 characters.")));
+        Variable(f, "region", "string", "AWS region of the provider the root passes: the key policy, the task role ARNs and the log drivers name it.");
         Variable(f, "vpc_id", "string", "VPC the tasks, load balancer and service discovery namespace live in.");
         Variable(f, "private_subnet_ids", "list(string)", "Private subnets for the tasks (no public IPs).");
         Variable(f, "public_subnet_ids", "list(string)", "Public subnets for the application load balancer.");
@@ -66,13 +57,6 @@ public static class EcsModule
             v.Set("default", "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable"));
         Variable(f, "tags", "map(string)", "Tags added to every resource that takes them.", v => v.Expr("default", "{}"));
     });
-
-    internal static void Variable(HclBody f, string name, string type, string description, Action<HclBody>? more = null) =>
-        f.Block("variable", name, v =>
-        {
-            v.Expr("type", type).Set("description", description);
-            more?.Invoke(v);
-        });
 
     private static string Locals(IReadOnlyList<EcsServiceView> plans) => HclWriter.File(f => f.Block("locals", l =>
     {
@@ -111,38 +95,11 @@ public static class EcsModule
 
     private static string Cluster(BerthSpec spec) => HclWriter.File(f =>
     {
-        f.Block("data", "aws_region", "current", _ => { });
-        f.Block("data", "aws_caller_identity", "current", _ => { });
-        f.Block("data", "aws_partition", "current", _ => { });
-        f.Block("data", "aws_iam_policy_document", "kms", d =>
-        {
-            d.Block("statement", s => s
-                .Set("sid", "AccountAdministers")
-                .Set("actions", Strings(["kms:*"]))
-                .Set("resources", Strings(["*"]))
-                .Block("principals", p => p.Set("type", "AWS").Set("identifiers", List(Expr("\"arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:root\"")))));
-            d.Block("statement", s => s
-                .Set("sid", "CloudWatchLogsEncrypts")
-                .Set("actions", Strings(["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]))
-                .Set("resources", Strings(["*"]))
-                .Block("principals", p => p.Set("type", "Service").Set("identifiers", List(Expr("\"logs.${data.aws_region.current.name}.amazonaws.com\""))))
-                .Block("condition", c => c
-                    .Set("test", "ArnLike")
-                    .Set("variable", "kms:EncryptionContext:aws:logs:arn")
-                    .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:logs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:log-group:*\"")))));
-        });
-        f.Block("resource", "aws_kms_key", "this", k => k
-            .Expr("description", "\"${var.name}: ECS Exec sessions and CloudWatch logs\"")
-            .Set("enable_key_rotation", true)
-            .Set("deletion_window_in_days", 30)
-            .Expr("policy", "data.aws_iam_policy_document.kms.json")
-            .Expr("tags", "var.tags"));
-        f.Block("resource", "aws_kms_alias", "this", k => k
-            .Expr("name", "\"alias/${var.name}-ecs\"")
-            .Expr("target_key_id", "aws_kms_key.this.key_id"));
-        LogGroup(f, "exec", "\"/ecs/${var.name}/exec\"", null);
-        LogGroup(f, "firelens", "\"/ecs/${var.name}/firelens\"", null);
-        LogGroup(f, "service", "\"/ecs/${var.name}/${each.key}\"", "local.services");
+        CurrentAccount(f);
+        LogEncryptionKey.Write(f, "this", Expr("\"${var.name}: ECS Exec sessions and CloudWatch logs\""), "\"alias/${var.name}-ecs\"", "var.tags");
+        LogEncryptionKey.LogGroup(f, "exec", "\"/ecs/${var.name}/exec\"", "this", tags: "var.tags");
+        LogEncryptionKey.LogGroup(f, "firelens", "\"/ecs/${var.name}/firelens\"", "this", tags: "var.tags");
+        LogEncryptionKey.LogGroup(f, "service", "\"/ecs/${var.name}/${each.key}\"", "this", forEach: "local.services", tags: "var.tags");
         f.Block("resource", "aws_ecs_cluster", "this", c => c
             .Expr("name", "var.name")
             .Block("setting", s => s.Set("name", "containerInsights").Set("value", "enabled"))
@@ -167,20 +124,6 @@ public static class EcsModule
         });
     });
 
-    private static void LogGroup(HclBody f, string name, string logGroupName, string? forEach) =>
-        f.Block("resource", "aws_cloudwatch_log_group", name, l =>
-        {
-            if (forEach is not null)
-            {
-                l.Expr("for_each", forEach);
-            }
-
-            l.Expr("name", logGroupName)
-                .Expr("retention_in_days", "var.log_retention_days")
-                .Expr("kms_key_id", "aws_kms_key.this.arn")
-                .Expr("tags", "var.tags");
-        });
-
     private static string Iam(IReadOnlyList<EcsServiceView> plans) => HclWriter.File(f =>
     {
         var secretNames = plans.SelectMany(p => p.SecretNames).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -188,37 +131,20 @@ public static class EcsModule
         f.Block("data", "aws_secretsmanager_secret", "this", d => d
             .Set("for_each", Call("toset", Strings(secretNames)))
             .Expr("name", "each.key"));
-        f.Block("data", "aws_iam_policy_document", "tasks_assume", d => d.Block("statement", s => s
-            .Set("actions", Strings(["sts:AssumeRole"]))
-            .Block("principals", p => p.Set("type", "Service").Set("identifiers", Strings(["ecs-tasks.amazonaws.com"])))
-            .Block("condition", c => c
-                .Set("test", "ArnLike")
-                .Set("variable", "aws:SourceArn")
-                .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:*\""))))));
-        f.Block("resource", "aws_iam_role", "execution", r => r
-            .Expr("for_each", "local.services")
-            .Expr("name", "\"${var.name}-${each.key}-execution\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.tasks_assume.json")
-            .Expr("tags", "var.tags"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "execution", r => r
-            .Expr("for_each", "local.services")
-            .Expr("role", "aws_iam_role.execution[each.key].name")
-            .Expr("policy_arn", "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\""));
+        IamRoles.TrustPolicy(f, "tasks", "ecs-tasks.amazonaws.com", ["sts:AssumeRole"], c => c
+            .Set("test", "ArnLike")
+            .Set("variable", "aws:SourceArn")
+            .Set("values", List(Expr("\"arn:${data.aws_partition.current.partition}:ecs:${var.region}:${data.aws_caller_identity.current.account_id}:*\""))));
+        IamRoles.Role(f, "execution", Expr("\"${var.name}-${each.key}-execution\""), "tasks", Expr("local.services"), "var.tags");
+        IamRoles.Attach(f, "execution", "aws_iam_role.execution[each.key].name",
+            "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy\"", Expr("local.services"));
         f.Block("data", "aws_iam_policy_document", "secrets", d => d
             .Expr("for_each", "{ for k, s in local.services : k => s if length(s.secret_names) > 0 }")
             .Block("statement", s => s
                 .Set("actions", Strings(["secretsmanager:GetSecretValue"]))
                 .Expr("resources", "[for n in each.value.secret_names : data.aws_secretsmanager_secret.this[n].arn]")));
-        f.Block("resource", "aws_iam_role_policy", "secrets", r => r
-            .Expr("for_each", "data.aws_iam_policy_document.secrets")
-            .Set("name", "read-own-secrets")
-            .Expr("role", "aws_iam_role.execution[each.key].id")
-            .Expr("policy", "each.value.json"));
-        f.Block("resource", "aws_iam_role", "task", r => r
-            .Expr("for_each", "local.services")
-            .Expr("name", "\"${var.name}-${each.key}-task\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.tasks_assume.json")
-            .Expr("tags", "var.tags"));
+        IamRoles.InlinePolicy(f, "secrets", "read-own-secrets", "aws_iam_role.execution[each.key].id", "each.value.json", Expr("data.aws_iam_policy_document.secrets"));
+        IamRoles.Role(f, "task", Expr("\"${var.name}-${each.key}-task\""), "tasks", Expr("local.services"), "var.tags");
         f.Block("data", "aws_iam_policy_document", "task", d => d
             .Expr("for_each", "local.services")
             .Block("statement", s => s
@@ -233,11 +159,7 @@ public static class EcsModule
                 .Set("sid", "FireLensWritesOwnLogs")
                 .Set("actions", Strings(["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]))
                 .Expr("resources", "[aws_cloudwatch_log_group.service[each.key].arn, \"${aws_cloudwatch_log_group.service[each.key].arn}:*\"]")));
-        f.Block("resource", "aws_iam_role_policy", "task", r => r
-            .Expr("for_each", "local.services")
-            .Set("name", "exec-and-logs")
-            .Expr("role", "aws_iam_role.task[each.key].id")
-            .Expr("policy", "data.aws_iam_policy_document.task[each.key].json"));
+        IamRoles.InlinePolicy(f, "task", "exec-and-logs", "aws_iam_role.task[each.key].id", "data.aws_iam_policy_document.task[each.key].json", Expr("local.services"));
     });
 
     private static string Alb() => HclWriter.File(f =>
@@ -569,7 +491,4 @@ public static class EcsModule
         Output(f, "queue_scaling", "{ for k, p in aws_appautoscaling_policy.backlog : k => { queue = local.services[k].queue_name, backlog_per_task = p.target_tracking_scaling_policy_configuration[0].target_value, starts_from_zero = contains(keys(aws_cloudwatch_metric_alarm.start_from_zero), k) } }",
             "The queue-driven policies of SQS consumers: the queue, the backlog per task they keep, whether an alarm starts them from zero.");
     });
-
-    internal static void Output(HclBody f, string name, string value, string description) =>
-        f.Block("output", name, o => o.Set("description", description).Expr("value", value));
 }

@@ -1,4 +1,5 @@
 using Berth.Generation.Hcl;
+using Berth.Generation.Terraform;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
 
@@ -116,9 +117,7 @@ public static class ControllerIdentities
     public static string File(BerthSpec spec) => HclWriter.File(f =>
     {
         f.Comment("AWS Load Balancer Controller: its own role, bound to the service account of the bootstrap/ Helm release.");
-        f.Block("resource", "aws_iam_role", "load_balancer_controller", r => r
-            .Expr("name", "\"${local.name}-aws-load-balancer-controller\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.pod_identity_assume.json"));
+        IamRoles.Role(f, "load_balancer_controller", Expr("\"${local.name}-aws-load-balancer-controller\""), "pod_identity");
         f.Comment("The controller's policy as published in docs/install/iam_policy.json of kubernetes-sigs/aws-load-balancer-controller");
         f.Comment("v2.13 (Helm chart 1.13.x); resource ARNs follow the partition.");
         f.Block("data", "aws_iam_policy_document", "load_balancer_controller", d =>
@@ -132,9 +131,7 @@ public static class ControllerIdentities
             .Expr("name", "\"${local.name}-AWSLoadBalancerControllerIAMPolicy\"")
             .Set("description", "AWS Load Balancer Controller v2.13 (docs/install/iam_policy.json)")
             .Expr("policy", "data.aws_iam_policy_document.load_balancer_controller.json"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "load_balancer_controller", a => a
-            .Expr("role", "aws_iam_role.load_balancer_controller.name")
-            .Expr("policy_arn", "aws_iam_policy.load_balancer_controller.arn"));
+        IamRoles.Attach(f, "load_balancer_controller", "aws_iam_role.load_balancer_controller.name", "aws_iam_policy.load_balancer_controller.arn");
         f.Block("resource", "aws_eks_pod_identity_association", "load_balancer_controller", a => a
             .Expr("cluster_name", "aws_eks_cluster.this.name")
             .Set("namespace", LoadBalancerControllerNamespace)
@@ -150,17 +147,12 @@ public static class ControllerIdentities
         f.Comment("KEDA's operator reads the depth of the queues services scale on (TriggerAuthentication: podIdentity provider aws,");
         f.Comment("identity owner keda), with its own role: only GetQueueAttributes, only on those queues.");
         f.Block("locals", l => l.Set("keda_queues", Strings(queues)));
-        f.Block("resource", "aws_iam_role", "keda_operator", r => r
-            .Expr("name", "\"${local.name}-keda-operator\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.pod_identity_assume.json"));
+        IamRoles.Role(f, "keda_operator", Expr("\"${local.name}-keda-operator\""), "pod_identity");
         f.Block("data", "aws_iam_policy_document", "keda_operator", d => d.Block("statement", s => s
             .Set("sid", "ReadQueueDepth")
             .Set("actions", Strings(["sqs:GetQueueAttributes"]))
             .Expr("resources", "[for q in local.keda_queues : \"arn:${local.partition}:sqs:${var.region}:${local.account_id}:${q}\"]")));
-        f.Block("resource", "aws_iam_role_policy", "keda_operator", r => r
-            .Set("name", "queue-depth")
-            .Expr("role", "aws_iam_role.keda_operator.id")
-            .Expr("policy", "data.aws_iam_policy_document.keda_operator.json"));
+        IamRoles.InlinePolicy(f, "keda_operator", "queue-depth", "aws_iam_role.keda_operator.id", "data.aws_iam_policy_document.keda_operator.json");
         f.Block("resource", "aws_eks_pod_identity_association", "keda_operator", a => a
             .Expr("cluster_name", "aws_eks_cluster.this.name")
             .Set("namespace", KedaNamespace)

@@ -1,8 +1,8 @@
-using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
 using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
+using static Berth.Generation.Terraform.TerraformBlocks;
 
 namespace Berth.Generation.Eks;
 
@@ -15,16 +15,9 @@ public static class EksBootstrap
 
     public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, KarpenterPlan plan) =>
     [
-        new($"{Folder}/versions.tf", Versions()),
+        new($"{Folder}/versions.tf", Versions(root: true, ("helm", "hashicorp/helm", ">= 2.17, < 3.0"))),
         new($"{Folder}/variables.tf", Variables(spec)),
         new($"{Folder}/main.tf", Main(spec, plan)),
-    ];
-
-    /// <summary>The controllers run on the plan's system node group: its label, and a toleration of its taint.</summary>
-    private static (string Key, HclValue Value)[] Placement(KarpenterPlan plan) =>
-    [
-        ("nodeSelector", HclObject.Of(plan.System.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Str(kv.Value))))),
-        ("tolerations", List(plan.System.Taints.Select(t => (HclValue)HclObject.Of(("key", Str(t.Key)), ("operator", Str("Exists")), ("effect", Str(t.Effect)))))),
     ];
 
     /// <summary>A controller's requests as the plan prices them, with a memory limit of twice the request.</summary>
@@ -36,31 +29,25 @@ public static class EksBootstrap
             ("limits", HclObject.Of(("memory", Str(K8sManifests.Quantity(new ByteSize(c.Memory.Bytes * 2)))))));
     }
 
-    private static string Versions() => HclWriter.File(f => f.Block("terraform", t => t
-        .Set("required_version", ">= 1.7")
-        .Block("required_providers", p => p
-            .Set("aws", HclObject.Of(("source", Str("hashicorp/aws")), ("version", Str(">= 5.95, < 7.0"))))
-            .Set("helm", HclObject.Of(("source", Str("hashicorp/helm")), ("version", Str(">= 2.17, < 3.0")))))));
-
     private static string Variables(BerthSpec spec) => HclWriter.File(f =>
     {
-        EcsModule.Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
-        EcsModule.Variable(f, "cluster_name", "string", "The cluster terraform/ created.", v => v.Set("default", spec.Name));
-        EcsModule.Variable(f, "vpc_id", "string", "VPC of the cluster (the load balancer controller needs it).");
-        EcsModule.Variable(f, "karpenter_interruption_queue", "string", "terraform output karpenter_interruption_queue.");
-        EcsModule.Variable(f, "argocd_oidc_config", "string", "ArgoCD's oidc.config (YAML): SSO replaces the local admin, which is disabled.");
-        EcsModule.Variable(f, "karpenter_chart_version", "string", "Karpenter chart (v1 API).", v => v.Set("default", "1.5.0"));
-        EcsModule.Variable(f, "load_balancer_controller_chart_version", "string", "AWS Load Balancer Controller chart.", v => v.Set("default", "1.13.0"));
-        EcsModule.Variable(f, "argocd_chart_version", "string", "argo-cd chart (ArgoCD before 3.1).", v => v.Set("default", "7.8.0"));
+        Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
+        Variable(f, "cluster_name", "string", "The cluster terraform/ created.", v => v.Set("default", spec.Name));
+        Variable(f, "vpc_id", "string", "VPC of the cluster (the load balancer controller needs it).");
+        Variable(f, "karpenter_interruption_queue", "string", "terraform output karpenter_interruption_queue.");
+        Variable(f, "argocd_oidc_config", "string", "ArgoCD's oidc.config (YAML): SSO replaces the local admin, which is disabled.");
+        Variable(f, "karpenter_chart_version", "string", "Karpenter chart (v1 API).", v => v.Set("default", "1.5.0"));
+        Variable(f, "load_balancer_controller_chart_version", "string", "AWS Load Balancer Controller chart.", v => v.Set("default", "1.13.0"));
+        Variable(f, "argocd_chart_version", "string", "argo-cd chart (ArgoCD before 3.1).", v => v.Set("default", "7.8.0"));
         if (ControllerIdentities.NeedsKeda(spec))
         {
-            EcsModule.Variable(f, "keda_chart_version", "string", "KEDA chart (scales services on queue depth or consumer lag).", v => v.Set("default", "2.17.0"));
+            Variable(f, "keda_chart_version", "string", "KEDA chart (scales services on queue depth or consumer lag).", v => v.Set("default", "2.17.0"));
         }
     });
 
     private static string Main(BerthSpec spec, KarpenterPlan plan) => HclWriter.File(f =>
     {
-        var placement = Placement(plan);
+        var placement = EksTerraform.SystemPlacement(plan);
         f.Block("provider", "aws", p => p.Expr("region", "var.region"));
         f.Block("data", "aws_eks_cluster", "this", d => d.Expr("name", "var.cluster_name"));
         f.Block("data", "aws_eks_cluster_auth", "this", d => d.Expr("name", "var.cluster_name"));

@@ -1,8 +1,9 @@
-using Berth.Generation.Ecs;
 using Berth.Generation.Hcl;
+using Berth.Generation.Terraform;
 using Berth.Planning;
 using Berth.Spec;
 using static Berth.Generation.Hcl.HclValue;
+using static Berth.Generation.Terraform.TerraformBlocks;
 
 namespace Berth.Generation.Eks;
 
@@ -12,11 +13,15 @@ public static class EksTerraform
     public const string Folder = "terraform";
 
     internal static readonly string[] LogTypes = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+
+    /// <summary>The AWS-managed policies of every node role, the system node group's and Karpenter's nodes' alike.</summary>
+    private static readonly string[] NodePolicies = ["AmazonEC2ContainerRegistryPullOnly", "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"];
+
     internal static readonly string[] Addons = ["aws-ebs-csi-driver", "coredns", "eks-pod-identity-agent", "kube-proxy", "vpc-cni"];
 
     public static IReadOnlyList<GeneratedFile> Files(BerthSpec spec, EksLayout layout, KarpenterPlan plan) =>
     [
-        new($"{Folder}/versions.tf", EcsModule.Versions(root: true)),
+        new($"{Folder}/versions.tf", Versions(root: true)),
         new($"{Folder}/variables.tf", Variables(spec, layout)),
         new($"{Folder}/cluster.tf", Cluster(spec)),
         new($"{Folder}/access.tf", Access(layout)),
@@ -31,19 +36,19 @@ public static class EksTerraform
 
     private static string Variables(BerthSpec spec, EksLayout layout) => HclWriter.File(f =>
     {
-        EcsModule.Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
-        EcsModule.Variable(f, "vpc_id", "string", "VPC of the cluster.");
-        EcsModule.Variable(f, "private_subnet_ids", "list(string)", "Private subnets for the control plane's network interfaces and the nodes (tag them karpenter.sh/discovery = " + spec.Name + ").");
-        EcsModule.Variable(f, "admin_role_arn", "string", "IAM role given cluster-admin through an access entry (the platform team's role).");
-        EcsModule.Variable(f, "team_role_arns", "map(string)", "IAM role of each team, keyed by namespace; each may edit only its own namespace.", v => v
+        Variable(f, "region", "string", "AWS region of the cluster.", v => v.Set("default", spec.Region));
+        Variable(f, "vpc_id", "string", "VPC of the cluster.");
+        Variable(f, "private_subnet_ids", "list(string)", "Private subnets for the control plane's network interfaces and the nodes (tag them karpenter.sh/discovery = " + spec.Name + ").");
+        Variable(f, "admin_role_arn", "string", "IAM role given cluster-admin through an access entry (the platform team's role).");
+        Variable(f, "team_role_arns", "map(string)", "IAM role of each team, keyed by namespace; each may edit only its own namespace.", v => v
             .Block("validation", c => c
                 .Set("condition", Call("alltrue", new HclRaw("[for k in keys(var.team_role_arns) : contains(" + Inline(Strings(layout.Namespaces)) + ", k)]")))
                 .Set("error_message", "team_role_arns keys must be team namespaces: " + string.Join(", ", layout.Namespaces) + ".")));
-        EcsModule.Variable(f, "addon_versions", "map(string)", "Pinned version of each managed add-on (aws eks describe-addon-versions --kubernetes-version " + spec.Eks.Version + ").", v => v
+        Variable(f, "addon_versions", "map(string)", "Pinned version of each managed add-on (aws eks describe-addon-versions --kubernetes-version " + spec.Eks.Version + ").", v => v
             .Block("validation", c => c
                 .Set("condition", Call("alltrue", new HclRaw("[for a in " + Inline(Strings(Addons)) + " : contains(keys(var.addon_versions), a)]")))
                 .Set("error_message", "addon_versions needs a version for each of: " + string.Join(", ", Addons) + ".")));
-        EcsModule.Variable(f, "log_retention_days", "number", "Days CloudWatch keeps the control-plane logs.", v => v.Set("default", 90));
+        Variable(f, "log_retention_days", "number", "Days CloudWatch keeps the control-plane logs.", v => v.Set("default", 90));
     });
 
     private static string Cluster(BerthSpec spec) => HclWriter.File(f =>
@@ -51,45 +56,17 @@ public static class EksTerraform
         f.Block("provider", "aws", p => p
             .Expr("region", "var.region")
             .Block("default_tags", t => t.Set("tags", HclObject.Of(("managed-by", Str("terraform")), ("platform", Str(spec.Name))))));
-        f.Block("data", "aws_caller_identity", "current", _ => { });
-        f.Block("data", "aws_partition", "current", _ => { });
+        CurrentAccount(f);
         f.Block("locals", l => l
             .Set("name", spec.Name)
             .Expr("partition", "data.aws_partition.current.partition")
             .Expr("account_id", "data.aws_caller_identity.current.account_id"));
-        f.Block("data", "aws_iam_policy_document", "kms", d =>
-        {
-            d.Block("statement", s => s
-                .Set("sid", "AccountAdministers")
-                .Set("actions", Strings(["kms:*"]))
-                .Set("resources", Strings(["*"]))
-                .Block("principals", p => p.Set("type", "AWS").Set("identifiers", List(Expr("\"arn:${local.partition}:iam::${local.account_id}:root\"")))));
-            d.Block("statement", s => s
-                .Set("sid", "CloudWatchLogsEncrypts")
-                .Set("actions", Strings(["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"]))
-                .Set("resources", Strings(["*"]))
-                .Block("principals", p => p.Set("type", "Service").Set("identifiers", List(Expr("\"logs.${var.region}.amazonaws.com\"")))));
-        });
-        f.Block("resource", "aws_kms_key", "cluster", k => k
-            .Set("description", spec.Name + ": EKS secrets envelope encryption and control-plane logs")
-            .Set("enable_key_rotation", true)
-            .Set("deletion_window_in_days", 30)
-            .Expr("policy", "data.aws_iam_policy_document.kms.json"));
-        f.Block("resource", "aws_kms_alias", "cluster", k => k
-            .Expr("name", "\"alias/${local.name}-eks\"")
-            .Expr("target_key_id", "aws_kms_key.cluster.key_id"));
-        f.Block("resource", "aws_cloudwatch_log_group", "cluster", l => l
-            .Comment("EKS writes control-plane logs here; created first so retention and encryption apply.")
-            .Expr("name", "\"/aws/eks/${local.name}/cluster\"")
-            .Expr("retention_in_days", "var.log_retention_days")
-            .Expr("kms_key_id", "aws_kms_key.cluster.arn"));
-        AssumeRole(f, "eks", "eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"]);
-        f.Block("resource", "aws_iam_role", "cluster", r => r
-            .Expr("name", "\"${local.name}-eks-cluster\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.eks_assume.json"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "cluster", a => a
-            .Expr("role", "aws_iam_role.cluster.name")
-            .Expr("policy_arn", "\"arn:${local.partition}:iam::aws:policy/AmazonEKSClusterPolicy\""));
+        LogEncryptionKey.Write(f, "cluster", Str(spec.Name + ": EKS secrets envelope encryption and control-plane logs"), "\"alias/${local.name}-eks\"", tags: null);
+        LogEncryptionKey.LogGroup(f, "cluster", "\"/aws/eks/${local.name}/cluster\"", "cluster",
+            comment: "EKS writes control-plane logs here; created first so retention and encryption apply.");
+        IamRoles.TrustPolicy(f, "eks", "eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"]);
+        IamRoles.Role(f, "cluster", Expr("\"${local.name}-eks-cluster\""), "eks");
+        IamRoles.Attach(f, "cluster", "aws_iam_role.cluster.name", "\"arn:${local.partition}:iam::aws:policy/AmazonEKSClusterPolicy\"");
         f.Block("resource", "aws_eks_cluster", "this", c => c
             .Expr("name", "local.name")
             .Set("version", spec.Eks.Version)
@@ -109,11 +86,6 @@ public static class EksTerraform
             .Expr("tags", "{ \"karpenter.sh/discovery\" = local.name }")
             .Expr("depends_on", "[aws_cloudwatch_log_group.cluster, aws_iam_role_policy_attachment.cluster]"));
     });
-
-    internal static void AssumeRole(HclBody f, string name, string service, string[] actions) =>
-        f.Block("data", "aws_iam_policy_document", name + "_assume", d => d.Block("statement", s => s
-            .Set("actions", Strings(actions))
-            .Block("principals", p => p.Set("type", "Service").Set("identifiers", Strings([service])))));
 
     private static string Access(EksLayout layout) => HclWriter.File(f =>
     {
@@ -138,8 +110,9 @@ public static class EksTerraform
             .Block("access_scope", s => s.Set("type", "namespace").Expr("namespaces", "[each.key]")));
     });
 
-    /// <summary>The controllers' placement on the system node group, as add-on configuration (coredns and aws-ebs-csi-driver schemas).</summary>
-    private static (string Key, HclValue Value)[] SystemPlacement(KarpenterPlan plan) =>
+    /// <summary>The controllers' placement on the system node group: its label, and a toleration of its taint (the same
+    /// keys in the coredns and aws-ebs-csi-driver add-on schemas and in the bootstrap/ charts' values).</summary>
+    internal static (string Key, HclValue Value)[] SystemPlacement(KarpenterPlan plan) =>
     [
         ("nodeSelector", HclObject.Of(plan.System.Labels.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Str(kv.Value))))),
         ("tolerations", List(plan.System.Taints.Select(t => (HclValue)HclObject.Of(("key", Str(t.Key)), ("operator", Str("Exists")), ("effect", Str(t.Effect)))))),
@@ -168,13 +141,9 @@ public static class EksTerraform
             .Dynamic("pod_identity_association", "each.key == \"aws-ebs-csi-driver\" ? [1] : []", p => p
                 .Expr("role_arn", "aws_iam_role.ebs_csi.arn")
                 .Set("service_account", "ebs-csi-controller-sa")));
-        AssumeRole(f, "pod_identity", "pods.eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"]);
-        f.Block("resource", "aws_iam_role", "ebs_csi", r => r
-            .Expr("name", "\"${local.name}-ebs-csi\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.pod_identity_assume.json"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "ebs_csi", a => a
-            .Expr("role", "aws_iam_role.ebs_csi.name")
-            .Expr("policy_arn", "\"arn:${local.partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy\""));
+        IamRoles.TrustPolicy(f, "pod_identity", "pods.eks.amazonaws.com", ["sts:AssumeRole", "sts:TagSession"]);
+        IamRoles.Role(f, "ebs_csi", Expr("\"${local.name}-ebs-csi\""), "pod_identity");
+        IamRoles.Attach(f, "ebs_csi", "aws_iam_role.ebs_csi.name", "\"arn:${local.partition}:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy\"");
     });
 
     /// <summary>
@@ -185,13 +154,8 @@ public static class EksTerraform
     private static string SystemNodeGroup(KarpenterPlan plan) => HclWriter.File(f =>
     {
         var g = plan.System;
-        f.Block("resource", "aws_iam_role", "system_node", r => r
-            .Expr("name", "\"${local.name}-system-node\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.ec2_assume.json"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "system_node", a => a
-            .Set("for_each", Call("toset", Strings(["AmazonEC2ContainerRegistryPullOnly", "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"])))
-            .Expr("role", "aws_iam_role.system_node.name")
-            .Expr("policy_arn", "\"arn:${local.partition}:iam::aws:policy/${each.key}\""));
+        IamRoles.Role(f, "system_node", Expr("\"${local.name}-system-node\""), "ec2");
+        IamRoles.Attach(f, "system_node", "aws_iam_role.system_node.name", "\"arn:${local.partition}:iam::aws:policy/${each.key}\"", Call("toset", Strings(NodePolicies)));
         f.Block("resource", "aws_eks_node_group", "system", n =>
         {
             n.Expr("cluster_name", "aws_eks_cluster.this.name")
@@ -222,10 +186,7 @@ public static class EksTerraform
             ("namespace", Str(layout.NamespaceOf[s.Name])),
             ("secrets", Strings(s.Secrets.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))),
             ("queues", Strings(s.EventSource is { Type: EventSourceType.Sqs } e ? new[] { e.Name } : Array.Empty<string>()))))))));
-        f.Block("resource", "aws_iam_role", "workload", r => r
-            .Expr("for_each", "local.workloads")
-            .Expr("name", "\"${local.name}-${each.key}\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.pod_identity_assume.json"));
+        IamRoles.Role(f, "workload", Expr("\"${local.name}-${each.key}\""), "pod_identity", Expr("local.workloads"));
         f.Block("data", "aws_iam_policy_document", "workload", d => d
             .Expr("for_each", "local.workloads")
             .Dynamic("statement", "length(each.value.secrets) > 0 ? [1] : []", s => s
@@ -236,11 +197,7 @@ public static class EksTerraform
                 .Set("sid", "ConsumeOwnQueues")
                 .Set("actions", Strings(["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl", "sqs:ReceiveMessage"]))
                 .Expr("resources", "[for q in each.value.queues : \"arn:${local.partition}:sqs:${var.region}:${local.account_id}:${q}\"]")));
-        f.Block("resource", "aws_iam_role_policy", "workload", r => r
-            .Expr("for_each", "local.workloads")
-            .Set("name", "own-resources")
-            .Expr("role", "aws_iam_role.workload[each.key].id")
-            .Expr("policy", "data.aws_iam_policy_document.workload[each.key].json"));
+        IamRoles.InlinePolicy(f, "workload", "own-resources", "aws_iam_role.workload[each.key].id", "data.aws_iam_policy_document.workload[each.key].json", Expr("local.workloads"));
         f.Block("resource", "aws_eks_pod_identity_association", "workload", a => a
             .Expr("for_each", "local.workloads")
             .Expr("cluster_name", "aws_eks_cluster.this.name")
@@ -251,21 +208,14 @@ public static class EksTerraform
 
     private static string Karpenter(BerthSpec spec) => HclWriter.File(f =>
     {
-        AssumeRole(f, "ec2", "ec2.amazonaws.com", ["sts:AssumeRole"]);
-        f.Block("resource", "aws_iam_role", "karpenter_node", r => r
-            .Set("name", KarpenterManifests.NodeRoleName(spec))
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.ec2_assume.json"));
-        f.Block("resource", "aws_iam_role_policy_attachment", "karpenter_node", a => a
-            .Set("for_each", Call("toset", Strings(["AmazonEC2ContainerRegistryPullOnly", "AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonSSMManagedInstanceCore"])))
-            .Expr("role", "aws_iam_role.karpenter_node.name")
-            .Expr("policy_arn", "\"arn:${local.partition}:iam::aws:policy/${each.key}\""));
+        IamRoles.TrustPolicy(f, "ec2", "ec2.amazonaws.com", ["sts:AssumeRole"]);
+        IamRoles.Role(f, "karpenter_node", Str(KarpenterManifests.NodeRoleName(spec)), "ec2");
+        IamRoles.Attach(f, "karpenter_node", "aws_iam_role.karpenter_node.name", "\"arn:${local.partition}:iam::aws:policy/${each.key}\"", Call("toset", Strings(NodePolicies)));
         f.Block("resource", "aws_eks_access_entry", "karpenter_node", e => e
             .Expr("cluster_name", "aws_eks_cluster.this.name")
             .Expr("principal_arn", "aws_iam_role.karpenter_node.arn")
             .Set("type", "EC2_LINUX"));
-        f.Block("resource", "aws_iam_role", "karpenter_controller", r => r
-            .Expr("name", "\"${local.name}-karpenter-controller\"")
-            .Expr("assume_role_policy", "data.aws_iam_policy_document.pod_identity_assume.json"));
+        IamRoles.Role(f, "karpenter_controller", Expr("\"${local.name}-karpenter-controller\""), "pod_identity");
         f.Block("data", "aws_iam_policy_document", "karpenter_controller", d => d
             .Block("statement", s => s
                 .Set("sid", "Provision")
@@ -292,10 +242,7 @@ public static class EksTerraform
                 .Set("sid", "Interruptions")
                 .Set("actions", Strings(["sqs:DeleteMessage", "sqs:GetQueueUrl", "sqs:ReceiveMessage"]))
                 .Expr("resources", "[aws_sqs_queue.karpenter_interruption.arn]")));
-        f.Block("resource", "aws_iam_role_policy", "karpenter_controller", r => r
-            .Set("name", "karpenter")
-            .Expr("role", "aws_iam_role.karpenter_controller.id")
-            .Expr("policy", "data.aws_iam_policy_document.karpenter_controller.json"));
+        IamRoles.InlinePolicy(f, "karpenter_controller", "karpenter", "aws_iam_role.karpenter_controller.id", "data.aws_iam_policy_document.karpenter_controller.json");
         f.Block("resource", "aws_eks_pod_identity_association", "karpenter", a => a
             .Expr("cluster_name", "aws_eks_cluster.this.name")
             .Set("namespace", "kube-system")
@@ -331,13 +278,10 @@ public static class EksTerraform
 
     private static string Outputs() => HclWriter.File(f =>
     {
-        EcsModule.Output(f, "cluster_name", "aws_eks_cluster.this.name", "The EKS cluster (bootstrap/ reads it).");
-        EcsModule.Output(f, "cluster_endpoint", "aws_eks_cluster.this.endpoint", "Private API endpoint: reachable from inside the VPC only.");
-        EcsModule.Output(f, "karpenter_interruption_queue", "aws_sqs_queue.karpenter_interruption.name", "Karpenter's settings.interruptionQueue.");
-        EcsModule.Output(f, "karpenter_node_role", "aws_iam_role.karpenter_node.name", "The role EC2NodeClass spec.role names.");
-        EcsModule.Output(f, "load_balancer_controller_role", "aws_iam_role.load_balancer_controller.arn", "Role of kube-system/aws-load-balancer-controller (Pod Identity).");
+        Output(f, "cluster_name", "aws_eks_cluster.this.name", "The EKS cluster (bootstrap/ reads it).");
+        Output(f, "cluster_endpoint", "aws_eks_cluster.this.endpoint", "Private API endpoint: reachable from inside the VPC only.");
+        Output(f, "karpenter_interruption_queue", "aws_sqs_queue.karpenter_interruption.name", "Karpenter's settings.interruptionQueue.");
+        Output(f, "karpenter_node_role", "aws_iam_role.karpenter_node.name", "The role EC2NodeClass spec.role names.");
+        Output(f, "load_balancer_controller_role", "aws_iam_role.load_balancer_controller.arn", "Role of kube-system/aws-load-balancer-controller (Pod Identity).");
     });
-
-    internal static string Inline(HclValue value) =>
-        HclWriter.Write(new HclBody().Set("x", value)).Split('\n')[0]["x = ".Length..];
 }

@@ -1,7 +1,8 @@
 using Berth.Generation.Hcl;
 using Berth.Spec;
-using static Berth.Generation.Ecs.EcsGenerator;
 using static Berth.Generation.Hcl.HclValue;
+using static Berth.Generation.Terraform.TerraformBlocks;
+using static Berth.Generation.Terraform.TerraformTestBlocks;
 
 namespace Berth.Generation.Eks;
 

@@ -14,6 +14,7 @@ module "acme_insurance" {
   source = "./modules/ecs-platform"
 
   name               = "claims-portal-acme-insurance"
+  region             = var.region
   vpc_id             = var.clients["acme-insurance"].vpc_id
   private_subnet_ids = var.clients["acme-insurance"].private_subnet_ids
   public_subnet_ids  = var.clients["acme-insurance"].public_subnet_ids
@@ -30,6 +31,7 @@ module "contoso_health" {
   source = "./modules/ecs-platform"
 
   name               = "claims-portal-contoso-health"
+  region             = var.region
   vpc_id             = var.clients["contoso-health"].vpc_id
   private_subnet_ids = var.clients["contoso-health"].private_subnet_ids
   public_subnet_ids  = var.clients["contoso-health"].public_subnet_ids
@@ -46,6 +48,7 @@ module "northwind_mutual" {
   source = "./modules/ecs-platform"
 
   name               = "claims-portal-northwind-mutual"
+  region             = var.region
   vpc_id             = var.clients["northwind-mutual"].vpc_id
   private_subnet_ids = var.clients["northwind-mutual"].private_subnet_ids
   public_subnet_ids  = var.clients["northwind-mutual"].public_subnet_ids

@@ -14,6 +14,7 @@ module "platform" {
   source = "./modules/ecs-platform"
 
   name               = "fraud-detection"
+  region             = var.region
   vpc_id             = var.clients["fraud-detection"].vpc_id
   private_subnet_ids = var.clients["fraud-detection"].private_subnet_ids
   public_subnet_ids  = var.clients["fraud-detection"].public_subnet_ids

@@ -14,6 +14,7 @@ module "platform" {
   source = "./modules/ecs-platform"
 
   name               = "order-pipeline"
+  region             = var.region
   vpc_id             = var.clients["order-pipeline"].vpc_id
   private_subnet_ids = var.clients["order-pipeline"].private_subnet_ids
   public_subnet_ids  = var.clients["order-pipeline"].public_subnet_ids

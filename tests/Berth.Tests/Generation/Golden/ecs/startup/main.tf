@@ -14,6 +14,7 @@ module "platform" {
   source = "./modules/ecs-platform"
 
   name               = "invoicing"
+  region             = var.region
   vpc_id             = var.clients["invoicing"].vpc_id
   private_subnet_ids = var.clients["invoicing"].private_subnet_ids
   public_subnet_ids  = var.clients["invoicing"].public_subnet_ids

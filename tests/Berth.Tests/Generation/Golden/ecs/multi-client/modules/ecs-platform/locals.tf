@@ -173,7 +173,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["claims-api"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -197,7 +197,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "claims-api"
           }
         }
@@ -246,7 +246,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["documents"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -270,7 +270,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "documents"
           }
         }
@@ -304,7 +304,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["notifier"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -328,7 +328,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "notifier"
           }
         }
@@ -377,7 +377,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["portal"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -401,7 +401,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "portal"
           }
         }

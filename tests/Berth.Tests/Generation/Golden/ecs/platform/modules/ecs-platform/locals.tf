@@ -1039,7 +1039,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["alert-dispatcher"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1063,7 +1063,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "alert-dispatcher"
           }
         }
@@ -1112,7 +1112,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["case-api-1"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1136,7 +1136,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "case-api-1"
           }
         }
@@ -1185,7 +1185,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["case-api-2"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1209,7 +1209,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "case-api-2"
           }
         }
@@ -1258,7 +1258,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["case-api-3"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1282,7 +1282,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "case-api-3"
           }
         }
@@ -1331,7 +1331,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["case-api-4"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1355,7 +1355,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "case-api-4"
           }
         }
@@ -1404,7 +1404,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["case-api-5"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1428,7 +1428,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "case-api-5"
           }
         }
@@ -1477,7 +1477,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["case-api-6"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1501,7 +1501,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "case-api-6"
           }
         }
@@ -1535,7 +1535,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["enricher-1"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1559,7 +1559,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "enricher-1"
           }
         }
@@ -1593,7 +1593,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["enricher-2"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1617,7 +1617,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "enricher-2"
           }
         }
@@ -1651,7 +1651,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["enricher-3"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1675,7 +1675,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "enricher-3"
           }
         }
@@ -1709,7 +1709,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["enricher-4"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1733,7 +1733,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "enricher-4"
           }
         }
@@ -1767,7 +1767,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["enricher-5"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1791,7 +1791,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "enricher-5"
           }
         }
@@ -1825,7 +1825,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["enricher-6"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1849,7 +1849,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "enricher-6"
           }
         }
@@ -1898,7 +1898,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["feature-api-1"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1922,7 +1922,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "feature-api-1"
           }
         }
@@ -1971,7 +1971,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["feature-api-2"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -1995,7 +1995,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "feature-api-2"
           }
         }
@@ -2044,7 +2044,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["feature-api-3"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2068,7 +2068,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "feature-api-3"
           }
         }
@@ -2117,7 +2117,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["feature-api-4"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2141,7 +2141,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "feature-api-4"
           }
         }
@@ -2195,7 +2195,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["fraud-scoring"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2219,7 +2219,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "fraud-scoring"
           }
         }
@@ -2268,7 +2268,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-1"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2292,7 +2292,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-1"
           }
         }
@@ -2341,7 +2341,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-2"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2365,7 +2365,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-2"
           }
         }
@@ -2414,7 +2414,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-3"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2438,7 +2438,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-3"
           }
         }
@@ -2487,7 +2487,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-4"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2511,7 +2511,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-4"
           }
         }
@@ -2560,7 +2560,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-5"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2584,7 +2584,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-5"
           }
         }
@@ -2633,7 +2633,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-6"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2657,7 +2657,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-6"
           }
         }
@@ -2706,7 +2706,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-7"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2730,7 +2730,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-7"
           }
         }
@@ -2779,7 +2779,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-8"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2803,7 +2803,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-8"
           }
         }
@@ -2852,7 +2852,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["internal-tool-9"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2876,7 +2876,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "internal-tool-9"
           }
         }
@@ -2925,7 +2925,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["model-server"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -2949,7 +2949,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "model-server"
           }
         }
@@ -2983,7 +2983,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["report-builder-1"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -3007,7 +3007,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "report-builder-1"
           }
         }
@@ -3041,7 +3041,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["report-builder-2"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -3065,7 +3065,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "report-builder-2"
           }
         }
@@ -3099,7 +3099,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["report-builder-3"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -3123,7 +3123,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "report-builder-3"
           }
         }
@@ -3172,7 +3172,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["rules-engine"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -3196,7 +3196,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "rules-engine"
           }
         }
@@ -3230,7 +3230,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["txn-consumer"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -3254,7 +3254,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "txn-consumer"
           }
         }

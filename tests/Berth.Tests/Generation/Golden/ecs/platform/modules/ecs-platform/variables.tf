@@ -8,6 +8,11 @@ variable "name" {
   }
 }
 
+variable "region" {
+  type        = string
+  description = "AWS region of the provider the root passes: the key policy, the task role ARNs and the log drivers name it."
+}
+
 variable "vpc_id" {
   type        = string
   description = "VPC the tasks, load balancer and service discovery namespace live in."

@@ -162,7 +162,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["audit-consumer"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -186,7 +186,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "audit-consumer"
           }
         }
@@ -220,7 +220,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["email-worker"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -244,7 +244,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "email-worker"
           }
         }
@@ -283,7 +283,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["invoice-worker"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -307,7 +307,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "invoice-worker"
           }
         }
@@ -356,7 +356,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["orders-api"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -380,7 +380,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "orders-api"
           }
         }

@@ -207,7 +207,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["api"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -231,7 +231,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "api"
           }
         }
@@ -285,7 +285,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["billing"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -309,7 +309,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "billing"
           }
         }
@@ -343,7 +343,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["mailer"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -367,7 +367,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "mailer"
           }
         }
@@ -401,7 +401,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["pdf-renderer"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -425,7 +425,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "pdf-renderer"
           }
         }
@@ -474,7 +474,7 @@ locals {
           logDriver = "awsfirelens"
           options = {
             Name              = "cloudwatch_logs"
-            region            = data.aws_region.current.name
+            region            = var.region
             log_group_name    = aws_cloudwatch_log_group.service["web"].name
             log_stream_prefix = "app/"
             auto_create_group = "false"
@@ -498,7 +498,7 @@ locals {
           logDriver = "awslogs"
           options = {
             "awslogs-group"         = aws_cloudwatch_log_group.firelens.name
-            "awslogs-region"        = data.aws_region.current.name
+            "awslogs-region"        = var.region
             "awslogs-stream-prefix" = "web"
           }
         }
