@@ -41,6 +41,8 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly List<Room> _room = [];
     private readonly List<Room> _scratch = [];
     private readonly List<int> _candidates = [];
+    /// <summary>Each NodePool's on-demand and Spot prices per instance type as doubles (NaN: no Spot price), converted once.</summary>
+    private readonly (double[] OnDemand, double[] Spot)[] _poolPrices;
     private readonly Dictionary<string, PackingResult> _packings = new(StringComparer.Ordinal);
     private readonly Comparison<int> _byService;
     private readonly Comparison<int> _disruptionOrder;
@@ -58,6 +60,9 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     {
         _plan = plan;
         _problem = PackingProblem.From(plan);
+        _poolPrices = _problem.Pools
+            .Select(p => (p.Table.OnDemandUsd.Select(u => (double)u).ToArray(), p.Table.SpotUsd.Select(u => u is { } spot ? (double)spot : double.NaN).ToArray()))
+            .ToArray();
         var gp3 = (double)prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour;
         _rootVolumeUsdPerHour = plan.NodeClass.RootVolumeGiB * gp3 / (double)spec.Pricing.HoursPerMonth;
         _systemUsdPerHour = plan.System.Count * (((double)plan.System.Price.UsdPerHour * (1 - SavingsPlan)) + (SystemNodeGroupPlan.DiskGiB * gp3 / (double)spec.Pricing.HoursPerMonth));
@@ -374,7 +379,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             var other = Nodes[m];
             if (other.State is NodeState.Launching or NodeState.Ready && Accepts(m))
             {
-                _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Allocatable - other.Used));
+                _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Pool, other.Allocatable - other.Used));
             }
         }
 
@@ -411,6 +416,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     /// </summary>
     private bool GainedUsefulRoom(int n, long since)
     {
+        if (RoomSequence <= since)
+        {
+            // No node at all gained room since.
+            return false;
+        }
+
         var node = Nodes[n];
         long minCpu = long.MaxValue, minMemory = long.MaxValue;
         foreach (var p in node.Pods)
@@ -420,9 +431,10 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             minMemory = Math.Min(minMemory, pod.MemoryMiB);
         }
 
-        foreach (var r in _room)
+        var arch = node.Info.Arch;
+        foreach (ref readonly var r in CollectionsMarshal.AsSpan(_room))
         {
-            if (r.Node != n && r.Arch == node.Info.Arch && Nodes[r.Node].Pool == node.Pool && Nodes[r.Node].RoomGained > since
+            if (r.Node != n && r.Arch == arch && r.Pool == node.Pool && Nodes[r.Node].RoomGained > since
                 && r.Free.CpuMillicores >= minCpu && r.Free.MemoryMiB >= minMemory && r.Free.Pods >= 1)
             {
                 return true;
@@ -439,9 +451,9 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         var arch = node.Info.Arch;
         long freeCpu = 0, freeMemory = 0, roomiestCpu = 0;
         _scratch.Clear();
-        foreach (var r in _room)
+        foreach (ref readonly var r in CollectionsMarshal.AsSpan(_room))
         {
-            if (r.Node != n && r.Arch == arch && Nodes[r.Node].Pool == node.Pool)
+            if (r.Node != n && r.Arch == arch && r.Pool == node.Pool)
             {
                 freeCpu += r.Free.CpuMillicores;
                 freeMemory += r.Free.MemoryMiB;
@@ -488,11 +500,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     }
 
     /// <summary>A node pods could move to, and its free room (allocatable − requested).</summary>
-    private struct Room(int node, CpuArch arch, bool spot, Resources free)
+    private struct Room(int node, CpuArch arch, bool spot, int pool, Resources free)
     {
         public readonly int Node = node;
         public readonly CpuArch Arch = arch;
         public readonly bool Spot = spot;
+        public readonly int Pool = pool;
         public Resources Free = free;
     }
 
@@ -515,6 +528,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         var table = _problem.Pools[node.Pool].Table;
+        var (onDemandUsd, spotUsd) = _poolPrices[node.Pool];
         var spotOk = table.SpotAllowed;
         foreach (var p in node.Pods)
         {
@@ -533,15 +547,16 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
                 continue;
             }
 
-            if (table.OnDemandAllowed && (double)table.OnDemandUsd[t] < bestOnDemand)
+            if (table.OnDemandAllowed && onDemandUsd[t] < bestOnDemand)
             {
-                bestOnDemand = (double)table.OnDemandUsd[t];
+                bestOnDemand = onDemandUsd[t];
                 onDemandType = t;
             }
 
-            if (spotOk && table.SpotUsd[t] is { } spot && (double)spot < bestSpot)
+            // NaN (no Spot price) is never below.
+            if (spotOk && spotUsd[t] < bestSpot)
             {
-                bestSpot = (double)spot;
+                bestSpot = spotUsd[t];
                 spotType = t;
             }
         }
