@@ -8,7 +8,7 @@ using Berth.Packing;
 // `lint-vs-terraform [files] [rounds]` times berth lint against terraform fmt on one generated corpus
 // (`lint-corpus DIR [files]` only writes that corpus);
 // `stability [days] [sets] [counts...]` prints how stable simulate's percentiles are per run count;
-// `simulate-once hundred|platform|SPEC.yaml [runs] [days] [threads] [series]` runs one simulation and prints its fingerprint;
+// `simulate-once hundred|platform|SPEC.yaml [runs] [days] [threads] [series|-] [repeat N]` runs one simulation and prints its fingerprint;
 // anything else runs the BenchmarkDotNet suites (e.g. --filter '*Packing*' --job short, --filter '*Lint*').
 if (args.Length > 0 && args[0] == "lint-vs-terraform")
 {

@@ -12,7 +12,7 @@ namespace Berth.Bench;
 /// One simulation of the benchmark sizes, for a profiler or <c>/usr/bin/time</c> (BenchmarkDotNet's harness would be in
 /// the way), and a fingerprint of every bit it measured — each run's every figure, and the first run's ledger and time
 /// series — so a speed-up can be checked to change nothing:
-/// `dotnet run -c Release --project bench/Berth.Bench -- simulate-once hundred|platform|SPEC.yaml [runs] [days] [threads] [series]`.
+/// `dotnet run -c Release --project bench/Berth.Bench -- simulate-once hundred|platform|SPEC.yaml [runs] [days] [threads] [series|-] [repeat N]`.
 /// </summary>
 public static class SimulationOnce
 {
@@ -31,10 +31,19 @@ public static class SimulationOnce
         var days = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : which == "hundred" ? 30 : 7;
         int? threads = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : null;
         var series = args.Length > 5 && args[5] == "series";
-        var sw = Stopwatch.StartNew();
-        var report = SimulationRunner.Run(spec, PriceCatalog.Embedded, new SimulationOptions(days, runs) { MaxDegreeOfParallelism = threads, TimeSeries = series });
-        var elapsed = sw.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which}: {runs} runs × {days} days in {elapsed:0.000} s; fingerprint {Fingerprint(report)}"));
+        // `repeat N` after the other arguments: simulate N times and print each one's wall and process CPU seconds too.
+        var repeat = args.Length > 7 && args[6] == "repeat" ? int.Parse(args[7], CultureInfo.InvariantCulture) : 1;
+        var options = new SimulationOptions(days, runs) { MaxDegreeOfParallelism = threads, TimeSeries = series };
+        for (var k = 0; k < repeat; k++)
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            var report = SimulationRunner.Run(spec, PriceCatalog.Embedded, options);
+            var elapsed = sw.Elapsed.TotalSeconds;
+            var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which}: {runs} runs × {days} days in {elapsed:0.000} s ({cpuSeconds:0.000} s CPU); fingerprint {Fingerprint(report)}"));
+        }
+
         return 0;
     }
 
