@@ -8,6 +8,7 @@ using Berth.Packing;
 // `lint-vs-terraform [files] [rounds]` times berth lint against terraform fmt on one generated corpus
 // (`lint-corpus DIR [files]` only writes that corpus);
 // `stability [days] [sets] [counts...]` prints how stable simulate's percentiles are per run count;
+// `simulate-once hundred|platform|SPEC.yaml [runs] [days] [threads] [series|-] [repeat N]` runs one simulation and prints its fingerprint;
 // anything else runs the BenchmarkDotNet suites (e.g. --filter '*Packing*' --job short, --filter '*Lint*').
 if (args.Length > 0 && args[0] == "lint-vs-terraform")
 {
@@ -31,6 +32,12 @@ if (args.Length > 0 && args[0] == "stability")
 {
     // How many seeded runs berth simulate needs for stable percentiles on the examples (docs/simulate.md).
     return RunStability.Run(args);
+}
+
+if (args.Length > 0 && args[0] == "simulate-once")
+{
+    // One simulation of the benchmark sizes and a fingerprint of every figure it measured, for a profiler or /usr/bin/time.
+    return SimulationOnce.Run(args);
 }
 
 if (args.Length > 0 && args[0] == "quality")

@@ -24,6 +24,12 @@ public class SimulationBenchmarks
         _hundred = platform with { Services = services };
     }
 
+    /// <summary>100 services cycled from the platform example (after <see cref="Setup"/>).</summary>
+    public BerthSpec Hundred => _hundred;
+
+    /// <summary>examples/platform.yaml (after <see cref="Setup"/>).</summary>
+    public BerthSpec Platform => _platform;
+
     [Benchmark]
     public SimulationReport HundredServicesThirtyDays() =>
         SimulationRunner.Run(_hundred, PriceCatalog.Embedded, new SimulationOptions(Days: 30, Runs: 1) { MaxDegreeOfParallelism = 1 });

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Berth.Catalog;
 using Berth.Packing;
@@ -41,7 +43,8 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly List<Room> _room = [];
     private readonly List<Room> _scratch = [];
     private readonly List<int> _candidates = [];
-    private readonly Dictionary<string, PackingResult> _packings = new(StringComparer.Ordinal);
+    private readonly (double[] OnDemand, double[] Spot)[] _poolPrices;
+    private readonly ConcurrentDictionary<string, PackingResult> _packings;
     private readonly Comparison<int> _byService;
     private readonly Comparison<int> _disruptionOrder;
     private readonly Predicate<int> _nothingToMove;
@@ -54,10 +57,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
 
     /// <summary>Runs the plan's NodePools and workloads; the controllers' node group is billed all the time, as berth cost prices it.</summary>
     public EksKarpenterSimulation(BerthSpec spec, PriceBook prices, KarpenterPlan plan, SimulationOptions options, int run)
-        : base(spec, prices, options, run, plan.Workloads.Select((w, i) => PodSet.Of(i, w, PackingProblem.SpotOk(plan, w))).ToArray())
+        : base(spec, prices, options, run, Shared.For(plan).Pods)
     {
         _plan = plan;
-        _problem = PackingProblem.From(plan);
+        var shared = Shared.For(plan);
+        _problem = shared.Problem;
+        _poolPrices = shared.PoolPrices;
+        _packings = shared.Packings;
         var gp3 = (double)prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour;
         _rootVolumeUsdPerHour = plan.NodeClass.RootVolumeGiB * gp3 / (double)spec.Pricing.HoursPerMonth;
         _systemUsdPerHour = plan.System.Count * (((double)plan.System.Price.UsdPerHour * (1 - SavingsPlan)) + (SystemNodeGroupPlan.DiskGiB * gp3 / (double)spec.Pricing.HoursPerMonth));
@@ -197,8 +203,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         if (!_packings.TryGetValue(key.ToString(), out var packed))
         {
             var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
-            packed = KarpenterPacker.Pack(_problem, set, withLowerBound: false);
-            _packings[key.ToString()] = packed;
+            packed = _packings.GetOrAdd(key.ToString(), KarpenterPacker.Pack(_problem, set, withLowerBound: false));
         }
 
         foreach (var n in packed.Nodes)
@@ -374,7 +379,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             var other = Nodes[m];
             if (other.State is NodeState.Launching or NodeState.Ready && Accepts(m))
             {
-                _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Allocatable - other.Used));
+                _room.Add(new Room(m, other.Info.Arch, other.Capacity == CapacityType.Spot, other.Pool, other.Allocatable - other.Used));
             }
         }
 
@@ -411,6 +416,12 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     /// </summary>
     private bool GainedUsefulRoom(int n, long since)
     {
+        if (RoomSequence <= since)
+        {
+            // No node at all gained room since.
+            return false;
+        }
+
         var node = Nodes[n];
         long minCpu = long.MaxValue, minMemory = long.MaxValue;
         foreach (var p in node.Pods)
@@ -420,9 +431,10 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
             minMemory = Math.Min(minMemory, pod.MemoryMiB);
         }
 
-        foreach (var r in _room)
+        var arch = node.Info.Arch;
+        foreach (ref readonly var r in CollectionsMarshal.AsSpan(_room))
         {
-            if (r.Node != n && r.Arch == node.Info.Arch && Nodes[r.Node].Pool == node.Pool && Nodes[r.Node].RoomGained > since
+            if (r.Node != n && r.Arch == arch && r.Pool == node.Pool && Nodes[r.Node].RoomGained > since
                 && r.Free.CpuMillicores >= minCpu && r.Free.MemoryMiB >= minMemory && r.Free.Pods >= 1)
             {
                 return true;
@@ -439,9 +451,9 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         var arch = node.Info.Arch;
         long freeCpu = 0, freeMemory = 0, roomiestCpu = 0;
         _scratch.Clear();
-        foreach (var r in _room)
+        foreach (ref readonly var r in CollectionsMarshal.AsSpan(_room))
         {
-            if (r.Node != n && r.Arch == arch && Nodes[r.Node].Pool == node.Pool)
+            if (r.Node != n && r.Arch == arch && r.Pool == node.Pool)
             {
                 freeCpu += r.Free.CpuMillicores;
                 freeMemory += r.Free.MemoryMiB;
@@ -487,12 +499,42 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         return true;
     }
 
+    /// <summary>
+    /// What every run of one plan shares, made once per plan (plans are immutable): the packing problem, each workload's
+    /// pod, the NodePools' prices as doubles (NaN: no Spot price), and the packings of pending pod sets — a pure
+    /// function of the plan and the set, so whichever run packs a set first, every run reads the same nodes.
+    /// </summary>
+    private sealed class Shared
+    {
+        private static readonly ConditionalWeakTable<KarpenterPlan, Shared> ByPlan = new();
+
+        private Shared(KarpenterPlan plan)
+        {
+            Problem = PackingProblem.From(plan);
+            Pods = plan.Workloads.Select((w, i) => PodSet.Of(i, w, PackingProblem.SpotOk(plan, w))).ToArray();
+            PoolPrices = Problem.Pools
+                .Select(p => (p.Table.OnDemandUsd.Select(u => (double)u).ToArray(), p.Table.SpotUsd.Select(u => u is { } spot ? (double)spot : double.NaN).ToArray()))
+                .ToArray();
+        }
+
+        public PackingProblem Problem { get; }
+
+        public Pod[] Pods { get; }
+
+        public (double[] OnDemand, double[] Spot)[] PoolPrices { get; }
+
+        public ConcurrentDictionary<string, PackingResult> Packings { get; } = new(StringComparer.Ordinal);
+
+        public static Shared For(KarpenterPlan plan) => ByPlan.GetValue(plan, p => new Shared(p));
+    }
+
     /// <summary>A node pods could move to, and its free room (allocatable − requested).</summary>
-    private struct Room(int node, CpuArch arch, bool spot, Resources free)
+    private struct Room(int node, CpuArch arch, bool spot, int pool, Resources free)
     {
         public readonly int Node = node;
         public readonly CpuArch Arch = arch;
         public readonly bool Spot = spot;
+        public readonly int Pool = pool;
         public Resources Free = free;
     }
 
@@ -515,6 +557,7 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         var table = _problem.Pools[node.Pool].Table;
+        var (onDemandUsd, spotUsd) = _poolPrices[node.Pool];
         var spotOk = table.SpotAllowed;
         foreach (var p in node.Pods)
         {
@@ -533,15 +576,16 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
                 continue;
             }
 
-            if (table.OnDemandAllowed && (double)table.OnDemandUsd[t] < bestOnDemand)
+            if (table.OnDemandAllowed && onDemandUsd[t] < bestOnDemand)
             {
-                bestOnDemand = (double)table.OnDemandUsd[t];
+                bestOnDemand = onDemandUsd[t];
                 onDemandType = t;
             }
 
-            if (spotOk && table.SpotUsd[t] is { } spot && (double)spot < bestSpot)
+            // NaN (no Spot price) is never below.
+            if (spotOk && spotUsd[t] < bestSpot)
             {
-                bestSpot = (double)spot;
+                bestSpot = spotUsd[t];
                 spotType = t;
             }
         }

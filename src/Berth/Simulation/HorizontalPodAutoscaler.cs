@@ -207,19 +207,33 @@ internal sealed class HorizontalPodAutoscaler
 
         public void Record(long tick, int value)
         {
-            // A later recommendation at least as high outlives an earlier one in every window: drop those.
-            while (_count > 0 && _value[Back] <= value)
+            var size = _tick.Length;
+            if (_count > 0)
             {
+                var back = Wrap(_front + _count - 1, size);
+                if (_value[back] == value)
+                {
+                    // The same recommendation again (a steady service, most syncs): it replaces the back one, which it
+                    // outlives; every earlier one is higher, so nothing else would be dropped.
+                    _tick[back] = tick;
+                    return;
+                }
+
+                // A later recommendation at least as high outlives an earlier one in every window: drop those.
+                while (_count > 0 && _value[back] <= value)
+                {
+                    _count--;
+                    back = back == 0 ? size - 1 : back - 1;
+                }
+            }
+
+            if (_count == size)
+            {
+                _front = Wrap(_front + 1, size);
                 _count--;
             }
 
-            if (_count == _tick.Length)
-            {
-                _front = (_front + 1) % _tick.Length;
-                _count--;
-            }
-
-            var at = (_front + _count) % _tick.Length;
+            var at = Wrap(_front + _count, size);
             _tick[at] = tick;
             _value[at] = value;
             _count++;
@@ -230,14 +244,15 @@ internal sealed class HorizontalPodAutoscaler
         {
             while (_count > 0 && _tick[_front] < since)
             {
-                _front = (_front + 1) % _tick.Length;
+                _front = Wrap(_front + 1, _tick.Length);
                 _count--;
             }
 
             return _count > 0 ? _value[_front] : int.MinValue;
         }
 
-        private int Back => (_front + _count - 1) % _tick.Length;
+        /// <summary>An index into the ring: <paramref name="i"/> is below twice its size, so a subtraction replaces a division.</summary>
+        private static int Wrap(int i, int size) => i >= size ? i - size : i;
     }
 
     private bool Apply(int service, int next)

@@ -12,14 +12,7 @@ namespace Berth.Simulation;
 public abstract class OptionSimulation
 {
     private DemandFeed? _feed;
-    private readonly double[] _demand;
-    private readonly double[] _vcpu;
-    private readonly int[] _consumers;
-    private readonly int[] _serving;
-    private readonly QueuedWork?[] _queues;
-    private readonly double[] _windowUsed;
-    private readonly double[] _windowReplicaSeconds;
-    private readonly long[] _settledAt;
+    private readonly Flow[] _flows;
     private readonly List<LedgerEntry> _ledger = [];
     private readonly List<double> _billing = [];
     private readonly Stack<int> _free = new();
@@ -47,15 +40,12 @@ public abstract class OptionSimulation
     {
         Spec = spec;
         Options = options;
-        var n = spec.Services.Count;
-        _demand = new double[n];
-        _vcpu = spec.Services.Select(s => s.Cpu.Value / 1000.0).ToArray();
-        _consumers = spec.Services.Select(MaxConsumers).ToArray();
-        _queues = spec.Services.Select(s => s.EventSource is { } e ? new QueuedWork(s.Cpu.Value / 1000.0, e.TargetPerReplica) : null).ToArray();
-        _serving = new int[n];
-        _windowUsed = new double[n];
-        _windowReplicaSeconds = new double[n];
-        _settledAt = new long[n];
+        _flows = spec.Services.Select(s => new Flow
+        {
+            Vcpu = s.Cpu.Value / 1000.0,
+            Consumers = MaxConsumers(s),
+            Queue = s.EventSource is { } e ? new QueuedWork(s.Cpu.Value / 1000.0, e.TargetPerReplica) : null,
+        }).ToArray();
         _shortfallMinutes = new int[options.Days];
     }
 
@@ -92,20 +82,20 @@ public abstract class OptionSimulation
     /// <summary>Tasks or nodes running now (what the time series reports).</summary>
     protected abstract int RunningUnits { get; }
 
-    protected double Demand(int service) => _demand[service];
+    protected double Demand(int service) => _flows[service].Demand;
 
     /// <summary>What the ready replicas can serve now, vCPU: each up to 100% of its CPU (Kafka: idle consumers serve nothing).</summary>
-    protected double Capacity(int service) => Math.Min(_serving[service], _consumers[service]) * _vcpu[service];
+    protected double Capacity(int service) => _flows[service].Capacity;
 
-    protected int Serving(int service) => _serving[service];
+    protected int Serving(int service) => _flows[service].Serving;
 
     /// <summary>Whether the service takes its work from a queue or topic (its excess demand waits rather than is lost).</summary>
-    protected bool Queued(int service) => _queues[service] is not null;
+    protected bool Queued(int service) => _flows[service].Queue is not null;
 
     /// <summary>Messages waiting in the service's queue (SQS visible messages, Kafka lag) now; 0 without a queue.</summary>
     protected double QueueMessages(int service)
     {
-        if (_queues[service] is not { } q)
+        if (_flows[service].Queue is not { } q)
         {
             return 0;
         }
@@ -122,9 +112,10 @@ public abstract class OptionSimulation
     protected (double UsedVcpuSeconds, double ReplicaSeconds) TakeWindow(int service)
     {
         Settle(service);
-        var w = (_windowUsed[service], _windowReplicaSeconds[service]);
-        _windowUsed[service] = 0;
-        _windowReplicaSeconds[service] = 0;
+        ref var f = ref _flows[service];
+        var w = (f.WindowUsed, f.WindowReplicaSeconds);
+        f.WindowUsed = 0;
+        f.WindowReplicaSeconds = 0;
         return w;
     }
 
@@ -172,7 +163,7 @@ public abstract class OptionSimulation
         var horizon = Options.HorizonSeconds;
         Now = horizon;
         Record((int)(horizon / 60) - 1);
-        for (var i = 0; i < _demand.Length; i++)
+        for (var i = 0; i < _flows.Length; i++)
         {
             Settle(i);
         }
@@ -183,11 +174,11 @@ public abstract class OptionSimulation
         Finish();
         var monthly = _costUsd * (double)Spec.Pricing.HoursPerMonth * 3600.0 / horizon * Clusters;
         var queues = new List<QueueRun>();
-        for (var i = 0; i < _queues.Length; i++)
+        for (var i = 0; i < _flows.Length; i++)
         {
-            if (_queues[i] is { } q)
+            if (_flows[i].Queue is { } q)
             {
-                q.MinuteBoundary(horizon, _demand[i]);
+                q.MinuteBoundary(horizon, _flows[i].Demand);
                 var (drain, drained) = q.DrainAt(horizon);
                 queues.Add(new QueueRun(Spec.Services[i].Name, q.PeakBacklog / q.MessageVcpuSeconds, drain, drained, q.MaxAgeSeconds,
                     q.Arrived / q.MessageVcpuSeconds, q.Processed / q.MessageVcpuSeconds, q.Messages));
@@ -225,14 +216,15 @@ public abstract class OptionSimulation
     {
         Settle(service);
         var before = Capacity(service);
-        var next = _serving[service] + delta;
+        ref var f = ref _flows[service];
+        var next = f.Serving + delta;
         if (next < 0)
         {
             throw new InvalidOperationException($"serving replicas of service {service} would be negative at {Now} s");
         }
 
-        _serving[service] = next;
-        _totalCapacity += Capacity(service) - before;
+        f.Serving = next;
+        _totalCapacity += f.Capacity - before;
     }
 
     /// <summary>Starts billing a unit; returns the index to stop it with.</summary>
@@ -343,42 +335,45 @@ public abstract class OptionSimulation
         for (var i = 0; i < next.Length; i++)
         {
             Settle(i);
+            ref var f = ref _flows[i];
             if (minuteBoundary)
             {
-                _queues[i]?.MinuteBoundary(Now, _demand[i]);
+                f.Queue?.MinuteBoundary(Now, f.Demand);
             }
 
-            _totalDemand += next[i] - _demand[i];
-            _demand[i] = next[i];
+            _totalDemand += next[i] - f.Demand;
+            f.Demand = next[i];
         }
     }
 
     private void Settle(int service)
     {
-        var dt = Now - _settledAt[service];
+        ref var f = ref _flows[service];
+        var now = Now;
+        var dt = now - f.SettledAt;
         if (dt <= 0)
         {
             return;
         }
 
-        var demand = _demand[service];
-        var capacity = Capacity(service);
-        if (_queues[service] is { } q)
+        var demand = f.Demand;
+        var capacity = f.Capacity;
+        if (f.Queue is { } q)
         {
             // The scaler's setpoint: a minute of the working consumers' capacity (targetPerReplica messages each).
-            _windowUsed[service] += q.Advance(Now, dt, demand, capacity, capacity * QueuedWork.AcceptableLatencySeconds);
+            f.WindowUsed += q.Advance(now, dt, demand, capacity, capacity * QueuedWork.AcceptableLatencySeconds);
         }
         else
         {
             var served = Math.Min(demand, capacity) * dt;
             _demanded += demand * dt;
             _served += served;
-            _windowUsed[service] += served;
+            f.WindowUsed += served;
             _shortThisMinute |= capacity + 1e-9 < demand;
         }
 
-        _windowReplicaSeconds[service] += _serving[service] * dt;
-        _settledAt[service] = Now;
+        f.WindowReplicaSeconds += f.Serving * dt;
+        f.SettledAt = now;
     }
 
     private void SettleCost()
@@ -400,18 +395,34 @@ public abstract class OptionSimulation
 
         SettleCost();
         double messages = 0, age = 0;
-        for (var i = 0; i < _queues.Length; i++)
+        for (var i = 0; i < _flows.Length; i++)
         {
-            if (_queues[i] is { } q)
+            if (_flows[i].Queue is { } q)
             {
                 Settle(i);
                 messages += q.Messages;
-                age = Math.Max(age, q.OldestAge(Now, _demand[i]));
+                age = Math.Max(age, q.OldestAge(Now, _flows[i].Demand));
             }
         }
 
         _series.Add(new TimeSeriesPoint(minute, Math.Max(0, _totalDemand), Math.Max(0, _totalCapacity), RunningUnits, _costUsd,
             _nodes, _nodeVcpu > 0 ? 100.0 * _requestedVcpu / _nodeVcpu : 0)
         { BacklogMessages = messages, OldestMessageAgeSeconds = age });
+    }
+
+    /// <summary>One service's demand and serving replicas now, and what has been integrated for it up to <see cref="SettledAt"/>.</summary>
+    private struct Flow
+    {
+        public long SettledAt;
+        public double Demand;
+        public double Vcpu;
+        public int Serving;
+        public int Consumers;
+        public double WindowUsed;
+        public double WindowReplicaSeconds;
+        public QueuedWork? Queue;
+
+        /// <summary>What the ready replicas can serve now, vCPU (Kafka: idle consumers serve nothing).</summary>
+        public readonly double Capacity => Math.Min(Serving, Consumers) * Vcpu;
     }
 }
