@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -10,8 +9,16 @@ public static class SarifReporter
 {
     public static string Render(LintReport report, string toolVersion)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        Write(report, toolVersion, text);
+        return text.ToString();
+    }
+
+    /// <summary>Writes the log to <paramref name="output"/> as it goes, never holding all of it in memory.</summary>
+    public static void Write(LintReport report, string toolVersion, TextWriter output)
+    {
         var rules = report.Result.Rules;
-        using var stream = new MemoryStream();
+        using var stream = new TextWriterStream(output);
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
@@ -104,6 +111,10 @@ public static class SarifReporter
                 }
 
                 w.WriteEndObject();
+                if (w.BytesPending > FlushBytes)
+                {
+                    w.Flush();
+                }
             }
 
             w.WriteEndArray();
@@ -112,8 +123,11 @@ public static class SarifReporter
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        output.Write('\n');
     }
+
+    /// <summary>How much of the log is buffered before it goes to the output.</summary>
+    private const int FlushBytes = 64 * 1024;
 
     public static string Level(Severity severity) => severity switch
     {
