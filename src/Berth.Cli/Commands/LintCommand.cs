@@ -125,7 +125,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         var result = Linter.Run(paths, options);
         var min = SeverityNames.Parse(settings.MinSeverity) ?? config.MinSeverity ?? Severity.Low;
         var failOn = SeverityNames.Parse(settings.FailOn) ?? config.FailOn ?? Severity.High;
-        var report = new LintReport(result, min, cli.WorkingDirectory, failOn);
+        var report = new LintReport(result, min, cli.WorkingDirectory, failOn) { ConfigurationDiagnostics = configProblems };
 
         foreach (var d in configProblems.Concat(result.Diagnostics))
         {
