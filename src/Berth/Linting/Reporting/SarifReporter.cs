@@ -73,10 +73,7 @@ public static class SarifReporter
                 w.WriteStartObject();
                 w.WriteString("ruleId", f.RuleId);
                 w.WriteNumber("ruleIndex", index);
-                w.WriteString("level", Level(f.Severity));
-                w.WriteStartObject("message");
-                w.WriteString("text", f.Message);
-                w.WriteEndObject();
+                WriteLevelAndMessage(w, Level(f.Severity), f.Message);
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
                 WritePhysicalLocation(w, report, f.Range);
@@ -150,10 +147,7 @@ public static class SarifReporter
         foreach (var d in diagnostics)
         {
             w.WriteStartObject();
-            w.WriteString("level", "warning");
-            w.WriteStartObject("message");
-            w.WriteString("text", d.Message);
-            w.WriteEndObject();
+            WriteLevelAndMessage(w, "warning", d.Message);
             w.WriteStartArray("locations");
             w.WriteStartObject();
             WritePhysicalLocation(w, report, d.Range);
@@ -163,6 +157,14 @@ public static class SarifReporter
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteLevelAndMessage(Utf8JsonWriter w, string level, string text)
+    {
+        w.WriteString("level", level);
+        w.WriteStartObject("message");
+        w.WriteString("text", text);
+        w.WriteEndObject();
     }
 
     private static void WritePhysicalLocation(Utf8JsonWriter w, LintReport report, SourceRange range)
