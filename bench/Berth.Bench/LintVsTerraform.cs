@@ -4,8 +4,8 @@ using System.Globalization;
 namespace Berth.Bench;
 
 /// <summary>
-/// `-- lint-vs-terraform [files]`: writes the seeded corpus once, then runs `berth lint` (this program in its
-/// `lint-once` mode, a fresh process like the CLI) and `terraform fmt -check -recursive` on it, each under
+/// `-- lint-vs-terraform [files]`: writes the seeded corpus once, then runs `berth lint --format sarif` (the CLI
+/// itself, built beside this program, in a fresh process) and `terraform fmt -check -recursive` on it, each under
 /// /usr/bin/time, and prints wall-clock, CPU (user+sys) and peak RSS for both and the ratios. CPU time is the fair
 /// comparison on a shared machine: wall-clock moves with whatever else is running.
 /// </summary>
@@ -33,10 +33,11 @@ public static class LintVsTerraform
             $"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
         try
         {
-            var self = Environment.ProcessPath ?? throw new InvalidOperationException("no process path");
+            // The apphost of src/Berth.Cli, copied here as a project reference: what a user runs, output and all.
+            var cli = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "Berth.Cli.exe" : "Berth.Cli");
             for (var round = 1; round <= rounds; round++)
             {
-                var berth = Time("berth lint", self, ["lint-once", root]);
+                var berth = Time("berth lint", cli, ["lint", "--format", "sarif", "--today", "2026-11-26", root]);
                 var terraform = Time("terraform fmt", "terraform", ["fmt", "-check", "-recursive", root]);
                 foreach (var m in new[] { berth, terraform })
                 {
@@ -53,19 +54,6 @@ public static class LintVsTerraform
             Directory.Delete(root, recursive: true);
         }
 
-        return 0;
-    }
-
-    /// <summary>The `lint-once DIR [OUT]` mode: one lint of the folder; the SARIF is written to OUT if given.</summary>
-    public static int LintOnce(string dir, string? output)
-    {
-        var sarif = LintRun.Sarif(dir);
-        if (output is not null)
-        {
-            File.WriteAllText(output, sarif);
-        }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sarif: {sarif.Length:N0} chars"));
         return 0;
     }
 

@@ -23,11 +23,6 @@ if (args.Length >= 2 && args[0] == "lint-corpus")
     return 0;
 }
 
-if (args.Length is 2 or 3 && args[0] == "lint-once")
-{
-    return LintVsTerraform.LintOnce(args[1], args.Length == 3 ? args[2] : null);
-}
-
 if (args.Length > 0 && args[0] == "stability")
 {
     // How many seeded runs berth simulate needs for stable percentiles on the examples (docs/simulate.md).

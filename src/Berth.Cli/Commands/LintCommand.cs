@@ -125,7 +125,7 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         var result = Linter.Run(paths, options);
         var min = SeverityNames.Parse(settings.MinSeverity) ?? config.MinSeverity ?? Severity.Low;
         var failOn = SeverityNames.Parse(settings.FailOn) ?? config.FailOn ?? Severity.High;
-        var report = new LintReport(result, min, cli.WorkingDirectory, failOn);
+        var report = new LintReport(result, min, cli.WorkingDirectory, failOn) { ConfigurationDiagnostics = configProblems };
 
         foreach (var d in configProblems.Concat(result.Diagnostics))
         {
@@ -139,13 +139,21 @@ public sealed class LintCommand(CliContext cli) : Command<LintCommand.Settings>
         }
 
         var version = typeof(Linter).Assembly.GetName().Version is { } v ? string.Create(CultureInfo.InvariantCulture, $"{v.Major}.{v.Minor}.{v.Build}") : "0.0.0";
-        cli.Out.Write(settings.Format switch
+        if (settings.Format == "sarif")
         {
-            "json" => JsonReporter.Render(report),
-            "sarif" => SarifReporter.Render(report, version),
-            "junit" => JunitReporter.Render(report),
-            _ => TextReporter.Render(report, ReadOrNull),
-        });
+            // Streamed: the log of a large tree is tens of megabytes, not worth holding as one string.
+            SarifReporter.Write(report, version, cli.Out);
+        }
+        else
+        {
+            cli.Out.Write(settings.Format switch
+            {
+                "json" => JsonReporter.Render(report),
+                "junit" => JunitReporter.Render(report),
+                _ => TextReporter.Render(report, ReadOrNull),
+            });
+        }
+
         return report.Failing.Count > 0 ? ExitCodes.Findings : ExitCodes.Ok;
     }
 

@@ -93,7 +93,8 @@ public sealed class ReportCommand(CliContext cli) : Command<ReportCommand.Settin
         var paths = LintInputs.Paths(cli, settings.Lint, "--lint: ");
         var (config, _) = LintConfig.Find(paths);
         var result = Linter.Run(paths, new LintOptions { Today = TodayOption.Resolve(cli, settings.Today), DisabledRules = config.Disabled, BaseDirectory = cli.WorkingDirectory });
-        var report = new LintReport(result, config.MinSeverity ?? Severity.High, cli.WorkingDirectory);
+        // The defaults of berth lint: every severity shown, high and above failing (.berth-lint.yaml may change both).
+        var report = new LintReport(result, config.MinSeverity ?? Severity.Low, cli.WorkingDirectory, config.FailOn ?? Severity.High);
         return LintSummary.From(report, string.Join(' ', settings.Lint));
     }
 }

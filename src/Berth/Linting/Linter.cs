@@ -33,6 +33,7 @@ public static class Linter
         var sources = LintSources.Read(paths, options.VarFiles);
         var project = sources.Project;
         var diagnostics = new List<LintDiagnostic>(sources.Diagnostics);
+        diagnostics.AddRange(TerraformManifests.NotRendered(project.Resources));
         var objects = sources.Objects.ToList();
 
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();

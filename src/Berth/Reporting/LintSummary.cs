@@ -6,14 +6,17 @@ namespace Berth.Reporting;
 /// <summary>One lint finding as the report lists it: paths relative to where lint ran.</summary>
 public sealed record LintLine(string RuleId, string Severity, string Title, string Location, string Message, bool Suppressed);
 
-/// <summary>What <c>berth lint</c> found in the paths given to <c>--lint</c>, at its default threshold.</summary>
+/// <summary>
+/// What <c>berth lint</c> found in the paths given to <c>--lint</c>, with its defaults and <c>.berth-lint.yaml</c>: every
+/// severity shown (<see cref="MinSeverity"/> only hides), and <see cref="FailOn"/> saying which would fail the lint.
+/// </summary>
 public sealed record LintSummary(
     string Paths,
     string MinSeverity,
+    string FailOn,
     int FilesScanned,
     int Rules,
-    IReadOnlyDictionary<string, int> FailingBySeverity,
-    int Below,
+    IReadOnlyList<LintSeverityCount> BySeverity,
     int SuppressedCount,
     IReadOnlyList<LintLine> Findings,
     string Summary)
@@ -29,13 +32,18 @@ public sealed record LintSummary(
             .ThenBy(f => f.Range.Line)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToArray();
+        var active = report.Active;
+        var bySeverity = Enum.GetValues<Severity>().Reverse().Where(s => s != Severity.Note && s >= report.MinSeverity)
+            .Select(s => new LintSeverityCount(s.Name(), active.Count(f => f.Severity == s), s >= report.FailOn))
+            .Append(new LintSeverityCount(Severity.Note.Name(), report.Notes.Count, false))
+            .ToArray();
         return new LintSummary(
             paths,
             report.MinSeverity.Name(),
+            report.FailOn.Name(),
             report.Result.FilesScanned,
             report.Result.Rules.Count,
-            Enum.GetValues<Severity>().Reverse().ToDictionary(s => s.Name(), s => report.Failing.Count(f => f.Severity == s), StringComparer.Ordinal),
-            report.Below,
+            bySeverity,
             report.Result.Findings.Count(f => f.IsSuppressed),
             shown.Take(MaxListed).Select(f => new LintLine(
                 f.RuleId,
@@ -47,3 +55,6 @@ public sealed record LintSummary(
             report.Summary());
     }
 }
+
+/// <summary>Shown, unsuppressed findings of one severity, and whether that severity fails the lint (notes never do).</summary>
+public sealed record LintSeverityCount(string Severity, int Count, bool Fails);

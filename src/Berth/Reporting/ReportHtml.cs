@@ -369,8 +369,8 @@ public static class ReportHtml
         }
 
         h.El("p", $"berth lint {lint.Paths}: {lint.Summary}.");
-        h.Table("Findings at or above " + lint.MinSeverity + " (not suppressed)", ["Severity", "#Findings"],
-            lint.FailingBySeverity.Select(kv => (IReadOnlyList<string>)[kv.Key, kv.Value.ToString(CultureInfo.InvariantCulture)]), "lint-counts");
+        h.Table("Findings by severity, not suppressed (as berth lint shows them: fail-on " + lint.FailOn + (lint.MinSeverity == "low" ? "" : ", min-severity " + lint.MinSeverity) + ")", ["Severity", "#Findings", "Fails the lint"],
+            lint.BySeverity.Select(c => (IReadOnlyList<string>)[c.Severity, c.Count.ToString(CultureInfo.InvariantCulture), c.Fails ? "yes" : "no"]), "lint-counts");
         if (lint.Findings.Count > 0)
         {
             h.Table(lint.Findings.Count == LintSummary.MaxListed ? Inv($"The first {LintSummary.MaxListed} findings, most severe first") : "Findings, most severe first",

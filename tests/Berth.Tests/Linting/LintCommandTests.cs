@@ -311,6 +311,15 @@ public sealed class LintCommandTests
         JsonDocument.Parse(result.Out).RootElement.GetProperty("minSeverity").GetString().ShouldBe("low");
         using var bad = Repo(("main.tf", Service), (".berth-lint.yaml", "disable: [BERTH-NOPE-001]\n"));
         CliRunner.Run(bad.Path, "lint", ".").Error.ShouldContain("unknown rule id 'BERTH-NOPE-001'");
+
+        // In SARIF the problem is a configuration notification of the run (SARIF 2.1.0 §3.20.22), a warning.
+        var invocation = JsonDocument.Parse(CliRunner.Run(bad.Path, "lint", ".", "--format", "sarif").Out).RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        invocation.GetProperty("executionSuccessful").GetBoolean().ShouldBeTrue();
+        var notification = invocation.GetProperty("toolConfigurationNotifications").EnumerateArray().ShouldHaveSingleItem();
+        notification.GetProperty("level").GetString().ShouldBe("warning");
+        (notification.GetProperty("message").GetProperty("text").GetString() ?? "").ShouldContain("unknown rule id 'BERTH-NOPE-001'");
+        notification.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString().ShouldBe(".berth-lint.yaml");
+        invocation.TryGetProperty("toolExecutionNotifications", out _).ShouldBeFalse();
     }
 
     [Fact]

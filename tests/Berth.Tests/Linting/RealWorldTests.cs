@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Berth.Tests.Cli;
 
 namespace Berth.Tests.Linting;
@@ -11,6 +13,8 @@ namespace Berth.Tests.Linting;
 /// </summary>
 public sealed class RealWorldTests
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Root => Path.Combine(RepoPaths.Root, "tests", "Berth.Tests", "Linting", "RealWorld");
 
     [Fact]
@@ -20,6 +24,26 @@ public sealed class RealWorldTests
         run.ExitCode.ShouldBe(1);
         var actual = "$ berth lint . --today 2026-11-29\n" + run.Out + "--- stderr ---\n" + run.Error;
         var approved = Path.Combine(RepoPaths.Root, "tests", "Berth.Tests", "Linting", "RealWorld.approved.txt");
+        if (Environment.GetEnvironmentVariable("BERTH_APPROVE") == "1")
+        {
+            File.WriteAllText(approved, actual);
+        }
+
+        actual.ShouldBe(File.ReadAllText(approved));
+    }
+
+    /// <summary>
+    /// The warnings on stderr above (the module call <c>terraform init</c> did not fetch, the unrendered Helm
+    /// template) travel in SARIF too, as the run's toolExecutionNotifications: code scanning sees what was not checked.
+    /// </summary>
+    [Fact]
+    public void The_sarif_log_carries_the_warnings_as_tool_execution_notifications()
+    {
+        var run = CliRunner.Run(Root, "lint", ".", "--format", "sarif", "--today", "2026-11-29");
+        run.ExitCode.ShouldBe(1);
+        var invocations = JsonDocument.Parse(run.Out).RootElement.GetProperty("runs")[0].GetProperty("invocations");
+        var actual = JsonSerializer.Serialize(invocations, Indented).ReplaceLineEndings("\n") + "\n";
+        var approved = Path.Combine(RepoPaths.Root, "tests", "Berth.Tests", "Linting", "RealWorld.sarif-invocations.approved.json");
         if (Environment.GetEnvironmentVariable("BERTH_APPROVE") == "1")
         {
             File.WriteAllText(approved, actual);

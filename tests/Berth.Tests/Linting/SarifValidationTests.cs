@@ -29,10 +29,13 @@ public sealed class SarifValidationTests
         LintFiles.Write(dir.Path, [
             ("infra/main.tf", "# berth:ignore BERTH-ECS-009 exec through the bastion\nresource \"aws_ecs_service\" \"api\" {\n  name = \"api\"\n}\n"),
             ("infra/eks.tf", "variable \"k8s\" {}\nresource \"aws_eks_cluster\" \"main\" {\n  name    = \"main\"\n  version = var.k8s\n}\n"),
+            // Not initialised: a warning, in SARIF a tool execution notification, validated with the rest.
+            ("infra/vpc.tf", "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}\n"),
             ("k8s/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: app:latest\n"),
         ]);
         var sarif = CliRunner.Run(dir.Path, "lint", ".", "--format", "sarif", "--min-severity", "low", "--today", "2026-11-26").Out;
         sarif.ShouldContain("\"level\": \"note\"");
+        sarif.ShouldContain("\"toolExecutionNotifications\"");
         var input = Path.Combine(dir.Path, "lint.sarif");
         var output = Path.Combine(dir.Path, "validation.sarif");
         await File.WriteAllTextAsync(input, sarif);

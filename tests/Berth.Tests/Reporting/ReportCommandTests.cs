@@ -81,6 +81,15 @@ public sealed partial class ReportCommandTests
         rows.ShouldNotBeEmpty();
         rows.ShouldContain(r => r.Elements().Any(c => c.Value.StartsWith("k8s/deploy.yaml:", StringComparison.Ordinal)));
         rows.ShouldContain(r => r.Elements().First().Value == "K8S001" || r.Value.Contains("privileged", StringComparison.OrdinalIgnoreCase));
+
+        // As berth lint shows it: every severity (the medium image tag too), high and above failing, notes never.
+        rows.ShouldContain(r => r.Elements().First().Value == "BERTH-K8S-005" && r.Elements().ElementAt(1).Value == "medium");
+        var counts = lint.Descendants("table").Single(t => (string?)t.Attribute("id") == "lint-counts");
+        ((string?)counts.Element("caption") ?? counts.Value).ShouldContain("fail-on high");
+        counts.Element("tbody")!.Elements("tr").Select(r => string.Join(" ", r.Elements().Select(c => c.Value))).ShouldBe([
+            "critical 1 yes", "high 1 yes", "medium 7 no", "low 3 no", "note 0 no",
+        ]);
+        lint.Descendants("p").First().Value.ShouldContain("2 finding(s) at or above high (1 critical, 1 high), 10 below");
     }
 
     [Fact]

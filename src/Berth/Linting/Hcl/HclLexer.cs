@@ -47,7 +47,7 @@ public readonly record struct HclToken(TokenKind Kind, string Text, SourcePos St
 /// template text (quoted strings and heredocs) is read character by character through <see cref="PeekChar"/>
 /// and <see cref="Advance"/>, because what a character means there depends on the parser's state.
 /// </summary>
-public sealed class HclLexer(string file, string text)
+public sealed class HclLexer(string file, string text, HclStringPool pool)
 {
     private int _pos;
     private int _line = 1;
@@ -57,6 +57,9 @@ public sealed class HclLexer(string file, string text)
     public string File { get; } = file;
 
     public string Text { get; } = text;
+
+    /// <summary>Where token texts (and the parser's short literals) are shared, so the tree holds one copy of each.</summary>
+    public HclStringPool Pool { get; } = pool;
 
     /// <summary>Template scanning of a heredoc stops here; the rest of the file is out of reach until it is reset.</summary>
     public int Limit { get; set; } = text.Length;
@@ -231,7 +234,7 @@ public sealed class HclLexer(string file, string text)
 
     public static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
 
-    private HclToken Make(TokenKind kind, SourcePos start) => new(kind, Text[start.Offset.._pos], start, Position);
+    private HclToken Make(TokenKind kind, SourcePos start) => new(kind, Pool.Get(Text.AsSpan(start.Offset, _pos - start.Offset)), start, Position);
 
     private void ScanNumber()
     {

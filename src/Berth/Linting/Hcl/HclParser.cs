@@ -31,15 +31,18 @@ public sealed class HclParser
     private SourcePos _lastEnd;
     private int _depth;
 
-    private HclParser(string path, string text)
+    private HclParser(string path, string text, HclStringPool? pool)
     {
-        _lx = new HclLexer(path, text);
+        _lx = new HclLexer(path, text, pool ?? new HclStringPool());
         _newlines.Push(true);
     }
 
-    public static HclFile Parse(string path, string text)
+    /// <param name="path">The file's path, as diagnostics and ranges name it.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="pool">Shared by the files of one run so that they hold one copy of each name; a fresh one when null.</param>
+    public static HclFile Parse(string path, string text, HclStringPool? pool = null)
     {
-        var parser = new HclParser(path, text);
+        var parser = new HclParser(path, text, pool);
         var start = parser._lx.Position;
         var body = parser.ParseBody(topLevel: true, start);
         return new HclFile(path, body, parser._lx.Comments, parser._diagnostics);
@@ -48,7 +51,7 @@ public sealed class HclParser
     /// <summary>Parses one expression on its own (for tests and for values given on the command line).</summary>
     public static (HclExpr Expr, IReadOnlyList<LintDiagnostic> Diagnostics) ParseExpression(string path, string text)
     {
-        var parser = new HclParser(path, text);
+        var parser = new HclParser(path, text, null);
         var expr = parser.ParseExpr();
         while (parser.Peek().Kind == TokenKind.Newline)
         {
@@ -66,10 +69,10 @@ public sealed class HclParser
     /// <summary>Parses a whole file as a template (for <c>templatefile</c>).</summary>
     public static (HclTemplate Template, IReadOnlyList<LintDiagnostic> Diagnostics) ParseTemplate(string path, string text)
     {
-        var parser = new HclParser(path, text);
+        var parser = new HclParser(path, text, null);
         var start = parser._lx.Position;
         var parts = parser.ScanTemplate(quoted: false, flushIndent: 0);
-        var template = new HclTemplate(parts, Heredoc: true, new SourceRange(path, start, parser._lx.Position)) { ContentStart = start };
+        var template = new HclTemplate(parts.ToArray(), Heredoc: true, new SourceRange(path, start, parser._lx.Position)) { ContentStart = start };
         return (template, parser._diagnostics);
     }
 
@@ -213,12 +216,13 @@ public sealed class HclParser
             var open = Next();
             var body = ParseBody(topLevel: false, open.Start);
             Expect(TokenKind.RBrace, "'}'");
-            blocks.Add(new HclBlock(t.Text, labels, body with { Range = From(open.Start) }, From(t.Start)));
+            blocks.Add(new HclBlock(t.Text, labels.ToArray(), body with { Range = From(open.Start) }, From(t.Start)));
             EndOfItem();
         }
 
         _depth--;
-        return new HclBody(attributes, blocks, From(start));
+        // Exact-size arrays, not the lists they were built in: a tree of 10,000 files holds millions of them.
+        return new HclBody(attributes.ToArray(), blocks.ToArray(), From(start));
     }
 
     private void EndOfItem()
@@ -621,7 +625,7 @@ public sealed class HclParser
 
         Expect(TokenKind.RParen, "')'");
         _newlines.Pop();
-        return new HclCall(fullName.ToString(), args, expand, From(name.Start));
+        return new HclCall(fullName.Length == name.Text.Length ? name.Text : _lx.Pool.Get(fullName.ToString()), args.ToArray(), expand, From(name.Start));
     }
 
     /// <summary>After an error inside brackets: skips to the closing token at this nesting level (not consuming it).</summary>
@@ -684,7 +688,7 @@ public sealed class HclParser
             }
 
             Expect(TokenKind.RBrack, "']'");
-            return new HclTuple(items, From(start));
+            return new HclTuple(items.ToArray(), From(start));
         }
         finally
         {
@@ -757,7 +761,7 @@ public sealed class HclParser
             }
 
             Expect(TokenKind.RBrace, "'}'");
-            return new HclObjectCons(items, From(start));
+            return new HclObjectCons(items.ToArray(), From(start));
         }
         finally
         {
@@ -837,7 +841,7 @@ public sealed class HclParser
         var contentStart = _lx.Position;
         var parts = ScanTemplate(quoted: true, flushIndent: 0);
         _lastEnd = _lx.Position;
-        return new HclTemplate(parts, Heredoc: false, From(start)) { ContentStart = contentStart };
+        return new HclTemplate(parts.ToArray(), Heredoc: false, From(start)) { ContentStart = contentStart };
     }
 
     private HclTemplate ParseHeredoc(HclToken open)
@@ -908,7 +912,7 @@ public sealed class HclParser
         }
 
         _lastEnd = _lx.Position;
-        return new HclTemplate(parts, Heredoc: true, From(open.Start)) { ContentStart = contentStart };
+        return new HclTemplate(parts.ToArray(), Heredoc: true, From(open.Start)) { ContentStart = contentStart };
     }
 
     private enum FlatKind
@@ -952,7 +956,7 @@ public sealed class HclParser
         {
             if (sb.Length > 0)
             {
-                flat.Add(new Flat(FlatKind.Literal, _lx.RangeFrom(litStart)) { Text = sb.ToString() });
+                flat.Add(new Flat(FlatKind.Literal, _lx.RangeFrom(litStart)) { Text = Pooled(sb) });
                 sb.Clear();
             }
         }
@@ -1037,6 +1041,19 @@ public sealed class HclParser
 
         FlushLiteral();
         return BuildTemplate(flat);
+    }
+
+    /// <summary>A literal's text, from the pool when it is short (most are: "tcp", "Allow", a port).</summary>
+    private string Pooled(StringBuilder sb)
+    {
+        if (sb.Length > HclStringPool.MaxPooledLength)
+        {
+            return sb.ToString();
+        }
+
+        Span<char> buffer = stackalloc char[HclStringPool.MaxPooledLength];
+        sb.CopyTo(0, buffer, sb.Length);
+        return _lx.Pool.Get(buffer[..sb.Length]);
     }
 
     private Flat ScanInterpolation(SourcePos start, bool stripBefore)
@@ -1260,7 +1277,7 @@ public sealed class HclParser
                             Error(item.Range.Start, "%{if} without its %{endif}");
                         }
 
-                        parts.Add(new TemplateIf(item.Expr ?? new HclErrorExpr(item.Range), then, otherwise, item.Range));
+                        parts.Add(new TemplateIf(item.Expr ?? new HclErrorExpr(item.Range), then.ToArray(), otherwise.ToArray(), item.Range));
                         break;
                     }
 
@@ -1277,7 +1294,7 @@ public sealed class HclParser
                             Error(item.Range.Start, "%{for} without its %{endfor}");
                         }
 
-                        parts.Add(new TemplateFor(item.KeyVar, item.ValueVar, item.Expr ?? new HclErrorExpr(item.Range), body, item.Range));
+                        parts.Add(new TemplateFor(item.KeyVar, item.ValueVar, item.Expr ?? new HclErrorExpr(item.Range), body.ToArray(), item.Range));
                         break;
                     }
 

@@ -12,6 +12,9 @@ namespace Berth.Linting.Reporting;
 /// </summary>
 public sealed record LintReport(LintResult Result, Severity MinSeverity, string BaseDirectory, Severity FailOn = Severity.High)
 {
+    /// <summary>Problems in the lint configuration (<c>.berth-lint.yaml</c>), reported beside the run's own diagnostics.</summary>
+    public IReadOnlyList<LintDiagnostic> ConfigurationDiagnostics { get; init; } = [];
+
     /// <summary>Findings at or above the display threshold (suppressed ones included, marked), and the notes.</summary>
     public IReadOnlyList<Finding> Shown => Result.Findings.Where(f => f.Severity >= MinSeverity || f.IsNote).ToList();
 

@@ -450,6 +450,9 @@ public sealed class TerraformProject
     private readonly List<LintDiagnostic> _diagnostics = [];
     private readonly string _scanRoot;
 
+    /// <summary>The names and short literals of every file parsed, one copy each.</summary>
+    private readonly HclStringPool _pool = new();
+
     private TerraformProject(string scanRoot) => _scanRoot = scanRoot;
 
     public IReadOnlyList<TerraformResource> Resources { get; private set; } = [];
@@ -589,7 +592,7 @@ public sealed class TerraformProject
     private HclFile Parse(string path) =>
         _files.TryGetValue(path, out var file) ? file : _late.GetOrAdd(path, p => new(() => ReadAndParse(p))).Value.File;
 
-    private static (HclFile File, string? Error) ReadAndParse(string path)
+    private (HclFile File, string? Error) ReadAndParse(string path)
     {
         string text;
         try
@@ -598,10 +601,10 @@ public sealed class TerraformProject
         }
         catch (IOException e)
         {
-            return (HclParser.Parse(path, ""), e is Berth.Files.InputFileException f ? f.Reason : e.Message);
+            return (HclParser.Parse(path, "", _pool), e is Berth.Files.InputFileException f ? f.Reason : e.Message);
         }
 
-        return (path.EndsWith(".tf.json", StringComparison.Ordinal) ? TerraformJson.Parse(path, text) : HclParser.Parse(path, text), null);
+        return (path.EndsWith(".tf.json", StringComparison.Ordinal) ? TerraformJson.Parse(path, text) : HclParser.Parse(path, text, _pool), null);
     }
 
     /// <summary>Module instances made under each root so far, and whether the budget's note was given.</summary>

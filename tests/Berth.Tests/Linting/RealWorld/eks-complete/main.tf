@@ -36,3 +36,22 @@ resource "aws_eks_pod_identity_association" "app" {
   service_account = "checkout"
   role_arn        = "arn:aws:iam::111122223333:role/checkout"
 }
+
+# Karpenter installed from its OCI chart, as the EKS module's karpenter example does: the values are the chart's
+# inputs, not Kubernetes objects, so the release is named in a warning rather than passed over.
+resource "helm_release" "karpenter" {
+  namespace  = "kube-system"
+  name       = "karpenter"
+  repository = "oci://public.ecr.aws/karpenter"
+  chart      = "karpenter"
+  version    = "1.1.1"
+  wait       = false
+
+  values = [
+    <<-EOT
+    settings:
+      clusterName: ${module.eks.cluster_name}
+      interruptionQueue: platform-karpenter
+    EOT
+  ]
+}
