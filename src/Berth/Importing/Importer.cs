@@ -44,7 +44,8 @@ public static class Importer
         var sources = LintSources.Read(paths, varFiles);
         var project = sources.Project;
         var moduleNotes = project.ModuleNotes.ToHashSet();
-        var errors = sources.Diagnostics.Where(d => !moduleNotes.Contains(d)).ToList();
+        var unrendered = sources.Unrendered.ToHashSet();
+        var errors = sources.Diagnostics.Where(d => !moduleNotes.Contains(d) && !unrendered.Contains(d)).ToList();
         if (errors.Count > 0)
         {
             throw new ImportException(errors.Select(d => Relative(d.Range, baseDirectory) + ": error: " + d.Message).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
@@ -61,6 +62,7 @@ public static class Importer
 
         var notes = platform.Notes
             .Concat(moduleNotes.Select(d => new ImportNote(d.Range, d.Message)))
+            .Concat(unrendered.Select(d => new ImportNote(d.Range, d.Message.Replace("lint the output", "import the output", StringComparison.Ordinal))))
             .Concat(project.EvaluationNotes.Select(d => new ImportNote(d.Range, d.Message)))
             .ToList();
         platform = platform with { Notes = notes };

@@ -9,6 +9,10 @@ namespace Berth.Linting;
 /// </summary>
 public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObject> Objects, IReadOnlyList<LintDiagnostic> Diagnostics, int YamlFiles)
 {
+    /// <summary>Files read but not understood by design (a Helm chart's unrendered templates): also in
+    /// <see cref="Diagnostics"/>, and for <c>berth import</c> a note, not an error.</summary>
+    public IReadOnlyList<LintDiagnostic> Unrendered { get; init; } = [];
+
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules", "bin", "obj", ".terragrunt-cache" };
 
     /// <param name="paths">Files and folders to read.</param>
@@ -50,6 +54,7 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
         var scanRoot = CommonRoot(full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? ".").ToList());
         var project = TerraformProject.Load(scanRoot, tfDirs, varFiles.Select(Path.GetFullPath).ToList());
         var diagnostics = new List<LintDiagnostic>(project.Diagnostics);
+        var unrendered = new List<LintDiagnostic>();
         var objects = new List<KubeObject>();
         foreach (var file in yamlFiles)
         {
@@ -67,7 +72,9 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
             // A chart's templates are Go templates: unrendered, what they make is unknown (helm template renders them).
             if (text.Contains("{{", StringComparison.Ordinal) && Kustomize.IsHelmTemplate(file))
             {
-                diagnostics.Add(new LintDiagnostic(SourceRange.At(file, 1), "a Helm chart template is not rendered, so it is not checked (lint the output of helm template instead)"));
+                var template = new LintDiagnostic(SourceRange.At(file, 1), "a Helm chart template is not rendered, so it is not checked (lint the output of helm template instead)");
+                diagnostics.Add(template);
+                unrendered.Add(template);
                 continue;
             }
 
@@ -85,7 +92,7 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
         objects.AddRange(inTerraform);
         diagnostics.AddRange(manifestProblems);
         objects = Kustomize.WithoutPatches(objects);
-        return new LintSources(project, objects, diagnostics, yamlFiles.Count);
+        return new LintSources(project, objects, diagnostics, yamlFiles.Count) { Unrendered = unrendered };
     }
 
     private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);

@@ -44,6 +44,38 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public void A_helm_charts_unrendered_templates_beside_the_manifests_are_a_note_not_an_error()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "deploy/chart/templates"));
+        dir.File("deploy/chart/Chart.yaml", "apiVersion: v2\nname: web\nversion: 0.1.0\n");
+        dir.File("deploy/chart/templates/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n");
+        dir.File("deploy/api.yaml", """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: api
+            spec:
+              replicas: 2
+              template:
+                spec:
+                  containers:
+                    - name: api
+                      image: api:1
+                      resources:
+                        requests: { cpu: 250m, memory: 512Mi }
+
+            """);
+
+        var result = CliRunner.Run(dir.Path, "import", "deploy", "-o", "berth.yaml");
+
+        result.ExitCode.ShouldBe(0, result.Error);
+        var written = File.ReadAllText(Path.Combine(dir.Path, "berth.yaml"));
+        written.ShouldContain("  - name: api  # from deploy/api.yaml:1\n", Case.Sensitive);
+        written.ShouldContain("# - deploy/chart/templates/deployment.yaml:1: a Helm chart template is not rendered, so it is not checked (import the output of helm template instead)\n", Case.Sensitive);
+    }
+
+    [Fact]
     public void Import_never_overwrites_a_file_without_force()
     {
         using var dir = new TempDir();
