@@ -28,6 +28,7 @@ public sealed class HclParser
     private readonly List<LintDiagnostic> _diagnostics = [];
     private readonly Stack<bool> _newlines = new();
     private HclToken? _peeked;
+    private readonly StringBuilder _literal = new();
     private SourcePos _lastEnd;
     private int _depth;
 
@@ -948,7 +949,11 @@ public sealed class HclParser
     private List<TemplatePart> ScanTemplate(bool quoted, int flushIndent)
     {
         var flat = new List<Flat>();
-        var sb = new StringBuilder();
+
+        // One builder per parser: a nested template (inside an interpolation or directive) starts only after the
+        // outer literal was flushed, so the builder is always empty when a scan begins and when it ends.
+        var sb = _literal;
+        sb.Clear();
         var litStart = _lx.Position;
         var atLineStart = !quoted;
 
@@ -1034,9 +1039,20 @@ public sealed class HclParser
                 continue;
             }
 
+            if (c == '\n')
+            {
+                sb.Append(c);
+                _lx.Advance();
+                atLineStart = true;
+                continue;
+            }
+
+            // c itself is plain text here (a lone $ or % included): copy it with the plain run after it.
             sb.Append(c);
-            _lx.Advance();
-            atLineStart = c == '\n';
+            _lx.AdvanceInLine(1);
+            var run = _lx.LiteralRun(quoted);
+            sb.Append(_lx.Text, _lx.Offset, run);
+            _lx.AdvanceInLine(run);
         }
 
         FlushLiteral();
