@@ -840,6 +840,19 @@ public sealed class HclParser
     private HclTemplate ParseQuotedTemplate(SourcePos start)
     {
         var contentStart = _lx.Position;
+
+        // Most strings are plain text ("tcp", a name, an ARN): read them in one step, with the parts, text and
+        // ranges the general scan below would give.
+        var run = _lx.LiteralRun(quoted: true);
+        if (_lx.PeekChar(run) == '"')
+        {
+            var text = _lx.Pool.Get(_lx.Text.AsSpan(_lx.Offset, run));
+            _lx.AdvanceInLine(run + 1);
+            _lastEnd = _lx.Position;
+            TemplatePart[] plain = run == 0 ? [] : [new TemplateLiteral(text, _lx.RangeFrom(contentStart))];
+            return new HclTemplate(plain, Heredoc: false, From(start)) { ContentStart = contentStart };
+        }
+
         var parts = ScanTemplate(quoted: true, flushIndent: 0);
         _lastEnd = _lx.Position;
         return new HclTemplate(parts.ToArray(), Heredoc: false, From(start)) { ContentStart = contentStart };
