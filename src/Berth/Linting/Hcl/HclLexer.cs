@@ -70,6 +70,8 @@ public sealed class HclLexer(string file, string text, HclStringPool pool)
 
     public bool AtEnd => _pos >= Limit;
 
+    public int Offset => _pos;
+
     public char PeekChar(int ahead = 0) => _pos + ahead < Limit ? Text[_pos + ahead] : '\0';
 
     public void Advance(int count = 1)
@@ -88,6 +90,28 @@ public sealed class HclLexer(string file, string text, HclStringPool pool)
 
             _pos++;
         }
+    }
+
+    /// <summary>
+    /// How many characters from here are plain template text: none of a line break (the caller strips a heredoc's
+    /// indent after it), <c>$</c> or <c>%</c> (a possible interpolation or directive), and in a quoted string
+    /// <c>"</c> or <c>\</c>. The template scanner copies such a run at once instead of one character at a time.
+    /// </summary>
+    public int LiteralRun(bool quoted)
+    {
+        var rest = Text.AsSpan(_pos, Limit - _pos);
+        var run = quoted ? rest.IndexOfAny(QuotedStops) : rest.IndexOfAny(HeredocStops);
+        return run < 0 ? rest.Length : run;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> QuotedStops = System.Buffers.SearchValues.Create("\n$%\"\\");
+    private static readonly System.Buffers.SearchValues<char> HeredocStops = System.Buffers.SearchValues.Create("\n$%");
+
+    /// <summary><see cref="Advance"/> over characters known to hold no line break (a <see cref="LiteralRun"/>).</summary>
+    public void AdvanceInLine(int count)
+    {
+        _pos += count;
+        _col += count;
     }
 
     public void Reset(SourcePos pos)

@@ -28,6 +28,7 @@ public sealed class HclParser
     private readonly List<LintDiagnostic> _diagnostics = [];
     private readonly Stack<bool> _newlines = new();
     private HclToken? _peeked;
+    private readonly StringBuilder _literal = new();
     private SourcePos _lastEnd;
     private int _depth;
 
@@ -839,6 +840,19 @@ public sealed class HclParser
     private HclTemplate ParseQuotedTemplate(SourcePos start)
     {
         var contentStart = _lx.Position;
+
+        // Most strings are plain text ("tcp", a name, an ARN): read them in one step, with the parts, text and
+        // ranges the general scan below would give.
+        var run = _lx.LiteralRun(quoted: true);
+        if (_lx.PeekChar(run) == '"')
+        {
+            var text = _lx.Pool.Get(_lx.Text.AsSpan(_lx.Offset, run));
+            _lx.AdvanceInLine(run + 1);
+            _lastEnd = _lx.Position;
+            TemplatePart[] plain = run == 0 ? [] : [new TemplateLiteral(text, _lx.RangeFrom(contentStart))];
+            return new HclTemplate(plain, Heredoc: false, From(start)) { ContentStart = contentStart };
+        }
+
         var parts = ScanTemplate(quoted: true, flushIndent: 0);
         _lastEnd = _lx.Position;
         return new HclTemplate(parts.ToArray(), Heredoc: false, From(start)) { ContentStart = contentStart };
@@ -948,7 +962,11 @@ public sealed class HclParser
     private List<TemplatePart> ScanTemplate(bool quoted, int flushIndent)
     {
         var flat = new List<Flat>();
-        var sb = new StringBuilder();
+
+        // One builder per parser: a nested template (inside an interpolation or directive) starts only after the
+        // outer literal was flushed, so the builder is always empty when a scan begins and when it ends.
+        var sb = _literal;
+        sb.Clear();
         var litStart = _lx.Position;
         var atLineStart = !quoted;
 
@@ -1034,9 +1052,20 @@ public sealed class HclParser
                 continue;
             }
 
+            if (c == '\n')
+            {
+                sb.Append(c);
+                _lx.Advance();
+                atLineStart = true;
+                continue;
+            }
+
+            // c itself is plain text here (a lone $ or % included): copy it with the plain run after it.
             sb.Append(c);
-            _lx.Advance();
-            atLineStart = c == '\n';
+            _lx.AdvanceInLine(1);
+            var run = _lx.LiteralRun(quoted);
+            sb.Append(_lx.Text, _lx.Offset, run);
+            _lx.AdvanceInLine(run);
         }
 
         FlushLiteral();
