@@ -41,7 +41,7 @@ public static class Linter
         diagnostics.AddRange(project.EvaluationNotes);
         findings = Suppress(findings, objects, options, diagnostics);
         findings.Sort(CompareFindings);
-        diagnostics.Sort((a, b) => string.CompareOrdinal(a.ToString(), b.ToString()));
+        diagnostics.Sort(LintDiagnostic.ByPlace);
         return new LintResult(findings, diagnostics.Distinct().ToList(), project.Files.Count + sources.YamlFiles, rules);
     }
 

@@ -21,5 +21,14 @@ public readonly record struct SourceRange(string File, SourcePos Start, SourcePo
 /// <summary>A problem in a file that is not a rule finding (a syntax error, an unreadable file).</summary>
 public sealed record LintDiagnostic(SourceRange Range, string Message)
 {
+    /// <summary>File, then line and column as numbers (so :2: comes before :13:), then message.</summary>
+    public static IComparer<LintDiagnostic> ByPlace { get; } = Comparer<LintDiagnostic>.Create((a, b) =>
+    {
+        var c = string.CompareOrdinal(a.Range.File, b.Range.File);
+        c = c != 0 ? c : a.Range.Line.CompareTo(b.Range.Line);
+        c = c != 0 ? c : a.Range.Column.CompareTo(b.Range.Column);
+        return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
+    });
+
     public override string ToString() => Range + ": " + Message;
 }

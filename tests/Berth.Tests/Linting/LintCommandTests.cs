@@ -81,6 +81,21 @@ public sealed class LintCommandTests
     }
 
     [Fact]
+    public void Warnings_come_in_line_order_not_text_order()
+    {
+        // Two registry modules not initialised, on lines 1 and 13 of one file: as text "main.tf:13" sorts before "main.tf:1:".
+        var filler = string.Concat(Enumerable.Repeat("\n", 9));
+        using var dir = Repo(("infra/main.tf", "module \"vpc\" {\n  source = \"terraform-aws-modules/vpc/aws\"\n}" + filler + "\nmodule \"eks\" {\n  source = \"terraform-aws-modules/eks/aws\"\n}\n"));
+
+        var result = CliRunner.Run(dir.Path, "lint", "infra");
+
+        var warnings = result.Error.Split('\n').Where(l => l.StartsWith("berth: warning: infra/main.tf:", StringComparison.Ordinal)).ToList();
+        warnings.Count.ShouldBe(2, result.Error);
+        warnings[0].ShouldStartWith("berth: warning: infra/main.tf:1:");
+        warnings[1].ShouldStartWith("berth: warning: infra/main.tf:13:");
+    }
+
+    [Fact]
     public void A_missing_path_or_var_file_exits_2()
     {
         using var dir = Repo(("main.tf", Service));

@@ -471,7 +471,7 @@ public sealed class TerraformProject
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
 
     /// <summary>The module calls that could not be read (not initialised, a cycle, too deep), also among <see cref="Diagnostics"/>.</summary>
-    public IReadOnlyList<LintDiagnostic> ModuleNotes => _moduleNotes.Distinct().OrderBy(d => d.ToString(), StringComparer.Ordinal).ToList();
+    public IReadOnlyList<LintDiagnostic> ModuleNotes => _moduleNotes.Distinct().OrderBy(d => d, LintDiagnostic.ByPlace).ToList();
 
     /// <summary>Notes on what was not evaluated or expanded because a budget or a cycle stopped it (<see cref="LintLimits"/>);
     /// read after the rules ran, since they evaluate too.</summary>
@@ -551,7 +551,7 @@ public sealed class TerraformProject
             }
         }
 
-        project._diagnostics.AddRange(project._moduleNotes.Distinct().OrderBy(d => d.ToString(), StringComparer.Ordinal));
+        project._diagnostics.AddRange(project._moduleNotes.Distinct().OrderBy(d => d, LintDiagnostic.ByPlace));
         project.ResourcesByRoot = perRoot;
         project.ModuleCallsByRoot = callsPerRoot;
         project.Roots = roots;
