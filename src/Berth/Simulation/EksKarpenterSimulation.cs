@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Berth.Catalog;
 using Berth.Packing;
@@ -43,8 +41,9 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
     private readonly List<Room> _room = [];
     private readonly List<Room> _scratch = [];
     private readonly List<int> _candidates = [];
+    /// <summary>Each NodePool's on-demand and Spot prices per instance type as doubles (NaN: no Spot price), converted once.</summary>
     private readonly (double[] OnDemand, double[] Spot)[] _poolPrices;
-    private readonly ConcurrentDictionary<string, PackingResult> _packings;
+    private readonly Dictionary<string, PackingResult> _packings = new(StringComparer.Ordinal);
     private readonly Comparison<int> _byService;
     private readonly Comparison<int> _disruptionOrder;
     private readonly Predicate<int> _nothingToMove;
@@ -57,13 +56,13 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
 
     /// <summary>Runs the plan's NodePools and workloads; the controllers' node group is billed all the time, as berth cost prices it.</summary>
     public EksKarpenterSimulation(BerthSpec spec, PriceBook prices, KarpenterPlan plan, SimulationOptions options, int run)
-        : base(spec, prices, options, run, Shared.For(plan).Pods)
+        : base(spec, prices, options, run, plan.Workloads.Select((w, i) => PodSet.Of(i, w, PackingProblem.SpotOk(plan, w))).ToArray())
     {
         _plan = plan;
-        var shared = Shared.For(plan);
-        _problem = shared.Problem;
-        _poolPrices = shared.PoolPrices;
-        _packings = shared.Packings;
+        _problem = PackingProblem.From(plan);
+        _poolPrices = _problem.Pools
+            .Select(p => (p.Table.OnDemandUsd.Select(u => (double)u).ToArray(), p.Table.SpotUsd.Select(u => u is { } spot ? (double)spot : double.NaN).ToArray()))
+            .ToArray();
         var gp3 = (double)prices.Catalog.Storage(prices.Region, "gp3").UsdPerHour;
         _rootVolumeUsdPerHour = plan.NodeClass.RootVolumeGiB * gp3 / (double)spec.Pricing.HoursPerMonth;
         _systemUsdPerHour = plan.System.Count * (((double)plan.System.Price.UsdPerHour * (1 - SavingsPlan)) + (SystemNodeGroupPlan.DiskGiB * gp3 / (double)spec.Pricing.HoursPerMonth));
@@ -203,7 +202,8 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         if (!_packings.TryGetValue(key.ToString(), out var packed))
         {
             var set = new PodSet(ServiceNames, pending.Select(p => Services[Pods[p].Service].Pod).ToArray());
-            packed = _packings.GetOrAdd(key.ToString(), KarpenterPacker.Pack(_problem, set, withLowerBound: false));
+            packed = KarpenterPacker.Pack(_problem, set, withLowerBound: false);
+            _packings[key.ToString()] = packed;
         }
 
         foreach (var n in packed.Nodes)
@@ -497,35 +497,6 @@ public sealed class EksKarpenterSimulation : EksNodeSimulation
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// What every run of one plan shares, made once per plan (plans are immutable): the packing problem, each workload's
-    /// pod, the NodePools' prices as doubles (NaN: no Spot price), and the packings of pending pod sets — a pure
-    /// function of the plan and the set, so whichever run packs a set first, every run reads the same nodes.
-    /// </summary>
-    private sealed class Shared
-    {
-        private static readonly ConditionalWeakTable<KarpenterPlan, Shared> ByPlan = new();
-
-        private Shared(KarpenterPlan plan)
-        {
-            Problem = PackingProblem.From(plan);
-            Pods = plan.Workloads.Select((w, i) => PodSet.Of(i, w, PackingProblem.SpotOk(plan, w))).ToArray();
-            PoolPrices = Problem.Pools
-                .Select(p => (p.Table.OnDemandUsd.Select(u => (double)u).ToArray(), p.Table.SpotUsd.Select(u => u is { } spot ? (double)spot : double.NaN).ToArray()))
-                .ToArray();
-        }
-
-        public PackingProblem Problem { get; }
-
-        public Pod[] Pods { get; }
-
-        public (double[] OnDemand, double[] Spot)[] PoolPrices { get; }
-
-        public ConcurrentDictionary<string, PackingResult> Packings { get; } = new(StringComparer.Ordinal);
-
-        public static Shared For(KarpenterPlan plan) => ByPlan.GetValue(plan, p => new Shared(p));
     }
 
     /// <summary>A node pods could move to, and its free room (allocatable − requested).</summary>
