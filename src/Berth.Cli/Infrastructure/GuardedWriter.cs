@@ -62,8 +62,15 @@ public sealed class GuardedWriter(TextWriter inner, string name) : TextWriter
 
     public override void Write(ReadOnlySpan<char> buffer)
     {
-        var copy = buffer.ToString();
-        Guard(() => inner.Write(copy));
+        // A span cannot be captured by Guard's lambda; catching here spares a string copy of every chunk.
+        try
+        {
+            inner.Write(buffer);
+        }
+        catch (Exception e) when (IsClosed(e))
+        {
+            throw new StreamClosedException(name, e);
+        }
     }
 
     public override void WriteLine() => Guard(inner.WriteLine);
@@ -78,9 +85,11 @@ public sealed class GuardedWriter(TextWriter inner, string name) : TextWriter
         {
             write();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e) when (IsClosed(e))
         {
             throw new StreamClosedException(name, e);
         }
     }
+
+    private static bool IsClosed(Exception e) => e is IOException or ObjectDisposedException or UnauthorizedAccessException;
 }

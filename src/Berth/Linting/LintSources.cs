@@ -13,6 +13,9 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
     /// <see cref="Diagnostics"/>, and for <c>berth import</c> a note, not an error.</summary>
     public IReadOnlyList<LintDiagnostic> Unrendered { get; init; } = [];
 
+    /// <summary>Files read whose text has no suppression comment: the linter need not read them again for one.</summary>
+    public IReadOnlySet<string> WithoutSuppressions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules", "bin", "obj", ".terragrunt-cache" };
 
     /// <param name="paths">Files and folders to read.</param>
@@ -56,6 +59,7 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
         var diagnostics = new List<LintDiagnostic>(project.Diagnostics);
         var unrendered = new List<LintDiagnostic>();
         var objects = new List<KubeObject>();
+        var withoutSuppressions = project.Files.Where(f => !f.MentionsSuppression).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         foreach (var file in yamlFiles)
         {
             string text;
@@ -78,6 +82,11 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
                 continue;
             }
 
+            if (!LintSuppressions.Mentioned(text))
+            {
+                withoutSuppressions.Add(file);
+            }
+
             var (found, problems) = KubeReader.Read(file, text);
             if (found.Count == 0 && problems.Count == 0 && Kustomize.FileNames.Contains(Path.GetFileName(file)) && Kustomize.ReadUntyped(file, text) is { } kustomization)
             {
@@ -92,7 +101,7 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
         objects.AddRange(inTerraform);
         diagnostics.AddRange(manifestProblems);
         objects = Kustomize.WithoutPatches(objects);
-        return new LintSources(project, objects, diagnostics, yamlFiles.Count) { Unrendered = unrendered };
+        return new LintSources(project, objects, diagnostics, yamlFiles.Count) { Unrendered = unrendered, WithoutSuppressions = withoutSuppressions };
     }
 
     private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
@@ -103,13 +112,15 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
     /// links to '.', a link to a parent) is not followed again, so no loop and no file linted twice.</summary>
     private static IEnumerable<string> Walk(string dir)
     {
-        var stack = new Stack<string>();
+        // Each folder with its real path: a subfolder that is not a link is its parent's real path and its name, so
+        // only a link costs a walk up the path (one lstat per folder instead of one per component).
+        var stack = new Stack<(string Path, string Real)>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        stack.Push(dir);
+        stack.Push((dir, Files.FileKinds.RealPath(dir)));
         while (stack.Count > 0)
         {
-            var current = stack.Pop();
-            if (!visited.Add(Files.FileKinds.RealPath(current)))
+            var (current, real) = stack.Pop();
+            if (!visited.Add(real))
             {
                 continue;
             }
@@ -135,7 +146,8 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
             {
                 if (!SkippedFolders.Contains(Path.GetFileName(sub)))
                 {
-                    stack.Push(sub);
+                    var link = Files.FileKinds.OfLink(sub) == Files.FileKind.SymbolicLink;
+                    stack.Push((sub, link ? Files.FileKinds.RealPath(sub) : Path.Combine(real, Path.GetFileName(sub))));
                 }
             }
         }

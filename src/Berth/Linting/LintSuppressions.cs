@@ -11,6 +11,12 @@ public static partial class LintSuppressions
 {
     public sealed record Comment(int Line, IReadOnlyList<string> Ids, string Reason, DateOnly? Expires);
 
+    /// <summary>What every suppression comment contains; a file without it has none.</summary>
+    public const string Marker = "berth:ignore";
+
+    /// <summary>Whether a file's text may hold a suppression (false: it need not be read again for them).</summary>
+    public static bool Mentioned(string text) => text.Contains(Marker, StringComparison.Ordinal);
+
     [GeneratedRegex(@"berth:ignore\s+(?<ids>[A-Za-z0-9_,\-]+)(?<rest>.*)$")]
     private static partial Regex IgnorePattern();
 
@@ -26,7 +32,7 @@ public static partial class LintSuppressions
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var at = line.IndexOf("berth:ignore", StringComparison.Ordinal);
+            var at = line.IndexOf(Marker, StringComparison.Ordinal);
             if (at < 0)
             {
                 continue;

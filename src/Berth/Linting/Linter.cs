@@ -39,7 +39,7 @@ public static class Linter
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
         var findings = Check(rules, project, objects, options.Today);
         diagnostics.AddRange(project.EvaluationNotes);
-        findings = Suppress(findings, objects, options, diagnostics);
+        findings = Suppress(findings, objects, sources.WithoutSuppressions, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort(LintDiagnostic.ByPlace);
         return new LintResult(findings, diagnostics.Distinct().ToList(), project.Files.Count + sources.YamlFiles, rules);
@@ -72,12 +72,12 @@ public static class Linter
         return c != 0 ? c : string.CompareOrdinal(a.Message, b.Message);
     }
 
-    private static List<Finding> Suppress(List<Finding> findings, List<KubeObject> objects, LintOptions options, List<LintDiagnostic> diagnostics)
+    private static List<Finding> Suppress(List<Finding> findings, List<KubeObject> objects, IReadOnlySet<string> withoutSuppressions, LintOptions options, List<LintDiagnostic> diagnostics)
     {
         var comments = new Dictionary<string, IReadOnlyList<LintSuppressions.Comment>>(StringComparer.Ordinal);
         foreach (var file in findings.Select(f => f.Range.File).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
-            var (found, problems) = ReadOrNull(file) is { } text ? LintSuppressions.Scan(file, text) : ([], []);
+            var (found, problems) = !withoutSuppressions.Contains(file) && ReadOrNull(file) is { } text ? LintSuppressions.Scan(file, text) : ([], []);
             comments[file] = found;
             diagnostics.AddRange(problems);
         }

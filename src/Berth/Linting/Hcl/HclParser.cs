@@ -46,7 +46,7 @@ public sealed class HclParser
         var parser = new HclParser(path, text, pool);
         var start = parser._lx.Position;
         var body = parser.ParseBody(topLevel: true, start);
-        return new HclFile(path, body, parser._lx.Comments, parser._diagnostics);
+        return new HclFile(path, body, parser._lx.Comments, parser._diagnostics) { MentionsSuppression = LintSuppressions.Mentioned(text) };
     }
 
     /// <summary>Parses one expression on its own (for tests and for values given on the command line).</summary>

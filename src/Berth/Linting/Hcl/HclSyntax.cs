@@ -1,7 +1,11 @@
 namespace Berth.Linting.Hcl;
 
 /// <summary>A parsed HCL file: its body, its comments (kept for suppressions) and the syntax errors found.</summary>
-public sealed record HclFile(string Path, HclBody Body, IReadOnlyList<HclComment> Comments, IReadOnlyList<LintDiagnostic> Diagnostics);
+public sealed record HclFile(string Path, HclBody Body, IReadOnlyList<HclComment> Comments, IReadOnlyList<LintDiagnostic> Diagnostics)
+{
+    /// <summary>False when the text has no <c>berth:ignore</c>, so suppressions need not read the file again.</summary>
+    public bool MentionsSuppression { get; init; } = true;
+}
 
 public sealed record HclComment(string Text, SourceRange Range);
 

@@ -52,7 +52,7 @@ public static class TerraformJson
             }
         }
 
-        return new HclFile(path, new HclBody([], blocks, start), [], diagnostics);
+        return new HclFile(path, new HclBody([], blocks, start), [], diagnostics) { MentionsSuppression = LintSuppressions.Mentioned(text) };
     }
 
     private static IEnumerable<HclDictionary> Bodies(object? value) => value switch

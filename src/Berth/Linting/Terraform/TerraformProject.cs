@@ -614,16 +614,21 @@ public sealed class TerraformProject
     /// <summary>"a → b → a" when <paramref name="dir"/> is already the folder of the caller or one of its callers.</summary>
     private string? Cycle(ModuleInstance caller, string dir)
     {
-        var real = Berth.Files.FileKinds.RealPath(dir);
+        var real = RealPath(dir);
         var chain = new List<string>();
         for (var m = caller; m is not null; m = m.Caller)
         {
-            chain.Insert(0, Berth.Files.FileKinds.RealPath(m.Directory));
+            chain.Insert(0, RealPath(m.Directory));
         }
 
         var at = chain.IndexOf(real);
         return at < 0 ? null : string.Join(" → ", chain.Skip(at).Append(real).Select(d => Path.GetRelativePath(_scanRoot, d).Replace('\\', '/')));
     }
+
+    /// <summary>Module folders with links resolved, each resolved once: every call instance asks for its callers' folders.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _realPaths = new(StringComparer.Ordinal);
+
+    private string RealPath(string dir) => _realPaths.GetOrAdd(dir, Berth.Files.FileKinds.RealPath);
 
     private List<HclFile> FilesIn(string dir) =>
         System.IO.Directory.Exists(dir) ? TerraformFiles(dir).Select(Parse).ToList() : [];

@@ -18,6 +18,19 @@ public sealed class HclParserTests
         return expr;
     }
 
+    [Theory]
+    [InlineData("main.tf", "locals { a = 1 } # berth:ignore BERTH-ECS-002 a reason\n", true)]
+    [InlineData("main.tf", "locals {\n  a = <<EOT\nberth:ignore inside a heredoc is still text the scan reads\nEOT\n}\n", true)]
+    [InlineData("main.tf", "locals { a = \"berth\" } # ignore\n", false)]
+    [InlineData("main.tf.json", "{ \"locals\": { \"a\": \"berth:ignore\" } }", true)]
+    [InlineData("main.tf.json", "{ \"locals\": { \"a\": 1 } }", false)]
+    public void A_file_says_whether_its_text_may_hold_a_suppression(string path, string text, bool mentioned)
+    {
+        // The linter reads a file with findings again for its berth:ignore comments only when this is true.
+        var file = path.EndsWith(".json", StringComparison.Ordinal) ? Berth.Linting.Terraform.TerraformJson.Parse(path, text) : HclParser.Parse(path, text);
+        file.MentionsSuppression.ShouldBe(mentioned);
+    }
+
     [Fact]
     public void Blocks_attributes_labels_and_ranges()
     {
