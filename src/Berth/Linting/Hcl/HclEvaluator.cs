@@ -55,7 +55,7 @@ public static class HclEvaluator
             case HclLiteral l:
                 return l.Value;
             case HclTemplate t:
-                return EvaluateTemplate(t.Parts, scope);
+                return t.PlainText ?? EvaluateTemplate(t.Parts, scope);
             case HclVariable v:
                 return Lookup(v.Name, scope);
             case HclKeyword k:

@@ -73,7 +73,7 @@ public sealed class HclParser
         var parser = new HclParser(path, text, null);
         var start = parser._lx.Position;
         var parts = parser.ScanTemplate(quoted: false, flushIndent: 0);
-        var template = new HclTemplate(parts.ToArray(), Heredoc: true, new SourceRange(path, start, parser._lx.Position)) { ContentStart = start };
+        var template = new HclTemplate(parts.ToArray(), heredoc: true, new SourceRange(path, start, parser._lx.Position)) { ContentStart = start };
         return (template, parser._diagnostics);
     }
 
@@ -513,11 +513,11 @@ public sealed class HclParser
     {
         if (decimal.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return new HclLiteral(value, new SourceRange(_lx.File, t.Start, t.End));
+            return new HclLiteral(HclLiteral.Box(value), new SourceRange(_lx.File, t.Start, t.End));
         }
 
         Error(t, "number out of range: " + t.Text);
-        return new HclLiteral(0m, new SourceRange(_lx.File, t.Start, t.End));
+        return new HclLiteral(HclLiteral.Box(0m), new SourceRange(_lx.File, t.Start, t.End));
     }
 
     private HclExpr ParsePrimary()
@@ -533,9 +533,9 @@ public sealed class HclParser
                 switch (t.Text)
                 {
                     case "true":
-                        return new HclLiteral(true, From(t.Start));
+                        return new HclLiteral(HclLiteral.True, From(t.Start));
                     case "false":
-                        return new HclLiteral(false, From(t.Start));
+                        return new HclLiteral(HclLiteral.False, From(t.Start));
                     case "null":
                         return new HclLiteral(null, From(t.Start));
                 }
@@ -849,13 +849,12 @@ public sealed class HclParser
             var text = _lx.Pool.Get(_lx.Text.AsSpan(_lx.Offset, run));
             _lx.AdvanceInLine(run + 1);
             _lastEnd = _lx.Position;
-            TemplatePart[] plain = run == 0 ? [] : [new TemplateLiteral(text, _lx.RangeFrom(contentStart))];
-            return new HclTemplate(plain, Heredoc: false, From(start)) { ContentStart = contentStart };
+            return HclTemplate.Plain(text, contentStart, From(start));
         }
 
         var parts = ScanTemplate(quoted: true, flushIndent: 0);
         _lastEnd = _lx.Position;
-        return new HclTemplate(parts.ToArray(), Heredoc: false, From(start)) { ContentStart = contentStart };
+        return new HclTemplate(parts.ToArray(), heredoc: false, From(start)) { ContentStart = contentStart };
     }
 
     private HclTemplate ParseHeredoc(HclToken open)
@@ -926,7 +925,7 @@ public sealed class HclParser
         }
 
         _lastEnd = _lx.Position;
-        return new HclTemplate(parts.ToArray(), Heredoc: true, From(open.Start)) { ContentStart = contentStart };
+        return new HclTemplate(parts.ToArray(), heredoc: true, From(open.Start)) { ContentStart = contentStart };
     }
 
     private enum FlatKind

@@ -36,11 +36,58 @@ public sealed record HclBlock(string Type, IReadOnlyList<string> Labels, HclBody
 public abstract record HclExpr(SourceRange Range);
 
 /// <summary>A number (decimal), bool or null.</summary>
-public sealed record HclLiteral(object? Value, SourceRange Range) : HclExpr(Range);
+public sealed record HclLiteral(object? Value, SourceRange Range) : HclExpr(Range)
+{
+    /// <summary>true and false boxed once: a tree holds one box per literal otherwise.</summary>
+    public static readonly object True = true;
+
+    public static readonly object False = false;
+
+    // Whole numbers 0–1023 (ports, counts, sizes, retention days) boxed once each, for the same reason.
+    private static readonly object[] SmallWholeNumbers = Enumerable.Range(0, 1024).Select(i => (object)(decimal)i).ToArray();
+
+    /// <summary>The number boxed, sharing one box per small whole number (a decimal keeps its scale: 1.0 is not 1).</summary>
+    public static object Box(decimal value) =>
+        value >= 0 && value < SmallWholeNumbers.Length && value.Scale == 0 && decimal.Truncate(value) == value ? SmallWholeNumbers[(int)value] : value;
+}
 
 /// <summary>A quoted string or heredoc; a literal-only template has a single <see cref="TemplateLiteral"/> part.</summary>
-public sealed record HclTemplate(IReadOnlyList<TemplatePart> Parts, bool Heredoc, SourceRange Range) : HclExpr(Range)
+public sealed record HclTemplate : HclExpr
 {
+    // The parts, or for a plain quoted string ("tcp", a name, an ARN: most strings) its text alone: the part and its
+    // array are made when asked for, so the tree does not hold two more objects per string for as long as a lint runs.
+    private readonly object _parts;
+
+    public HclTemplate(IReadOnlyList<TemplatePart> parts, bool heredoc, SourceRange range)
+        : base(range)
+    {
+        _parts = parts;
+        Heredoc = heredoc;
+    }
+
+    private HclTemplate(string plain, SourcePos contentStart, SourceRange range)
+        : base(range)
+    {
+        _parts = plain;
+        ContentStart = contentStart;
+    }
+
+    /// <summary>A quoted string without interpolation: its one literal part runs from <paramref name="contentStart"/>
+    /// to the end of <paramref name="range"/>, as the general template scan gives it.</summary>
+    public static HclTemplate Plain(string text, SourcePos contentStart, SourceRange range) => new(text, contentStart, range);
+
+    public IReadOnlyList<TemplatePart> Parts => _parts switch
+    {
+        string { Length: 0 } => [],
+        string text => [new TemplateLiteral(text, new SourceRange(Range.File, ContentStart, Range.End))],
+        _ => (IReadOnlyList<TemplatePart>)_parts,
+    };
+
+    /// <summary>The text of a plain quoted string (no part made); null for any other template.</summary>
+    public string? PlainText => _parts as string;
+
+    public bool Heredoc { get; }
+
     /// <summary>Where the template's text starts (the first content line of a heredoc).</summary>
     public SourcePos ContentStart { get; init; }
 }

@@ -18,6 +18,38 @@ public sealed class HclParserTests
         return expr;
     }
 
+    [Fact]
+    public void A_plain_string_gives_the_part_and_ranges_the_general_template_scan_gives()
+    {
+        // Plain strings keep only their text in the tree; the literal part is made when asked for.
+        var plain = Expr("\"tcp\"").ShouldBeOfType<HclTemplate>();
+        plain.PlainText.ShouldBe("tcp");
+        var part = plain.Parts.ShouldHaveSingleItem().ShouldBeOfType<TemplateLiteral>();
+        part.Text.ShouldBe("tcp");
+        part.Range.Start.ShouldBe(new Berth.Linting.SourcePos(1, 2, 1));
+        part.Range.End.ShouldBe(plain.Range.End);
+
+        // The same text through the general scan (an escape sends it there) has the same part range.
+        var scanned = Expr("\"tc\\u0070\"").ShouldBeOfType<HclTemplate>();
+        scanned.PlainText.ShouldBeNull();
+        scanned.Parts.ShouldHaveSingleItem().ShouldBeOfType<TemplateLiteral>().Range.Start.ShouldBe(part.Range.Start);
+
+        Expr("\"\"").ShouldBeOfType<HclTemplate>().Parts.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Number_literals_share_boxes_only_where_the_value_and_scale_are_the_same()
+    {
+        var a = Expr("443").ShouldBeOfType<HclLiteral>().Value;
+        var b = Expr("443").ShouldBeOfType<HclLiteral>().Value;
+        ReferenceEquals(a, b).ShouldBeTrue();
+        a.ShouldBe(443m);
+        var scaled = Expr("1.0").ShouldBeOfType<HclLiteral>().Value.ShouldBeOfType<decimal>();
+        ((int)scaled.Scale).ShouldBe(1);
+        Expr("1024").ShouldBeOfType<HclLiteral>().Value.ShouldBe(1024m);
+        Expr("true").ShouldBeOfType<HclLiteral>().Value.ShouldBe(true);
+    }
+
     [Theory]
     [InlineData("main.tf", "locals { a = 1 } # berth:ignore BERTH-ECS-002 a reason\n", true)]
     [InlineData("main.tf", "locals {\n  a = <<EOT\nberth:ignore inside a heredoc is still text the scan reads\nEOT\n}\n", true)]
