@@ -56,6 +56,9 @@ public sealed class HclLexer(string file, string text, HclStringPool pool)
 
     public string File { get; } = file;
 
+    /// <summary>The text's line starts: every range of the tree is two offsets into it.</summary>
+    public SourceLines Lines { get; } = new(file, text);
+
     public string Text { get; } = text;
 
     /// <summary>Where token texts (and the parser's short literals) are shared, so the tree holds one copy of each.</summary>
@@ -121,7 +124,7 @@ public sealed class HclLexer(string file, string text, HclStringPool pool)
         _col = pos.Column;
     }
 
-    public SourceRange RangeFrom(SourcePos start) => new(File, start, Position);
+    public SourceRange RangeFrom(SourcePos start) => new(Lines, start.Offset, _pos);
 
     public HclToken Next()
     {

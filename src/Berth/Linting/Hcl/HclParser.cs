@@ -73,7 +73,7 @@ public sealed class HclParser
         var parser = new HclParser(path, text, null);
         var start = parser._lx.Position;
         var parts = parser.ScanTemplate(quoted: false, flushIndent: 0);
-        var template = new HclTemplate(parts.ToArray(), heredoc: true, new SourceRange(path, start, parser._lx.Position)) { ContentStart = start };
+        var template = new HclTemplate(parts.ToArray(), heredoc: true, new SourceRange(parser._lx.Lines, start.Offset, parser._lx.Position.Offset)) { ContentStart = start };
         return (template, parser._diagnostics);
     }
 
@@ -96,7 +96,7 @@ public sealed class HclParser
         return t;
     }
 
-    private SourceRange From(SourcePos start) => new(_lx.File, start, _lastEnd.Offset >= start.Offset ? _lastEnd : start);
+    private SourceRange From(SourcePos start) => new(_lx.Lines, start.Offset, Math.Max(_lastEnd.Offset, start.Offset));
 
     private void Error(HclToken at, string message) => Error(at.Start, message);
 
@@ -104,7 +104,7 @@ public sealed class HclParser
     {
         if (_diagnostics.Count < 1000)
         {
-            _diagnostics.Add(new LintDiagnostic(new SourceRange(_lx.File, at, at), message));
+            _diagnostics.Add(new LintDiagnostic(new SourceRange(_lx.Lines, at.Offset, at.Offset), message));
         }
     }
 
@@ -281,7 +281,7 @@ public sealed class HclParser
                 Next();
             }
 
-            return new HclErrorExpr(new SourceRange(_lx.File, t.Start, t.End));
+            return new HclErrorExpr(new SourceRange(_lx.Lines, t.Start.Offset, t.End.Offset));
         }
 
         _depth++;
@@ -513,11 +513,11 @@ public sealed class HclParser
     {
         if (decimal.TryParse(t.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return new HclLiteral(HclLiteral.Box(value), new SourceRange(_lx.File, t.Start, t.End));
+            return new HclLiteral(HclLiteral.Box(value), new SourceRange(_lx.Lines, t.Start.Offset, t.End.Offset));
         }
 
         Error(t, "number out of range: " + t.Text);
-        return new HclLiteral(HclLiteral.Box(0m), new SourceRange(_lx.File, t.Start, t.End));
+        return new HclLiteral(HclLiteral.Box(0m), new SourceRange(_lx.Lines, t.Start.Offset, t.End.Offset));
     }
 
     private HclExpr ParsePrimary()
@@ -575,7 +575,7 @@ public sealed class HclParser
                     Next();
                 }
 
-                return new HclErrorExpr(new SourceRange(_lx.File, t.Start, t.End));
+                return new HclErrorExpr(new SourceRange(_lx.Lines, t.Start.Offset, t.End.Offset));
         }
     }
 

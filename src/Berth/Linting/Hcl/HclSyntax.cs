@@ -79,7 +79,7 @@ public sealed record HclTemplate : HclExpr
     public IReadOnlyList<TemplatePart> Parts => _parts switch
     {
         string { Length: 0 } => [],
-        string text => [new TemplateLiteral(text, new SourceRange(Range.File, ContentStart, Range.End))],
+        string text => [new TemplateLiteral(text, Range.StartingAt(ContentStart))],
         _ => (IReadOnlyList<TemplatePart>)_parts,
     };
 
