@@ -31,10 +31,17 @@ public sealed class EvalError
 }
 
 /// <summary>An object or map with its keys in ordinal order, remembering where each key was written.</summary>
+/// <remarks>
+/// Entries live in one hash map; the ordinal order is made when the map is first enumerated after a change (objects
+/// are built key by key, then read). A sorted tree and a second map for the key ranges cost a node per entry and a map
+/// per object for as long as a lint runs.
+/// </remarks>
 public sealed class HclDictionary : IReadOnlyDictionary<string, object?>
 {
-    private readonly SortedDictionary<string, object?> _items = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SourceRange> _keyRanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (object? Value, SourceRange? KeyRange)> _items = new(StringComparer.Ordinal);
+
+    // The keys in ordinal order, or null after a change. Reads may race to make it: each makes the same array.
+    private string[]? _sorted;
 
     public HclDictionary(SourceRange? range = null) => Range = range;
 
@@ -45,32 +52,55 @@ public sealed class HclDictionary : IReadOnlyDictionary<string, object?>
 
     public int Count => _items.Count;
 
-    public IEnumerable<string> Keys => _items.Keys;
+    public IEnumerable<string> Keys => Sorted();
 
-    public IEnumerable<object?> Values => _items.Values;
+    public IEnumerable<object?> Values => Sorted().Select(k => _items[k].Value);
 
-    public object? this[string key] => _items[key];
+    public object? this[string key] => _items[key].Value;
 
+    /// <summary>Sets a key's value; its range is the one given, else the one it had.</summary>
     public void Set(string key, object? value, SourceRange? keyRange = null)
     {
-        _items[key] = value;
-        if (keyRange is { } range)
-        {
-            _keyRanges[key] = range;
-        }
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_items, key, out _);
+        entry = (value, keyRange ?? entry.KeyRange);
+        _sorted = null;
     }
 
-    public SourceRange? KeyRange(string key) => _keyRanges.TryGetValue(key, out var r) ? r : null;
+    public SourceRange? KeyRange(string key) => _items.TryGetValue(key, out var entry) ? entry.KeyRange : null;
 
     public bool ContainsKey(string key) => _items.ContainsKey(key);
 
-    public bool TryGetValue(string key, out object? value) => _items.TryGetValue(key, out value);
+    public bool TryGetValue(string key, out object? value)
+    {
+        var found = _items.TryGetValue(key, out var entry);
+        value = entry.Value;
+        return found;
+    }
 
-    public object? GetOrNull(string key) => _items.TryGetValue(key, out var v) ? v : null;
+    public object? GetOrNull(string key) => _items.TryGetValue(key, out var entry) ? entry.Value : null;
 
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _items.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
+    {
+        foreach (var key in Sorted())
+        {
+            yield return new KeyValuePair<string, object?>(key, _items[key].Value);
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private string[] Sorted()
+    {
+        if (_sorted is { } sorted)
+        {
+            return sorted;
+        }
+
+        var keys = _items.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        _sorted = keys;
+        return keys;
+    }
 }
 
 public static class HclValue

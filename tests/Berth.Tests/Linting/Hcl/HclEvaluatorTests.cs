@@ -100,6 +100,25 @@ public sealed class HclEvaluatorTests
     public void Terraform_functions_used_by_platform_code_evaluate(string text, string expected) => Eval(text).ShouldBe(expected);
 
     [Fact]
+    public void A_map_enumerates_in_ordinal_key_order_and_keeps_a_key_range_when_set_again()
+    {
+        var at = Berth.Linting.SourceRange.At("main.tf", 3, 5);
+        var map = new HclDictionary();
+        map.Set("b", 1m);
+        map.Set("a", 2m, at);
+        map.Set("B", 3m);
+        map.Keys.ShouldBe(["B", "a", "b"]);
+        map.Set("a", 4m);
+        map.Set("_", 5m);
+        map.Select(kv => kv.Key + "=" + kv.Value).ShouldBe(["B=3", "_=5", "a=4", "b=1"]);
+        map.KeyRange("a").ShouldBe(at);
+        map.KeyRange("b").ShouldBeNull();
+        map.TryGetValue("c", out var missing).ShouldBeFalse();
+        missing.ShouldBeNull();
+        Eval("keys({ zeta = 1, alpha = 2, Beta = 3 })").ShouldBe("[\"Beta\",\"alpha\",\"zeta\"]");
+    }
+
+    [Fact]
     public void Nested_splats_give_a_list_per_element()
     {
         Eval("[{ groups = [{ name = \"a\" }, { name = \"b\" }] }, { groups = [{ name = \"c\" }] }][*].groups[*].name").ShouldBe("[[\"a\",\"b\"],[\"c\"]]");
