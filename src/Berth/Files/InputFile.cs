@@ -61,11 +61,28 @@ public static class InputFile
     /// <summary>The bytes of a regular file of at most <paramref name="maxBytes"/>; throws <see cref="InputFileException"/>.</summary>
     public static byte[] ReadAllBytes(string path, long maxBytes)
     {
+        var (buffer, length) = Read(path, maxBytes);
+        Array.Resize(ref buffer, length);
+        return buffer;
+    }
+
+    /// <summary>The text of a regular UTF-8 file (a byte-order mark is dropped; bad bytes become U+FFFD).</summary>
+    public static string ReadAllText(string path, long maxBytes)
+    {
+        var (bytes, length) = Read(path, maxBytes);
+        var start = length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        return Encoding.UTF8.GetString(bytes, start, length - start);
+    }
+
+    /// <summary>The file's bytes in a buffer that may be longer than they are, and how many there are.</summary>
+    private static (byte[] Buffer, int Length) Read(string path, long maxBytes)
+    {
         CheckReadable(path);
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
-            var length = stream.Length;
+            // A handle and positioned reads: no stream, no buffer of its own, no read-ahead advice for a small file.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
             if (length > maxBytes)
             {
                 throw TooLarge(path, length, maxBytes);
@@ -86,7 +103,7 @@ public static class InputFile
                     Array.Resize(ref buffer, (int)Math.Min(Math.Max(buffer.Length * 2L, 4096), maxBytes + 1));
                 }
 
-                var read = stream.Read(buffer, total, buffer.Length - total);
+                var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
                 if (read == 0)
                 {
                     break;
@@ -100,8 +117,7 @@ public static class InputFile
                 throw TooLarge(path, total, maxBytes);
             }
 
-            Array.Resize(ref buffer, total);
-            return buffer;
+            return (buffer, total);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -111,14 +127,6 @@ public static class InputFile
         {
             throw new InputFileException(path, "cannot be read: " + e.Message.TrimEnd('.'), InputProblem.Unreadable, e);
         }
-    }
-
-    /// <summary>The text of a regular UTF-8 file (a byte-order mark is dropped; bad bytes become U+FFFD).</summary>
-    public static string ReadAllText(string path, long maxBytes)
-    {
-        var bytes = ReadAllBytes(path, maxBytes);
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        return Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
     }
 
     /// <summary>Throws unless the path names a regular file (following links): says what it is instead.</summary>

@@ -16,6 +16,9 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
     /// <summary>Files read whose text has no suppression comment: the linter need not read them again for one.</summary>
     public IReadOnlySet<string> WithoutSuppressions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>What Directory.EnumerateFiles(path) lists: every entry, hidden ones too, an unreadable folder an error.</summary>
+    private static readonly EnumerationOptions Listing = new() { AttributesToSkip = 0, IgnoreInaccessible = false, MatchType = MatchType.Win32 };
+
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.Ordinal) { ".terraform", ".git", "node_modules", "bin", "obj", ".terragrunt-cache" };
 
     /// <param name="paths">Files and folders to read.</param>
@@ -129,8 +132,12 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
             IEnumerable<string> subdirs;
             try
             {
-                files = Directory.EnumerateFiles(current).Order(StringComparer.Ordinal).ToList();
-                subdirs = Directory.EnumerateDirectories(current).Order(StringComparer.Ordinal).Reverse().ToList();
+                // One pass over the folder, telling files from folders as Directory.EnumerateFiles and
+                // EnumerateDirectories do (a link counts as what it points to), each of which is a pass of its own.
+                var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsDirectory)>(
+                    current, (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), e.IsDirectory), Listing).ToList();
+                files = entries.Where(e => !e.IsDirectory).Select(e => e.Path).Order(StringComparer.Ordinal).ToList();
+                subdirs = entries.Where(e => e.IsDirectory).Select(e => e.Path).Order(StringComparer.Ordinal).Reverse().ToList();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

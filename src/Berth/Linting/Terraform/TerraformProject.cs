@@ -485,7 +485,7 @@ public sealed class TerraformProject
     {
         var project = new TerraformProject(Path.GetFullPath(scanRoot));
         var dirs = directories.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        project.ParseAll(dirs.SelectMany(TerraformFiles).ToList());
+        project.ParseAll(dirs.SelectMany(project.TerraformFiles).ToList());
         var called = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dir in dirs)
         {
@@ -559,8 +559,13 @@ public sealed class TerraformProject
         return project;
     }
 
-    private static IEnumerable<string> TerraformFiles(string dir) =>
-        System.IO.Directory.EnumerateFiles(dir, "*.tf").Concat(System.IO.Directory.EnumerateFiles(dir, "*.tf.json")).Order(StringComparer.Ordinal);
+    /// <summary>Folder listings, each made once: a module folder is listed again by every call of it.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _listings = new(StringComparer.Ordinal);
+
+    /// <summary>A folder's .tf and .tf.json files in ordinal order (one pass over the folder).</summary>
+    private string[] TerraformFiles(string dir) => _listings.GetOrAdd(dir, static d => System.IO.Directory.EnumerateFiles(d)
+        .Where(f => f.EndsWith(".tf", StringComparison.Ordinal) || f.EndsWith(".tf.json", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal).ToArray());
 
     private static string? SourceText(HclBlock block) =>
         block.Body.Attribute("source")?.Value is HclTemplate { Parts: [TemplateLiteral lit] } ? lit.Text : null;
