@@ -32,6 +32,13 @@ public sealed class HclParser
     private SourcePos _lastEnd;
     private int _depth;
 
+    // Lists to build bodies, labels, tuples, objects and calls in, reused within the file (see Scratch).
+    private readonly Scratch<HclAttr> _attributes = new();
+    private readonly Scratch<HclBlock> _blocks = new();
+    private readonly Scratch<string> _labels = new();
+    private readonly Scratch<HclExpr> _exprs = new();
+    private readonly Scratch<HclObjectItem> _items = new();
+
     private HclParser(string path, string text, HclStringPool? pool)
     {
         _lx = new HclLexer(path, text, pool ?? new HclStringPool());
@@ -131,8 +138,8 @@ public sealed class HclParser
 
     private HclBody ParseBody(bool topLevel, SourcePos start)
     {
-        var attributes = new List<HclAttr>();
-        var blocks = new List<HclBlock>();
+        var attributes = _attributes.Rent();
+        var blocks = _blocks.Rent();
         _depth++;
         while (true)
         {
@@ -189,7 +196,7 @@ public sealed class HclParser
                 continue;
             }
 
-            var labels = new List<string>();
+            var labels = _labels.Rent();
             while (Peek().Kind is TokenKind.OQuote or TokenKind.Ident)
             {
                 var label = Next();
@@ -207,6 +214,7 @@ public sealed class HclParser
                 }
             }
 
+            var blockLabels = _labels.Return(labels);
             if (Peek().Kind != TokenKind.LBrace)
             {
                 Error(Peek(), "expected '=' or a block's '{' after '" + t.Text + "', found " + Describe(Peek()));
@@ -216,14 +224,19 @@ public sealed class HclParser
 
             var open = Next();
             var body = ParseBody(topLevel: false, open.Start);
-            Expect(TokenKind.RBrace, "'}'");
-            blocks.Add(new HclBlock(t.Text, labels.ToArray(), body with { Range = From(open.Start) }, From(t.Start)));
+            blocks.Add(new HclBlock(t.Text, blockLabels, body, From(t.Start)));
             EndOfItem();
         }
 
         _depth--;
+        if (!topLevel)
+        {
+            // A block's body runs from its '{' to its '}'.
+            Expect(TokenKind.RBrace, "'}'");
+        }
+
         // Exact-size arrays, not the lists they were built in: a tree of 10,000 files holds millions of them.
-        return new HclBody(attributes.ToArray(), blocks.ToArray(), From(start));
+        return new HclBody(_attributes.Return(attributes), _blocks.Return(blocks), From(start));
     }
 
     private void EndOfItem()
@@ -600,7 +613,7 @@ public sealed class HclParser
         }
 
         _newlines.Push(false);
-        var args = new List<HclExpr>();
+        var args = _exprs.Rent();
         var expand = false;
         while (Peek().Kind is not (TokenKind.RParen or TokenKind.Eof))
         {
@@ -626,7 +639,7 @@ public sealed class HclParser
 
         Expect(TokenKind.RParen, "')'");
         _newlines.Pop();
-        return new HclCall(fullName.Length == name.Text.Length ? name.Text : _lx.Pool.Get(fullName.ToString()), args.ToArray(), expand, From(name.Start));
+        return new HclCall(fullName.Length == name.Text.Length ? name.Text : _lx.Pool.Get(fullName.ToString()), _exprs.Return(args), expand, From(name.Start));
     }
 
     /// <summary>After an error inside brackets: skips to the closing token at this nesting level (not consuming it).</summary>
@@ -671,7 +684,7 @@ public sealed class HclParser
                 return forExpr;
             }
 
-            var items = new List<HclExpr>();
+            var items = _exprs.Rent();
             while (Peek().Kind is not (TokenKind.RBrack or TokenKind.Eof))
             {
                 var before = Peek().Start.Offset;
@@ -689,7 +702,7 @@ public sealed class HclParser
             }
 
             Expect(TokenKind.RBrack, "']'");
-            return new HclTuple(items.ToArray(), From(start));
+            return new HclTuple(_exprs.Return(items), From(start));
         }
         finally
         {
@@ -716,7 +729,7 @@ public sealed class HclParser
                 return forExpr;
             }
 
-            var items = new List<HclObjectItem>();
+            var items = _items.Rent();
             while (true)
             {
                 while (Peek().Kind == TokenKind.Newline)
@@ -762,7 +775,7 @@ public sealed class HclParser
             }
 
             Expect(TokenKind.RBrace, "'}'");
-            return new HclObjectCons(items.ToArray(), From(start));
+            return new HclObjectCons(_items.Return(items), From(start));
         }
         finally
         {
@@ -833,6 +846,26 @@ public sealed class HclParser
 
         Expect(closer, isObject ? "'}'" : "']'");
         return new HclFor(keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping, From(start));
+    }
+
+    /// <summary>
+    /// Lists reused while a file is parsed: each body, tuple, object and call takes one and gives it back with its
+    /// items as an exact-size array, so a file makes a few lists (one per nesting level) instead of one per node,
+    /// each with the buffers it outgrew.
+    /// </summary>
+    private sealed class Scratch<T>
+    {
+        private readonly Stack<List<T>> _free = new();
+
+        public List<T> Rent() => _free.TryPop(out var list) ? list : [];
+
+        public T[] Return(List<T> list)
+        {
+            var items = list.ToArray();
+            list.Clear();
+            _free.Push(list);
+            return items;
+        }
     }
 
     // ---- templates ----
