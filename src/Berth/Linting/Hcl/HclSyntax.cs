@@ -1,6 +1,6 @@
 namespace Berth.Linting.Hcl;
 
-/// <summary>A parsed HCL file: its body, its comments (kept for suppressions) and the syntax errors found.</summary>
+/// <summary>A parsed HCL file: its body, its comments and the syntax errors found.</summary>
 public sealed record HclFile(string Path, HclBody Body, IReadOnlyList<HclComment> Comments, IReadOnlyList<LintDiagnostic> Diagnostics)
 {
     /// <summary>False when the text has no <c>berth:ignore</c>, so suppressions need not read the file again.</summary>
@@ -48,7 +48,7 @@ public sealed record HclLiteral(object? Value, SourceRange Range) : HclExpr(Rang
 
     /// <summary>The number boxed, sharing one box per small whole number (a decimal keeps its scale: 1.0 is not 1).</summary>
     public static object Box(decimal value) =>
-        value >= 0 && value < SmallWholeNumbers.Length && value.Scale == 0 && decimal.Truncate(value) == value ? SmallWholeNumbers[(int)value] : value;
+        value.Scale == 0 && value >= 0 && value < SmallWholeNumbers.Length ? SmallWholeNumbers[(int)value] : value;
 }
 
 /// <summary>A quoted string or heredoc; a literal-only template has a single <see cref="TemplateLiteral"/> part.</summary>
