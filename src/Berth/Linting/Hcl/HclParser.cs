@@ -207,9 +207,17 @@ public sealed class HclParser
                 }
 
                 var template = ParseQuotedTemplate(label.Start);
-                labels.Add(template.Parts is [TemplateLiteral lit] ? lit.Text : template.Parts.Count == 0 ? "" : "?");
-                if (template.Parts.Count > 1 || template.Parts is [not TemplateLiteral])
+                if (template.LiteralText is { } text)
                 {
+                    labels.Add(text);
+                }
+                else if (template.PlainText is not null || template.Parts.Count == 0)
+                {
+                    labels.Add("");
+                }
+                else
+                {
+                    labels.Add("?");
                     Error(label, "a block label cannot contain interpolation");
                 }
             }

@@ -86,6 +86,15 @@ public sealed record HclTemplate : HclExpr
     /// <summary>The text of a plain quoted string (no part made); null for any other template.</summary>
     public string? PlainText => _parts as string;
 
+    /// <summary>The text of a template that is one literal part (a plain string, or one the general scan read, e.g.
+    /// with an escape); null for an empty string or one with interpolations or directives.</summary>
+    public string? LiteralText => _parts switch
+    {
+        string { Length: > 0 } text => text,
+        IReadOnlyList<TemplatePart> and [TemplateLiteral literal] => literal.Text,
+        _ => null,
+    };
+
     public bool Heredoc { get; }
 
     /// <summary>Where the template's text starts (the first content line of a heredoc).</summary>

@@ -568,7 +568,7 @@ public sealed class TerraformProject
         .Order(StringComparer.Ordinal).ToArray());
 
     private static string? SourceText(HclBlock block) =>
-        block.Body.Attribute("source")?.Value is HclTemplate { Parts: [TemplateLiteral lit] } ? lit.Text : null;
+        (block.Body.Attribute("source")?.Value as HclTemplate)?.LiteralText;
 
     private static string? LocalSource(HclBlock block, string dir) =>
         SourceText(block) is { } text && (text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith("../", StringComparison.Ordinal))

@@ -67,7 +67,7 @@ public static class Tf
         HclIndex i => [i.Source, i.Key],
         HclSplat s => [s.Source],
         HclCall c => c.Args,
-        HclTemplate t => t.Parts.OfType<TemplateInterpolation>().Select(p => p.Expr),
+        HclTemplate t => t.PlainText is not null ? [] : t.Parts.OfType<TemplateInterpolation>().Select(p => p.Expr),
         HclBinary b => [b.Left, b.Right],
         HclUnary u => [u.Operand],
         HclConditional c => [c.Condition, c.True, c.False],
@@ -146,9 +146,9 @@ public static class Tf
     public static bool IgnoresChanges(TerraformResource resource, string attribute) =>
         resource.View.Body.BlocksOfType("lifecycle").Any(l => l.Body.Attribute("ignore_changes")?.Value switch
         {
-            HclTuple t => t.Items.Any(i => i is HclVariable v && v.Name == attribute || i is HclTemplate { Parts: [TemplateLiteral lit] } && lit.Text == attribute),
+            HclTuple t => t.Items.Any(i => i is HclVariable v && v.Name == attribute || i is HclTemplate { LiteralText: { } text } && text == attribute),
             HclVariable { Name: "all" } => true,
-            HclTemplate { Parts: [TemplateLiteral { Text: "all" }] } => true,
+            HclTemplate { LiteralText: "all" } => true,
             _ => false,
         });
 }

@@ -35,6 +35,21 @@ public sealed class HclParserTests
         scanned.Parts.ShouldHaveSingleItem().ShouldBeOfType<TemplateLiteral>().Range.Start.ShouldBe(part.Range.Start);
 
         Expr("\"\"").ShouldBeOfType<HclTemplate>().Parts.ShouldBeEmpty();
+
+        // Its literal text, whichever way it was read; none for an empty string or an interpolation.
+        plain.LiteralText.ShouldBe("tcp");
+        scanned.LiteralText.ShouldBe("tcp");
+        Expr("\"\"").ShouldBeOfType<HclTemplate>().LiteralText.ShouldBeNull();
+        Expr("\"a${b}\"").ShouldBeOfType<HclTemplate>().LiteralText.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_block_label_is_its_literal_text_and_an_interpolated_one_is_an_error()
+    {
+        var file = HclParser.Parse("main.tf", "resource \"a${x}\" \"\" {}\nresource \"aws_s\\u0033\" \"b\" {}\n");
+        file.Body.Blocks[0].Labels.ShouldBe(["?", ""]);
+        file.Body.Blocks[1].Labels.ShouldBe(["aws_s3", "b"]);
+        file.Diagnostics.Select(d => d.ToString()).ShouldBe(["main.tf:1:10: a block label cannot contain interpolation"]);
     }
 
     [Fact]
