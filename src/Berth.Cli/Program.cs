@@ -1,5 +1,6 @@
 using System.Text;
 using Berth.Cli;
+using Berth.Cli.Infrastructure;
 
 // The composition root: the real streams, the system clock, and whether a person is watching stderr.
 // Output going to a file or a pipe is written in 64 KiB blocks, as C's stdio does when stdout is not a terminal:
@@ -14,7 +15,7 @@ try
     // failed command wrote before it failed, as unbuffered output would have.
     stdout.Flush();
 }
-catch (Exception e) when (e is IOException or ObjectDisposedException or UnauthorizedAccessException)
+catch (Exception e) when (GuardedWriter.IsClosed(e))
 {
     // The exit code already says the command failed; there is nobody to tell that its partial output was lost.
 }

@@ -91,5 +91,6 @@ public sealed class GuardedWriter(TextWriter inner, string name) : TextWriter
         }
     }
 
-    private static bool IsClosed(Exception e) => e is IOException or ObjectDisposedException or UnauthorizedAccessException;
+    /// <summary>What a write to a stream that cannot take it throws (closed, full, a reader gone).</summary>
+    internal static bool IsClosed(Exception e) => e is IOException or ObjectDisposedException or UnauthorizedAccessException;
 }
