@@ -49,10 +49,16 @@ public abstract class LintRule
 
     /// <summary>
     /// False (most rules): the rule looks at one Terraform root module (with its modules) or at the Kubernetes objects
-    /// at a time, so the linter runs it on each root in parallel. True: it correlates resources across roots and
-    /// runs once on everything.
+    /// at a time, so the linter runs it on each root in parallel. True (a <see cref="SpanningRule{TFacts}"/>): it
+    /// correlates resources across roots.
     /// </summary>
     public virtual bool SpansRoots => false;
+
+    /// <summary>A spanning rule's facts about one root (<see cref="SpanningRule{TFacts}.Gather"/>); null for any other rule.</summary>
+    internal virtual object? GatherFacts(LintInput root) => null;
+
+    /// <summary>A spanning rule's findings from every root's facts (in root order) and the Kubernetes objects.</summary>
+    internal virtual IEnumerable<Finding> DecideFacts(IReadOnlyList<object?> facts, IReadOnlyList<KubeObject> objects) => [];
 
     protected Finding Report(TerraformResource resource, SourceRange at, string message) =>
         new(Id, Severity, resource.Address + ": " + message, at, resource.Address, resource.Range) { Root = resource.Module.RootDirectory };
@@ -75,6 +81,30 @@ public abstract class LintRule
     /// <summary>A note when one key of a container is unknown.</summary>
     protected Finding UnknownKey(TerraformResource task, EcsContainer container, string key, string question) =>
         Note(task, container.RangeOf(key), "cannot tell " + question + " for container '" + container.Name + "': " + Unresolved.Describe(task.View, "container_definitions"));
+}
+
+/// <summary>
+/// A rule that correlates resources across root modules (the cluster, its add-ons and its node groups often live in
+/// different roots). The linter checks each root while its trees are in memory and lets them go, so such a rule
+/// gathers what it needs from each root as plain facts (findings it may give included) and decides once from all of
+/// them; on one input, <see cref="Check"/> is the same two steps.
+/// </summary>
+public abstract class SpanningRule<TFacts> : LintRule
+{
+    public sealed override bool SpansRoots => true;
+
+    /// <summary>What the rule needs from one root: must not hold on to the root's resources (their trees).</summary>
+    protected abstract TFacts Gather(LintInput root);
+
+    /// <summary>The findings, from every root's facts (in root order) and the Kubernetes objects.</summary>
+    protected abstract IEnumerable<Finding> Decide(IReadOnlyList<TFacts> roots, IReadOnlyList<KubeObject> objects);
+
+    public sealed override IEnumerable<Finding> Check(LintInput input) => Decide([Gather(input)], input.Objects);
+
+    internal sealed override object? GatherFacts(LintInput root) => Gather(root);
+
+    internal sealed override IEnumerable<Finding> DecideFacts(IReadOnlyList<object?> facts, IReadOnlyList<KubeObject> objects) =>
+        Decide(facts.Cast<TFacts>().ToList(), objects);
 }
 
 public static class RuleRegistry

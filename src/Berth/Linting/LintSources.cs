@@ -23,7 +23,17 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
 
     /// <param name="paths">Files and folders to read.</param>
     /// <param name="varFiles">Extra tfvars files, applied to every root module.</param>
-    public static LintSources Read(IReadOnlyList<string> paths, IReadOnlyList<string> varFiles)
+    public static LintSources Read(IReadOnlyList<string> paths, IReadOnlyList<string> varFiles) => ReadAll(paths, varFiles, null);
+
+    /// <summary>
+    /// What <see cref="Read"/> reads, with the Terraform roots streamed (<see cref="TerraformProject.Stream"/>): each
+    /// root's resources and module calls go to <paramref name="visit"/> on the thread that read them, and the project
+    /// keeps no resources. The Kubernetes objects that Terraform applies are among <see cref="Objects"/> as usual.
+    /// </summary>
+    public static LintSources Stream(IReadOnlyList<string> paths, IReadOnlyList<string> varFiles, Action<int, IReadOnlyList<TerraformResource>, IReadOnlyList<ModuleCallSite>> visit) =>
+        ReadAll(paths, varFiles, visit);
+
+    private static LintSources ReadAll(IReadOnlyList<string> paths, IReadOnlyList<string> varFiles, Action<int, IReadOnlyList<TerraformResource>, IReadOnlyList<ModuleCallSite>>? visit)
     {
         var full = paths.Select(Path.GetFullPath).ToList();
         var tfDirs = new SortedSet<string>(StringComparer.Ordinal);
@@ -58,11 +68,26 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
         }
 
         var scanRoot = CommonRoot(full.Select(p => Directory.Exists(p) ? p : Path.GetDirectoryName(p) ?? ".").ToList());
-        var project = TerraformProject.Load(scanRoot, tfDirs, varFiles.Select(Path.GetFullPath).ToList());
+        var fullVarFiles = varFiles.Select(Path.GetFullPath).ToList();
+
+        // The Kubernetes objects in Terraform (kubernetes_manifest, kubectl_manifest), read from each root's resources.
+        var manifests = new System.Collections.Concurrent.ConcurrentDictionary<int, (List<KubeObject> Objects, List<LintDiagnostic> Diagnostics)>();
+        var project = visit is null
+            ? TerraformProject.Load(scanRoot, tfDirs, fullVarFiles)
+            : TerraformProject.Stream(scanRoot, tfDirs, fullVarFiles, (i, resources, calls) =>
+            {
+                manifests[i] = TerraformManifests.Read(resources);
+                visit(i, resources, calls);
+            });
+        if (visit is null)
+        {
+            manifests[0] = TerraformManifests.Read(project.Resources);
+        }
+
         var diagnostics = new List<LintDiagnostic>(project.Diagnostics);
         var unrendered = new List<LintDiagnostic>();
         var objects = new List<KubeObject>();
-        var withoutSuppressions = project.Files.Where(f => !f.MentionsSuppression).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var withoutSuppressions = project.WithoutSuppressions.ToHashSet(StringComparer.Ordinal);
         foreach (var file in yamlFiles)
         {
             string text;
@@ -100,9 +125,12 @@ public sealed record LintSources(TerraformProject Project, IReadOnlyList<KubeObj
             diagnostics.AddRange(problems);
         }
 
-        var (inTerraform, manifestProblems) = TerraformManifests.Read(project.Resources);
-        objects.AddRange(inTerraform);
-        diagnostics.AddRange(manifestProblems);
+        foreach (var (_, (inTerraform, manifestProblems)) in manifests.OrderBy(m => m.Key))
+        {
+            objects.AddRange(inTerraform);
+            diagnostics.AddRange(manifestProblems);
+        }
+
         objects = Kustomize.WithoutPatches(objects);
         return new LintSources(project, objects, diagnostics, yamlFiles.Count) { Unrendered = unrendered, WithoutSuppressions = withoutSuppressions };
     }

@@ -1,5 +1,4 @@
 using Berth.Linting.Kubernetes;
-using Berth.Linting.Terraform;
 
 namespace Berth.Linting;
 
@@ -30,36 +29,37 @@ public static class Linter
 {
     public static LintResult Run(IReadOnlyList<string> paths, LintOptions options)
     {
-        var sources = LintSources.Read(paths, options.VarFiles);
-        var project = sources.Project;
-        var diagnostics = new List<LintDiagnostic>(sources.Diagnostics);
-        diagnostics.AddRange(TerraformManifests.NotRendered(project.Resources));
-        var objects = sources.Objects.ToList();
-
         var rules = (options.Rules ?? RuleRegistry.All).Where(r => !options.DisabledRules.Contains(r.Id)).ToList();
-        var findings = Check(rules, project, objects, options.Today);
-        diagnostics.AddRange(project.EvaluationNotes);
+        var perRoot = rules.Where(r => !r.SpansRoots).ToList();
+        var spanning = rules.Where(r => r.SpansRoots).ToList();
+
+        // Each Terraform root is checked on the thread that read it, while its trees are in memory (the roots run on
+        // every core, and no two threads evaluate the same module instance); what it gives is kept by root index, so
+        // the output does not depend on the core count.
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<int, (List<Finding> Findings, object?[] Facts, List<LintDiagnostic> NotRendered)>();
+        var sources = LintSources.Stream(paths, options.VarFiles, (i, resources, calls) =>
+        {
+            var input = new LintInput(resources, []) { ModuleCalls = calls, Today = options.Today };
+            found[i] = (perRoot.SelectMany(r => r.Check(input)).ToList(), spanning.Select(r => r.GatherFacts(input)).ToArray(), TerraformManifests.NotRendered(resources));
+        });
+        var roots = found.OrderBy(f => f.Key).Select(f => f.Value).ToList();
+        var objects = sources.Objects.ToList();
+        var diagnostics = new List<LintDiagnostic>(sources.Diagnostics);
+
+        // A helm_release in a module two roots call is named once, as it is when every root is checked together.
+        diagnostics.AddRange(roots.SelectMany(r => r.NotRendered).DistinctBy(d => d.Range));
+
+        // Then the Kubernetes objects (those Terraform applies among them), and the rules that span roots.
+        var kube = new LintInput([], objects) { Today = options.Today };
+        var findings = roots.SelectMany(r => r.Findings)
+            .Concat(perRoot.SelectMany(r => r.Check(kube)))
+            .Concat(spanning.SelectMany((r, j) => r.DecideFacts(roots.Select(f => f.Facts[j]).ToList(), objects)))
+            .Distinct().ToList();
+        diagnostics.AddRange(sources.Project.EvaluationNotes);
         findings = Suppress(findings, objects, sources.WithoutSuppressions, options, diagnostics);
         findings.Sort(CompareFindings);
         diagnostics.Sort(LintDiagnostic.ByPlace);
-        return new LintResult(findings, diagnostics.Distinct().ToList(), project.Files.Count + sources.YamlFiles, rules);
-    }
-
-    /// <summary>
-    /// Runs the rules on every core: each Terraform root (and the Kubernetes objects) is one partition checked by one
-    /// thread, so no two threads evaluate the same module instance; rules that span roots run afterwards on
-    /// everything, with the values already cached. Findings are kept by partition index and sorted by the caller,
-    /// so the output does not depend on the core count.
-    /// </summary>
-    private static List<Finding> Check(List<LintRule> rules, TerraformProject project, List<KubeObject> objects, DateOnly today)
-    {
-        var perRoot = rules.Where(r => !r.SpansRoots).ToList();
-        var partitions = project.ResourcesByRoot.Select((r, i) => new LintInput(r, []) { ModuleCalls = project.ModuleCallsByRoot[i], Today = today })
-            .Append(new LintInput([], objects) { Today = today }).ToList();
-        var found = new List<Finding>[partitions.Count];
-        Parallel.For(0, partitions.Count, i => found[i] = perRoot.SelectMany(r => r.Check(partitions[i])).ToList());
-        var whole = new LintInput(project.Resources, objects) { ModuleCalls = project.ModuleCallsByRoot.SelectMany(c => c).ToList(), Today = today };
-        return found.SelectMany(f => f).Concat(rules.Where(r => r.SpansRoots).SelectMany(r => r.Check(whole))).Distinct().ToList();
+        return new LintResult(findings, diagnostics.Distinct().ToList(), sources.Project.FileCount + sources.YamlFiles, rules);
     }
 
     private static int CompareFindings(Finding a, Finding b)

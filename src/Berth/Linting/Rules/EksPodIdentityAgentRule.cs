@@ -1,8 +1,9 @@
 using Berth.Linting.Hcl;
+using Berth.Linting.Kubernetes;
 
 namespace Berth.Linting.Rules;
 
-public sealed class EksPodIdentityAgentRule : LintRule
+public sealed class EksPodIdentityAgentRule : SpanningRule<EksPodIdentityAgentRule.Facts>
 {
     public override string Id => "BERTH-EKS-007";
 
@@ -40,29 +41,28 @@ public sealed class EksPodIdentityAgentRule : LintRule
         }
         """);
 
-    /// <summary>The cluster, its add-ons, node groups and Karpenter often live in different roots (or in YAML).</summary>
-    public override bool SpansRoots => true;
+    /// <summary>One root: whether it installs the agent (or may: an unknown add-on name or map), and the findings its
+    /// associations give when no root does. The cluster, its add-ons and the associations often live in different roots.</summary>
+    public sealed record Facts(bool Agent, IReadOnlyList<Finding> Associations);
 
-    public override IEnumerable<Finding> Check(LintInput input)
+    protected override Facts Gather(LintInput root)
     {
-        var names = input.OfType("aws_eks_addon").Select(a => a.View.Get("addon_name")).ToList();
-        if (names.Any(n => n is "eks-pod-identity-agent" || HclValue.IsUnknown(n)))
-        {
-            yield break;
-        }
+        var names = root.OfType("aws_eks_addon").Select(a => a.View.Get("addon_name")).ToList();
 
         // An EKS module asked for the add-on in its add-on map (cluster_addons / addons = { eks-pod-identity-agent = {} }),
         // whether or not Berth could read the module; an add-on map it cannot evaluate may hold it too.
-        if (input.ModuleCalls.Any(c => c.View.Body.Attributes.Any(a => a.Name.Contains("addons", StringComparison.Ordinal) && AsksForAgent(c.View.Get(a.Name)))))
+        if (names.Any(n => n is "eks-pod-identity-agent" || HclValue.IsUnknown(n))
+            || root.ModuleCalls.Any(c => c.View.Body.Attributes.Any(a => a.Name.Contains("addons", StringComparison.Ordinal) && AsksForAgent(c.View.Get(a.Name)))))
         {
-            yield break;
+            return new Facts(true, []);
         }
 
-        foreach (var association in input.OfType("aws_eks_pod_identity_association"))
-        {
-            yield return Report(association, association.Range, "no aws_eks_addon installs eks-pod-identity-agent: this association has no effect");
-        }
+        return new Facts(false, root.OfType("aws_eks_pod_identity_association")
+            .Select(association => Report(association, association.Range, "no aws_eks_addon installs eks-pod-identity-agent: this association has no effect")).ToList());
     }
+
+    protected override IEnumerable<Finding> Decide(IReadOnlyList<Facts> roots, IReadOnlyList<KubeObject> objects) =>
+        roots.Any(r => r.Agent) ? [] : roots.SelectMany(r => r.Associations);
 
     private static bool AsksForAgent(object? value) => value switch
     {

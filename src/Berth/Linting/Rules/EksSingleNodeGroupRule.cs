@@ -1,8 +1,9 @@
 using Berth.Linting.Hcl;
+using Berth.Linting.Kubernetes;
 
 namespace Berth.Linting.Rules;
 
-public sealed class EksSingleNodeGroupRule : LintRule
+public sealed class EksSingleNodeGroupRule : SpanningRule<EksSingleNodeGroupRule.Facts>
 {
     public override string Id => "BERTH-EKS-008";
 
@@ -45,34 +46,41 @@ public sealed class EksSingleNodeGroupRule : LintRule
         }
         """);
 
-    /// <summary>The cluster, its add-ons, node groups and Karpenter often live in different roots (or in YAML).</summary>
-    public override bool SpansRoots => true;
+    /// <summary>One root: whether its workloads have another home (EKS Fargate profiles, Karpenter's Helm release), its
+    /// clusters and node groups, and what its node group gives if it is the only one of the only cluster. The cluster,
+    /// its node groups and Karpenter often live in different roots (or in YAML).</summary>
+    public sealed record Facts(bool OtherHome, int Clusters, int Groups, Finding? OnlyGroup);
 
-    public override IEnumerable<Finding> Check(LintInput input)
+    protected override Facts Gather(LintInput root)
     {
         // Karpenter (a NodePool manifest or its Helm release) or EKS Fargate profiles mean workloads have other homes.
-        if (input.OfKind("NodePool").Any() || input.OfType("aws_eks_fargate_profile").Any()
-            || input.OfType("helm_release").Any(h => h.View.Get("chart") is string chart && chart.Contains("karpenter", StringComparison.Ordinal)))
+        var otherHome = root.OfType("aws_eks_fargate_profile").Any()
+            || root.OfType("helm_release").Any(h => h.View.Get("chart") is string chart && chart.Contains("karpenter", StringComparison.Ordinal));
+        var groups = root.OfType("aws_eks_node_group").ToList();
+        var clusters = root.OfType("aws_eks_cluster").Count();
+        return new Facts(otherHome, clusters, groups.Count, otherHome || groups.Count != 1 ? null : Judge(groups[0]));
+    }
+
+    protected override IEnumerable<Finding> Decide(IReadOnlyList<Facts> roots, IReadOnlyList<KubeObject> objects)
+    {
+        if (objects.Any(o => o.Kind == "NodePool") || roots.Any(r => r.OtherHome) || roots.Sum(r => r.Clusters) != 1 || roots.Sum(r => r.Groups) != 1)
         {
-            yield break;
+            return [];
         }
 
-        var groups = input.OfType("aws_eks_node_group").ToList();
-        if (input.OfType("aws_eks_cluster").Count() != 1 || groups.Count != 1)
-        {
-            yield break;
-        }
+        return roots.Select(r => r.OnlyGroup).OfType<Finding>();
+    }
 
-        var group = groups[0];
+    /// <summary>The finding (or note) for a node group that is the cluster's only one; null when it is tainted for a purpose.</summary>
+    private Finding? Judge(Terraform.TerraformResource group)
+    {
         if (HclValue.IsUnknown(group.View.Get("instance_types")) && group.View.Blocks("taint").Count == 0)
         {
-            yield return UnknownNote(group, group.View, "instance_types", "whether the only node group is meant for every workload");
-            yield break;
+            return UnknownNote(group, group.View, "instance_types", "whether the only node group is meant for every workload");
         }
 
-        if (group.View.Blocks("taint").Count == 0 && !group.View.MayHaveUnknownBlocks("taint") && !HclValue.IsUnknown(group.View.Get("instance_types")))
-        {
-            yield return Report(group, group.Range, "is the cluster's only node group and takes every workload");
-        }
+        return group.View.Blocks("taint").Count == 0 && !group.View.MayHaveUnknownBlocks("taint") && !HclValue.IsUnknown(group.View.Get("instance_types"))
+            ? Report(group, group.Range, "is the cluster's only node group and takes every workload")
+            : null;
     }
 }

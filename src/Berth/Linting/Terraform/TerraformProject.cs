@@ -437,8 +437,23 @@ public sealed class TerraformProject
     private const int MaxModuleDepth = LintLimits.MaxModuleDepth;
     private const int MaxInstances = LintLimits.MaxInstancesPerBlock;
 
-    /// <summary>Every module instance made, for the notes of expressions that went past a budget.</summary>
+    /// <summary>Every module instance kept, for the notes of expressions that went past a budget.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<ModuleInstance> _modules = [];
+
+    /// <summary>Streaming: those notes of each root, taken when its rules had run.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<LintDiagnostic> _rootNotes = [];
+
+    /// <summary>False when streaming: no tree outlives its root, and <see cref="Files"/> and <see cref="Resources"/> stay empty.</summary>
+    private readonly bool _retain;
+
+    /// <summary>What is kept of every file read, whether or not its tree is.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, FileFacts> _facts = new(StringComparer.Ordinal);
+
+    /// <summary>Streaming: the files each root being read has parsed (a module called twice is parsed once per root),
+    /// touched only by the thread reading that root.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Dictionary<string, HclFile>> _rootFiles = new(StringComparer.Ordinal);
+
+    private sealed record FileFacts(bool MentionsSuppression, IReadOnlyList<LintDiagnostic> Diagnostics, string? Error);
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HclFile> _files = new(StringComparer.Ordinal);
 
@@ -453,7 +468,11 @@ public sealed class TerraformProject
     /// <summary>The names and short literals of every file parsed, one copy each.</summary>
     private readonly HclStringPool _pool = new();
 
-    private TerraformProject(string scanRoot) => _scanRoot = scanRoot;
+    private TerraformProject(string scanRoot, bool retain)
+    {
+        _scanRoot = scanRoot;
+        _retain = retain;
+    }
 
     public IReadOnlyList<TerraformResource> Resources { get; private set; } = [];
 
@@ -468,6 +487,12 @@ public sealed class TerraformProject
 
     public IReadOnlyList<HclFile> Files => _files.Values.Concat(_late.Values.Select(l => l.Value.File)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
+    /// <summary>How many Terraform files (and tfvars) were read.</summary>
+    public int FileCount => _facts.Count;
+
+    /// <summary>The files read whose text has no suppression comment.</summary>
+    public IEnumerable<string> WithoutSuppressions => _facts.Where(f => !f.Value.MentionsSuppression).Select(f => f.Key);
+
     public IReadOnlyList<LintDiagnostic> Diagnostics => _diagnostics;
 
     /// <summary>The module calls that could not be read (not initialised, a cycle, too deep), also among <see cref="Diagnostics"/>.</summary>
@@ -476,71 +501,102 @@ public sealed class TerraformProject
     /// <summary>Notes on what was not evaluated or expanded because a budget or a cycle stopped it (<see cref="LintLimits"/>);
     /// read after the rules ran, since they evaluate too.</summary>
     public IReadOnlyList<LintDiagnostic> EvaluationNotes =>
-        _modules.SelectMany(m => m.OverBudgetNotes).Distinct().ToList();
+        _modules.SelectMany(m => m.OverBudgetNotes).Concat(_rootNotes).Distinct().ToList();
 
     /// <param name="scanRoot">Files outside this folder are never read by <c>file()</c>.</param>
     /// <param name="directories">Folders holding .tf or .tf.json files.</param>
     /// <param name="varFiles">Extra tfvars files, applied to every root module after terraform.tfvars and *.auto.tfvars.</param>
-    public static TerraformProject Load(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles)
+    public static TerraformProject Load(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles) =>
+        Read(scanRoot, directories, varFiles, null);
+
+    /// <summary>
+    /// What <see cref="Load"/> reads, but no tree outlives its root: each root module is parsed with the modules it
+    /// calls, expanded and handed to <paramref name="visit"/> (with its index in root order and its module calls) on
+    /// the thread that read it, then let go. A large tree of platforms is linted in the memory of a few roots, and the
+    /// garbage collector never has to move every tree through its generations. <see cref="Resources"/> and
+    /// <see cref="Files"/> stay empty; <see cref="FileCount"/>, <see cref="Diagnostics"/> and the notes are complete.
+    /// </summary>
+    public static TerraformProject Stream(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles, Action<int, IReadOnlyList<TerraformResource>, IReadOnlyList<ModuleCallSite>> visit) =>
+        Read(scanRoot, directories, varFiles, visit);
+
+    private static TerraformProject Read(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles, Action<int, IReadOnlyList<TerraformResource>, IReadOnlyList<ModuleCallSite>>? visit)
     {
-        var project = new TerraformProject(Path.GetFullPath(scanRoot));
+        var project = new TerraformProject(Path.GetFullPath(scanRoot), retain: visit is null);
         var dirs = directories.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        project.ParseAll(dirs.SelectMany(project.TerraformFiles).ToList());
-        var called = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var dir in dirs)
+        var scanned = dirs.SelectMany(project.TerraformFiles).ToList();
+        if (visit is null)
         {
-            foreach (var block in project.FilesIn(dir).SelectMany(f => f.Body.BlocksOfType("module")))
+            project.ParseAll(scanned);
+        }
+
+        // A folder another scanned folder calls as a local module is not a root. Streaming, only a file that says
+        // "module" can hold a module block, so only those are parsed here (and again with their root).
+        var called = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        Parallel.ForEach(visit is null ? scanned : scanned.Where(MayCallModules), path =>
+        {
+            var dir = Path.GetDirectoryName(path)!;
+            foreach (var block in project.Parse(path, null).Body.BlocksOfType("module"))
             {
                 if (LocalSource(block, dir) is { } child && child != dir)
                 {
-                    called.Add(child);
+                    called.TryAdd(child, true);
                 }
             }
-        }
+        });
 
         // Each root module (with its module instances) is evaluated on one thread; the roots run on every core and
         // their resources are concatenated in root order, so the result does not depend on the core count.
-        var roots = dirs.Where(d => !called.Contains(d)).ToList();
+        var roots = dirs.Where(d => !called.ContainsKey(d)).ToList();
         var perRoot = new List<TerraformResource>[roots.Count];
         var callsPerRoot = new List<ModuleCallSite>[roots.Count];
         Parallel.For(0, roots.Count, i =>
         {
             var root = roots[i];
-            var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
-            var tfvars = new List<string>();
-            var defaults = Path.Combine(root, "terraform.tfvars");
-            if (File.Exists(defaults))
+            if (visit is not null)
             {
-                tfvars.Add(defaults);
+                project._rootFiles[root] = new Dictionary<string, HclFile>(StringComparer.Ordinal);
             }
 
-            tfvars.AddRange(System.IO.Directory.EnumerateFiles(root, "*.auto.tfvars").Order(StringComparer.Ordinal));
-            tfvars.AddRange(varFiles);
-            foreach (var path in tfvars)
+            var modules = new List<ModuleInstance>();
+            var (resources, calls) = project.ExpandRoot(root, varFiles, modules);
+            if (visit is null)
             {
-                foreach (var attr in project.Parse(path).Body.Attributes)
+                perRoot[i] = resources;
+                callsPerRoot[i] = calls;
+                foreach (var module in modules)
                 {
-                    inputs[attr.Name] = (attr.Value, HclScope.Empty);
+                    project._modules.Add(module);
                 }
+
+                return;
             }
 
-            var module = new ModuleInstance(root, root, project._scanRoot, "", "", 0, project.FilesIn(root), inputs, project.ReadCall);
-            var resources = new List<TerraformResource>();
-            var calls = new List<ModuleCallSite>();
-            project.Expand(module, resources, calls);
-            perRoot[i] = resources;
-            callsPerRoot[i] = calls;
+            visit(i, resources, calls);
+            foreach (var note in modules.SelectMany(m => m.OverBudgetNotes))
+            {
+                project._rootNotes.Add(note);
+            }
+
+            project._rootFiles.TryRemove(root, out _);
+            perRoot[i] = [];
+            callsPerRoot[i] = [];
         });
 
-        foreach (var (path, late) in project._late.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        // A scanned file no root reached (its folder is called only from a cycle, or with count = 0) is still read:
+        // its problems are reported and it counts as scanned, as when every file is parsed up front.
+        foreach (var path in scanned.Where(p => !project._facts.ContainsKey(p)))
         {
-            var (file, error) = late.Value;
-            if (error is not null)
+            project.Parse(path, null);
+        }
+
+        foreach (var (path, facts) in project._facts.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (facts.Error is not null)
             {
-                project._diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + error));
+                project._diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + facts.Error));
             }
 
-            project._diagnostics.AddRange(file.Diagnostics);
+            project._diagnostics.AddRange(facts.Diagnostics);
         }
 
         foreach (var (path, manifest) in project._manifests.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -557,6 +613,53 @@ public sealed class TerraformProject
         project.Roots = roots;
         project.Resources = perRoot.SelectMany(r => r).ToList();
         return project;
+    }
+
+    /// <summary>Whether a file may hold a module block: a .tf.json file, or any file whose bytes say "module" (one
+    /// that cannot be read is parsed, so its error is reported).</summary>
+    private static bool MayCallModules(string path)
+    {
+        if (path.EndsWith(".tf.json", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        try
+        {
+            return Berth.Files.InputFile.ReadAllBytes(path, LintLimits.MaxFileBytes).AsSpan().IndexOf("module"u8) >= 0;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>A root module with its tfvars, its resources and the module calls it makes, expanded.</summary>
+    private (List<TerraformResource> Resources, List<ModuleCallSite> Calls) ExpandRoot(string root, IReadOnlyList<string> varFiles, List<ModuleInstance> modules)
+    {
+        var inputs = new Dictionary<string, (HclExpr, HclScope)>(StringComparer.Ordinal);
+        var tfvars = new List<string>();
+        var defaults = Path.Combine(root, "terraform.tfvars");
+        if (File.Exists(defaults))
+        {
+            tfvars.Add(defaults);
+        }
+
+        tfvars.AddRange(System.IO.Directory.EnumerateFiles(root, "*.auto.tfvars").Order(StringComparer.Ordinal));
+        tfvars.AddRange(varFiles);
+        foreach (var path in tfvars)
+        {
+            foreach (var attr in Parse(path, root).Body.Attributes)
+            {
+                inputs[attr.Name] = (attr.Value, HclScope.Empty);
+            }
+        }
+
+        var module = new ModuleInstance(root, root, _scanRoot, "", "", 0, FilesIn(root, root), inputs, ReadCall);
+        var resources = new List<TerraformResource>();
+        var calls = new List<ModuleCallSite>();
+        Expand(module, resources, calls, modules);
+        return (resources, calls);
     }
 
     /// <summary>Folder listings, each made once: a module folder is listed again by every call of it.</summary>
@@ -576,40 +679,50 @@ public sealed class TerraformProject
             : null;
 
     /// <summary>Parses the files on every core up front; the results are keyed by path, so the order stays deterministic.</summary>
-    private void ParseAll(List<string> paths)
-    {
-        var parsed = new System.Collections.Concurrent.ConcurrentDictionary<string, (HclFile File, string? Error)>(StringComparer.Ordinal);
-        Parallel.ForEach(paths, path => parsed[path] = ReadAndParse(path));
-        foreach (var path in paths.Order(StringComparer.Ordinal))
-        {
-            var (file, error) = parsed[path];
-            if (error is not null)
-            {
-                _diagnostics.Add(new LintDiagnostic(SourceRange.At(path, 1), "cannot read the file: " + error));
-            }
+    private void ParseAll(List<string> paths) =>
+        Parallel.ForEach(paths, path => _files[path] = ReadAndParse(path).File);
 
-            _diagnostics.AddRange(file.Diagnostics);
-            _files[path] = file;
+    /// <summary>
+    /// A file's tree. Kept (<see cref="Load"/>): parsed up front or now, once (thread-safe: roots expand in parallel).
+    /// Streaming: parsed once for the <paramref name="root"/> being read, and not kept at all without one.
+    /// </summary>
+    private HclFile Parse(string path, string? root)
+    {
+        if (_retain)
+        {
+            return _files.TryGetValue(path, out var file) ? file : _late.GetOrAdd(path, p => new(() => ReadAndParse(p))).Value.File;
         }
+
+        var cache = root is null ? null : _rootFiles.GetValueOrDefault(root);
+        if (cache is not null && cache.TryGetValue(path, out var parsed))
+        {
+            return parsed;
+        }
+
+        parsed = ReadAndParse(path).File;
+        cache?.Add(path, parsed);
+        return parsed;
     }
 
-    /// <summary>A file parsed up front, or one read now (thread-safe: roots expand in parallel; each file is parsed once).</summary>
-    private HclFile Parse(string path) =>
-        _files.TryGetValue(path, out var file) ? file : _late.GetOrAdd(path, p => new(() => ReadAndParse(p))).Value.File;
-
+    /// <summary>Reads and parses a file, keeping its facts (its problems, whether it has suppressions) the first time.</summary>
     private (HclFile File, string? Error) ReadAndParse(string path)
     {
         string text;
+        HclFile file;
+        string? error = null;
         try
         {
             text = Berth.Files.InputFile.ReadAllText(path, LintLimits.MaxFileBytes);
+            file = path.EndsWith(".tf.json", StringComparison.Ordinal) ? TerraformJson.Parse(path, text) : HclParser.Parse(path, text, _pool);
         }
         catch (IOException e)
         {
-            return (HclParser.Parse(path, "", _pool), e is Berth.Files.InputFileException f ? f.Reason : e.Message);
+            error = e is Berth.Files.InputFileException f ? f.Reason : e.Message;
+            file = HclParser.Parse(path, "", _pool);
         }
 
-        return (path.EndsWith(".tf.json", StringComparison.Ordinal) ? TerraformJson.Parse(path, text) : HclParser.Parse(path, text, _pool), null);
+        _facts.TryAdd(path, new FileFacts(file.MentionsSuppression, file.Diagnostics, error));
+        return (file, error);
     }
 
     /// <summary>Module instances made under each root so far, and whether the budget's note was given.</summary>
@@ -635,13 +748,13 @@ public sealed class TerraformProject
 
     private string RealPath(string dir) => _realPaths.GetOrAdd(dir, Berth.Files.FileKinds.RealPath);
 
-    private List<HclFile> FilesIn(string dir) =>
-        System.IO.Directory.Exists(dir) ? TerraformFiles(dir).Select(Parse).ToList() : [];
+    private List<HclFile> FilesIn(string dir, string root) =>
+        System.IO.Directory.Exists(dir) ? TerraformFiles(dir).Select(path => Parse(path, root)).ToList() : [];
 
     /// <summary>Adds the module's resources (each count/for_each instance) and expands the module calls it makes.</summary>
-    private void Expand(ModuleInstance module, List<TerraformResource> into, List<ModuleCallSite> calls)
+    private static void Expand(ModuleInstance module, List<TerraformResource> into, List<ModuleCallSite> calls, List<ModuleInstance> modules)
     {
-        _modules.Add(module);
+        modules.Add(module);
         foreach (var file in module.Files)
         {
             foreach (var block in file.Body.Blocks)
@@ -662,7 +775,7 @@ public sealed class TerraformProject
                     calls.Add(new ModuleCallSite(module.AddressPrefix + "module." + moduleName, SourceText(block) ?? "", new BlockView("module", block.Body, scope, block.Range), call.Problem is null));
                     foreach (var child in call.Instances)
                     {
-                        Expand(child.Instance, into, calls);
+                        Expand(child.Instance, into, calls, modules);
                     }
                 }
             }
@@ -721,7 +834,7 @@ public sealed class TerraformProject
             return new ModuleCall(name, block, [], problem);
         }
 
-        var files = FilesIn(dir!);
+        var files = FilesIn(dir!, caller.RootDirectory);
         var instances = new List<ModuleChild>();
         foreach (var (suffix, instanceKey, scope) in ExpandInstances(block.Body, caller.RootScope))
         {
