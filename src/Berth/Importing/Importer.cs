@@ -55,7 +55,7 @@ public static class Importer
         var platform = Platform(project.Resources, sources.Objects, shown);
         if (platform is null)
         {
-            var read = project.Files.Count + sources.YamlFiles;
+            var read = project.FileCount + sources.YamlFiles;
             throw new ImportException([shown + ": error: no platform found: " +
                 (read == 0 ? "no Terraform (.tf) or Kubernetes YAML files" : $"no aws_ecs_service, EKS cluster or Kubernetes workload in the {read} files read")]);
         }

@@ -122,8 +122,6 @@ public static class Linter
         return result;
     }
 
-    private static bool IsTerraform(string path) => path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
-
     /// <summary>A file's text for its suppression comments, or null when it cannot be read (it was reported when parsed).</summary>
     private static string? ReadOrNull(string file)
     {

@@ -443,7 +443,7 @@ public sealed class TerraformProject
     /// <summary>Streaming: those notes of each root, taken when its rules had run.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<LintDiagnostic> _rootNotes = [];
 
-    /// <summary>False when streaming: no tree outlives its root, and <see cref="Files"/> and <see cref="Resources"/> stay empty.</summary>
+    /// <summary>False when streaming: no tree outlives its root, and <see cref="Resources"/> stays empty.</summary>
     private readonly bool _retain;
 
     /// <summary>What is kept of every file read, whether or not its tree is.</summary>
@@ -457,9 +457,9 @@ public sealed class TerraformProject
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, HclFile> _files = new(StringComparer.Ordinal);
 
-    /// <summary>Files read while expanding (tfvars, modules outside the scanned folders), with a read error if any;
-    /// lazy, so a file two roots reach at once is still read and parsed once.</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(HclFile File, string? Error)>> _late = new(StringComparer.Ordinal);
+    /// <summary>Files read while expanding (tfvars, modules outside the scanned folders); lazy, so a file two roots
+    /// reach at once is still read and parsed once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<HclFile>> _late = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ModuleManifest>> _manifests = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentBag<LintDiagnostic> _moduleNotes = [];
     private readonly List<LintDiagnostic> _diagnostics = [];
@@ -476,16 +476,8 @@ public sealed class TerraformProject
 
     public IReadOnlyList<TerraformResource> Resources { get; private set; } = [];
 
-    /// <summary>The resources of each root module (with its module instances), in root order.</summary>
-    public IReadOnlyList<IReadOnlyList<TerraformResource>> ResourcesByRoot { get; private set; } = [];
-
-    /// <summary>The module calls of each root module (read or not), in root order.</summary>
-    public IReadOnlyList<IReadOnlyList<ModuleCallSite>> ModuleCallsByRoot { get; private set; } = [];
-
-    /// <summary>The root module folders, in the order of <see cref="ResourcesByRoot"/>.</summary>
+    /// <summary>The root module folders, in the order their resources are in <see cref="Resources"/> (and streamed).</summary>
     public IReadOnlyList<string> Roots { get; private set; } = [];
-
-    public IReadOnlyList<HclFile> Files => _files.Values.Concat(_late.Values.Select(l => l.Value.File)).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
 
     /// <summary>How many Terraform files (and tfvars) were read.</summary>
     public int FileCount => _facts.Count;
@@ -513,8 +505,8 @@ public sealed class TerraformProject
     /// What <see cref="Load"/> reads, but no tree outlives its root: each root module is parsed with the modules it
     /// calls, expanded and handed to <paramref name="visit"/> (with its index in root order and its module calls) on
     /// the thread that read it, then let go. A large tree of platforms is linted in the memory of a few roots, and the
-    /// garbage collector never has to move every tree through its generations. <see cref="Resources"/> and
-    /// <see cref="Files"/> stay empty; <see cref="FileCount"/>, <see cref="Diagnostics"/> and the notes are complete.
+    /// garbage collector never has to move every tree through its generations. <see cref="Resources"/> stays empty;
+    /// <see cref="FileCount"/>, <see cref="Diagnostics"/> and the notes are complete.
     /// </summary>
     public static TerraformProject Stream(string scanRoot, IEnumerable<string> directories, IReadOnlyList<string> varFiles, Action<int, IReadOnlyList<TerraformResource>, IReadOnlyList<ModuleCallSite>> visit) =>
         Read(scanRoot, directories, varFiles, visit);
@@ -548,7 +540,6 @@ public sealed class TerraformProject
         // their resources are concatenated in root order, so the result does not depend on the core count.
         var roots = dirs.Where(d => !called.ContainsKey(d)).ToList();
         var perRoot = new List<TerraformResource>[roots.Count];
-        var callsPerRoot = new List<ModuleCallSite>[roots.Count];
         Parallel.For(0, roots.Count, i =>
         {
             var root = roots[i];
@@ -562,7 +553,6 @@ public sealed class TerraformProject
             if (visit is null)
             {
                 perRoot[i] = resources;
-                callsPerRoot[i] = calls;
                 foreach (var module in modules)
                 {
                     project._modules.Add(module);
@@ -579,10 +569,9 @@ public sealed class TerraformProject
 
             project._rootFiles.TryRemove(root, out _);
             perRoot[i] = [];
-            callsPerRoot[i] = [];
         });
 
-        // A scanned file no root reached (its folder is called only from a cycle, or with count = 0) is still read:
+        // A scanned file no root reached (its folder is called only from a cycle, or past the module depth) is still read:
         // its problems are reported and it counts as scanned, as when every file is parsed up front.
         foreach (var path in scanned.Where(p => !project._facts.ContainsKey(p)))
         {
@@ -608,8 +597,6 @@ public sealed class TerraformProject
         }
 
         project._diagnostics.AddRange(project._moduleNotes.Distinct().OrderBy(d => d, LintDiagnostic.ByPlace));
-        project.ResourcesByRoot = perRoot;
-        project.ModuleCallsByRoot = callsPerRoot;
         project.Roots = roots;
         project.Resources = perRoot.SelectMany(r => r).ToList();
         return project;
@@ -680,7 +667,7 @@ public sealed class TerraformProject
 
     /// <summary>Parses the files on every core up front; the results are keyed by path, so the order stays deterministic.</summary>
     private void ParseAll(List<string> paths) =>
-        Parallel.ForEach(paths, path => _files[path] = ReadAndParse(path).File);
+        Parallel.ForEach(paths, path => _files[path] = ReadAndParse(path));
 
     /// <summary>
     /// A file's tree. Kept (<see cref="Load"/>): parsed up front or now, once (thread-safe: roots expand in parallel).
@@ -690,7 +677,7 @@ public sealed class TerraformProject
     {
         if (_retain)
         {
-            return _files.TryGetValue(path, out var file) ? file : _late.GetOrAdd(path, p => new(() => ReadAndParse(p))).Value.File;
+            return _files.TryGetValue(path, out var file) ? file : _late.GetOrAdd(path, p => new(() => ReadAndParse(p))).Value;
         }
 
         var cache = root is null ? null : _rootFiles.GetValueOrDefault(root);
@@ -699,13 +686,13 @@ public sealed class TerraformProject
             return parsed;
         }
 
-        parsed = ReadAndParse(path).File;
+        parsed = ReadAndParse(path);
         cache?.Add(path, parsed);
         return parsed;
     }
 
     /// <summary>Reads and parses a file, keeping its facts (its problems, whether it has suppressions) the first time.</summary>
-    private (HclFile File, string? Error) ReadAndParse(string path)
+    private HclFile ReadAndParse(string path)
     {
         string text;
         HclFile file;
@@ -722,7 +709,7 @@ public sealed class TerraformProject
         }
 
         _facts.TryAdd(path, new FileFacts(file.MentionsSuppression, file.Diagnostics, error));
-        return (file, error);
+        return file;
     }
 
     /// <summary>Module instances made under each root so far, and whether the budget's note was given.</summary>
